@@ -1,0 +1,207 @@
+from django.urls import reverse
+
+from tests.matrix import LOGIN, OK, Route
+from workspaces.models import Invitation
+from workspaces.roles import Action, Role
+from workspaces.services import invitations_send
+
+EVERYONE_SIGNED_IN = {
+    p: OK
+    for p in [
+        "outsider",
+        "removed",
+        "observer",
+        "member",
+        "non_group_member",
+        "community_manager",
+        "lead",
+    ]
+}
+WORKSPACE_ONLY = ("workspace",)
+
+
+def _url(name):
+    return lambda w, c: reverse(name, args=[c])
+
+
+def _membership_url(name):
+    return lambda w, c: reverse(name, args=[c, w.workspace.memberships.get(user=w.member).pk])
+
+
+def _invitation_url(name):
+    def build(w, c):
+        invitations_send(
+            actor=w.lead,
+            workspace=w.workspace,
+            emails=["new@example.org"],
+            role=Role.MEMBER,
+            organisation=w.workspace.partners.first(),
+        )
+        return reverse(name, args=[c, Invitation.objects.get(email="new@example.org").pk])
+
+    return build
+
+
+def _organisation_url(w, c):
+    organisation = w.workspace.memberships.get(user=w.member).organisation
+    return reverse("workspaces:organisation_remove", args=[c, organisation.pk])
+
+
+ROUTES = [
+    Route(
+        "workspaces:home",
+        lambda w, c: reverse("workspaces:home"),
+        action=None,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:workspace_create",
+        lambda w, c: reverse("workspaces:workspace_create"),
+        action=None,
+        containers=WORKSPACE_ONLY,
+        # only superusers (and staff granted workspaces.add_workspace) create workspaces
+        expect={p: 403 for p in EVERYONE_SIGNED_IN},
+    ),
+    Route(
+        "workspaces:invitation_accept",
+        lambda w, c: reverse("workspaces:invitation_accept", args=["not-a-token"]),
+        public=True,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:dashboard",
+        _url("workspaces:dashboard"),
+        containers=("workspace", "open_group", "private_group"),
+    ),
+    Route("workspaces:member_list", _url("workspaces:member_list")),
+    Route(
+        "workspaces:member_invite",
+        _url("workspaces:member_invite"),
+        Action.MANAGE,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:member_invite",
+        _url("workspaces:member_invite"),
+        Action.MANAGE,
+        method="POST",
+        data={"emails": "not an address"},
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:membership_audit",
+        _url("workspaces:membership_audit"),
+        Action.MANAGE,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:member_change_role",
+        _membership_url("workspaces:member_change_role"),
+        Action.MANAGE,
+        method="POST",
+        data={"role": Role.OBSERVER},
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:member_remove",
+        _membership_url("workspaces:member_remove"),
+        Action.MANAGE,
+        method="POST",
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:group_member_add",
+        _url("workspaces:group_member_add"),
+        Action.MANAGE,
+        method="POST",
+        containers=("private_group",),
+    ),
+    Route(
+        "workspaces:group_member_remove",
+        _membership_url("workspaces:group_member_remove"),
+        Action.MANAGE,
+        method="POST",
+        containers=("private_group",),
+    ),
+    Route(
+        "workspaces:organisation_remove",
+        _organisation_url,
+        Action.MANAGE,
+        method="POST",
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:invitation_list",
+        _url("workspaces:invitation_list"),
+        Action.MANAGE,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:invitation_revoke",
+        _invitation_url("workspaces:invitation_revoke"),
+        Action.MANAGE,
+        method="POST",
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:invitation_resend",
+        _invitation_url("workspaces:invitation_resend"),
+        Action.MANAGE,
+        method="POST",
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:group_create",
+        _url("workspaces:group_create"),
+        Action.MANAGE,
+        containers=WORKSPACE_ONLY,
+    ),
+    # Project-level routes
+    Route("healthz", lambda w, c: reverse("healthz"), public=True, containers=WORKSPACE_ONLY),
+    Route("login", lambda w, c: reverse("login"), public=True, containers=WORKSPACE_ONLY),
+    # Signing out always lands on the login page.
+    Route(
+        "logout",
+        lambda w, c: reverse("logout"),
+        method="POST",
+        public=True,
+        containers=WORKSPACE_ONLY,
+        expect={p: LOGIN for p in ["anonymous", *EVERYONE_SIGNED_IN]},
+    ),
+    Route(
+        "password_reset",
+        lambda w, c: reverse("password_reset"),
+        public=True,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "password_reset_done",
+        lambda w, c: reverse("password_reset_done"),
+        public=True,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "password_reset_complete",
+        lambda w, c: reverse("password_reset_complete"),
+        public=True,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "password_reset_confirm",
+        lambda w, c: reverse("password_reset_confirm", args=["MQ", "set-password"]),
+        public=True,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "password_change",
+        lambda w, c: reverse("password_change"),
+        action=None,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "password_change_done",
+        lambda w, c: reverse("password_change_done"),
+        action=None,
+        containers=WORKSPACE_ONLY,
+    ),
+]

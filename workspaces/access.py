@@ -1,0 +1,191 @@
+"""The access layer: the one place that decides who may see and do what.
+
+Access is decided at the container (a Workspace or a Group) from django-guardian
+object permissions held by role groups (see roles.py and services.py). Two
+halves that must always agree:
+
+* ``container_access(user, container)`` - the per-object check (guardian's
+  ObjectPermissionChecker), used by the ``container_view`` decorator;
+* ``workspaces_visible_to`` / ``groups_visible_to`` / ``contained_visible_q`` -
+  the same rule as SQL filters, used by every list.
+
+Nothing here is cached across requests, so a removal takes effect on the next one.
+"""
+
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from guardian.core import ObjectPermissionChecker
+
+from .models import (
+    Group,
+    GroupGroupObjectPermission,
+    GroupUserObjectPermission,
+    Workspace,
+    WorkspaceGroupObjectPermission,
+    WorkspaceUserObjectPermission,
+)
+from .roles import ACTIONS, Action, role_for_actions
+
+
+def _can_see_anything(user):
+    return user.is_authenticated and user.is_active
+
+
+def _objects_with_perm(user, model, user_perm_model, group_perm_model, codename):
+    by_group = group_perm_model.objects.filter(
+        group__user=user, permission__codename=codename
+    ).values("content_object_id")
+    by_user = user_perm_model.objects.filter(user=user, permission__codename=codename).values(
+        "content_object_id"
+    )
+    return model.objects.filter(Q(pk__in=by_group) | Q(pk__in=by_user))
+
+
+def workspaces_with(user, action=Action.VIEW):
+    """Workspaces on which ``user`` holds ``action``, as one SQL query."""
+    if not _can_see_anything(user):
+        return Workspace.objects.none()
+    if user.is_superuser:
+        return Workspace.objects.all()
+    return _objects_with_perm(
+        user,
+        Workspace,
+        WorkspaceUserObjectPermission,
+        WorkspaceGroupObjectPermission,
+        f"{action}_workspace",
+    )
+
+
+def groups_with(user, action=Action.VIEW):
+    """Groups on which ``user`` holds ``action``, as one SQL query."""
+    if not _can_see_anything(user):
+        return Group.objects.none()
+    if user.is_superuser:
+        return Group.objects.all()
+    return _objects_with_perm(
+        user, Group, GroupUserObjectPermission, GroupGroupObjectPermission, f"{action}_group"
+    )
+
+
+def workspaces_visible_to(user):
+    return workspaces_with(user, Action.VIEW)
+
+
+def groups_visible_to(user):
+    return groups_with(user, Action.VIEW)
+
+
+def contained_visible_q(user, prefix=""):
+    """A Q for rows of a ``Contained`` model that ``user`` may view.
+
+    ``prefix`` reaches a Contained model through a relation, e.g. ``"document__"``.
+    """
+    return Q(
+        **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_visible_to(user)}
+    ) | Q(**{f"{prefix}group__in": groups_visible_to(user)})
+
+
+@dataclass
+class ContainerAccess:
+    """What the viewer may do in one container; put on the request by ``container_view``."""
+
+    container: Workspace | Group
+    actions: frozenset = field(default_factory=frozenset)
+
+    @property
+    def workspace(self):
+        return self.container.workspace
+
+    @property
+    def group(self):
+        return self.container.group
+
+    @property
+    def role(self):
+        return role_for_actions(self.actions)
+
+    def can(self, action):
+        return action in self.actions
+
+    # Template-friendly flags: {% if access.can_contribute %}
+    can_view = property(lambda self: self.can(Action.VIEW))
+    can_contribute = property(lambda self: self.can(Action.CONTRIBUTE))
+    can_moderate = property(lambda self: self.can(Action.MODERATE))
+    can_manage = property(lambda self: self.can(Action.MANAGE))
+    can_lead = property(lambda self: self.can(Action.LEAD))
+
+
+def container_access(user, container, checker=None):
+    """The viewer's actions on ``container`` (a superuser holds all of them)."""
+    if not _can_see_anything(user):
+        return ContainerAccess(container)
+    if user.is_superuser:
+        return ContainerAccess(container, frozenset(ACTIONS))
+    checker = checker or ObjectPermissionChecker(user)
+    suffix = f"_{container._meta.model_name}"
+    actions = frozenset(
+        perm.removesuffix(suffix) for perm in checker.get_perms(container) if perm.endswith(suffix)
+    )
+    return ContainerAccess(container, actions)
+
+
+def parse_container_path(path):
+    """'alliance' -> ('alliance', None); 'alliance/g/wp1' -> ('alliance', 'wp1')."""
+    workspace_slug, _, group_slug = path.partition("/g/")
+    return workspace_slug, group_slug or None
+
+
+def container_get(user, path):
+    """Resolve a container path and the viewer's access to it.
+
+    Raises Http404 for a missing container and for one the user may not view
+    alike, so that a private container's existence does not leak.
+    """
+    workspace_slug, group_slug = parse_container_path(path)
+    if group_slug:
+        container = (
+            Group.objects.select_related("workspace")
+            .filter(workspace__slug=workspace_slug, slug=group_slug)
+            .first()
+        )
+    else:
+        container = Workspace.objects.filter(slug=workspace_slug).first()
+    if container is None:
+        raise Http404("No such workspace or group.")
+    access = container_access(user, container)
+    if not access.can(Action.VIEW):
+        raise Http404("No such workspace or group.")
+    return access
+
+
+def container_view(action=Action.VIEW):
+    """Decorate a view taking ``container`` (a path from the URL) as its first argument.
+
+    Resolves it, answers 404 to anyone who may not view it and 403 to a viewer
+    who lacks ``action``, then calls the view with the container object and with
+    ``request.access`` (a ContainerAccess) set.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, container, *args, **kwargs):
+            access = container_get(request.user, container)
+            if not access.can(action):
+                raise PermissionDenied(f"You need the {action} permission here.")
+            request.access = access
+            return view(request, access.container, *args, **kwargs)
+
+        wrapped.required_action = action
+        return wrapped
+
+    return decorator
+
+
+def require_container_action(access, action):
+    """For services: raise PermissionDenied unless ``access`` allows ``action``."""
+    if not access.can(action):
+        raise PermissionDenied(f"You need the {action} permission here.")

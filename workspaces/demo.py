@@ -1,0 +1,224 @@
+"""The demo alliances behind ``manage.py seed_demo``.
+
+Content apps add their own demo content with a module ``<app>/demo.py`` that
+defines ``seed(demo)``; it is called once, right after the alliances are created,
+with the ``Demo`` below.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+
+from . import services
+from .models import Organisation, Workspace
+from .roles import Role
+
+PASSWORD = "alliance-demo-2026"
+ADMIN_EMAIL = "admin@alliance.example"
+
+# (key, name, e-mail, organisation, role in north-sea, groups there)
+NORTH_SEA_PEOPLE = [
+    (
+        "anna",
+        "Anna Lindqvist",
+        "anna@nordicwind.example",
+        "Nordic Wind AS",
+        Role.LEAD,
+        ["wp1", "steering"],
+    ),
+    (
+        "marco",
+        "Marco Rossi",
+        "marco@tudelft.example",
+        "Delft Institute of Technology",
+        Role.COMMUNITY_MANAGER,
+        ["wp1", "steering"],
+    ),
+    (
+        "sofia",
+        "Sofia Jansen",
+        "sofia@tudelft.example",
+        "Delft Institute of Technology",
+        Role.MEMBER,
+        ["wp1", "steering"],
+    ),
+    ("jonas", "Jonas Berg", "jonas@nordicwind.example", "Nordic Wind AS", Role.MEMBER, ["wp1"]),
+    (
+        "elif",
+        "Elif Kaya",
+        "elif@balticgrid.example",
+        "Baltic Grid Operators",
+        Role.MEMBER,
+        ["steering"],
+    ),
+    (
+        "pieter",
+        "Pieter de Vries",
+        "pieter@tudelft.example",
+        "Delft Institute of Technology",
+        Role.MEMBER,
+        ["wp1"],
+    ),
+    ("maja", "Maja Nowak", "maja@balticgrid.example", "Baltic Grid Operators", Role.MEMBER, []),
+    ("lars", "Lars Olsen", "lars@nordicwind.example", "Nordic Wind AS", Role.MEMBER, ["wp1"]),
+    ("ines", "Inês Costa", "ines@balticgrid.example", "Baltic Grid Operators", Role.MEMBER, []),
+    ("tom", "Tom Becker", "tom@tudelft.example", "Delft Institute of Technology", Role.MEMBER, []),
+    (
+        "hanna",
+        "Hanna Virtanen",
+        "hanna@balticgrid.example",
+        "Baltic Grid Operators",
+        Role.OBSERVER,
+        [],
+    ),
+    ("oliver", "Oliver Smith", "oliver@nordicwind.example", "Nordic Wind AS", Role.OBSERVER, []),
+]
+# Sofia is in both alliances.
+RHINE_PEOPLE = [
+    ("greta", "Greta Müller", "greta@rhinewater.example", "Rhine Water Board", Role.LEAD),
+    (
+        "sofia",
+        "Sofia Jansen",
+        "sofia@tudelft.example",
+        "Delft Institute of Technology",
+        Role.COMMUNITY_MANAGER,
+    ),
+    ("luc", "Luc Martin", "luc@rhinewater.example", "Rhine Water Board", Role.MEMBER),
+    ("noor", "Noor Bakker", "noor@tudelft.example", "Delft Institute of Technology", Role.OBSERVER),
+]
+
+
+@dataclass
+class Demo:
+    admin: object
+    users: dict = field(default_factory=dict)  # key -> User
+    workspaces: dict = field(default_factory=dict)  # "north-sea", "rhine-water"
+    groups: dict = field(default_factory=dict)  # "wp1", "steering"
+
+
+def _user(email, name):
+    user = get_user_model().objects.filter(email=email).first()
+    return user or get_user_model().objects.create_user(
+        email=email, password=PASSWORD, display_name=name
+    )
+
+
+def _workspace(admin, slug, name, description, people):
+    first = people[0]
+    workspace = services.workspace_create(
+        actor=admin,
+        name=name,
+        slug=slug,
+        description=description,
+        organisation=Organisation.objects.get_or_create(name=first[3])[0],
+    )
+    return workspace
+
+
+def create():
+    """Create the demo alliances; returns a Demo. Not idempotent: see ``exists()``."""
+    admin = get_user_model().objects.create_superuser(
+        email=ADMIN_EMAIL, password=PASSWORD, display_name="Demo Admin"
+    )
+    demo = Demo(admin=admin)
+    north = _workspace(
+        admin,
+        "north-sea",
+        "North Sea Energy Alliance",
+        "Three partners building the offshore wind grid of the North Sea: "
+        "governance, work packages and reporting in one place.",
+        NORTH_SEA_PEOPLE,
+    )
+    rhine = _workspace(
+        admin,
+        "rhine-water",
+        "Rhine Water Partnership",
+        "A small alliance on water quality along the Rhine.",
+        RHINE_PEOPLE,
+    )
+    demo.workspaces = {"north-sea": north, "rhine-water": rhine}
+    for key, name, email, org, role, _groups in NORTH_SEA_PEOPLE:
+        demo.users[key] = _user(email, name)
+        services.member_add(
+            actor=admin,
+            workspace=north,
+            user=demo.users[key],
+            role=role,
+            organisation=Organisation.objects.get_or_create(name=org)[0],
+        )
+    for key, name, email, org, role in RHINE_PEOPLE:
+        demo.users[key] = _user(email, name)
+        services.member_add(
+            actor=admin,
+            workspace=rhine,
+            user=demo.users[key],
+            role=role,
+            organisation=Organisation.objects.get_or_create(name=org)[0],
+        )
+    for workspace in (north, rhine):
+        services.member_remove(actor=admin, membership=workspace.memberships.get(user=admin))
+    anna = demo.users["anna"]
+    demo.groups["wp1"] = services.group_create(
+        actor=anna,
+        workspace=north,
+        name="WP1 Offshore wind",
+        slug="wp1",
+        description="Work package 1: turbine siting and grid connection.",
+    )
+    demo.groups["steering"] = services.group_create(
+        actor=anna,
+        workspace=north,
+        name="Steering committee",
+        slug="steering",
+        description="Private: budget and partner decisions.",
+        is_private=True,
+    )
+    for key, *_rest, groups in NORTH_SEA_PEOPLE:
+        if "steering" in groups:
+            services.group_member_add(
+                actor=anna, group=demo.groups["steering"], user=demo.users[key]
+            )
+    return demo
+
+
+def exists():
+    return Workspace.objects.filter(slug="north-sea").exists()
+
+
+def logins():
+    """Every demo login with its workspaces, roles, organisations and groups."""
+    rows = [
+        {
+            "email": ADMIN_EMAIL,
+            "password": PASSWORD,
+            "workspace": "(all, superuser)",
+            "role": "superuser",
+            "organisation": "",
+            "groups": [],
+        }
+    ]
+    users = (
+        get_user_model()
+        .objects.filter(memberships__workspace__slug__in=["north-sea", "rhine-water"])
+        .distinct()
+    )
+    for user in users.prefetch_related(
+        "memberships__workspace", "memberships__organisation", "group_memberships__group"
+    ):
+        for membership in user.memberships.all():
+            rows.append(
+                {
+                    "email": user.email,
+                    "password": PASSWORD,
+                    "name": user.display_name,
+                    "workspace": membership.workspace.slug,
+                    "role": membership.role,
+                    "organisation": membership.organisation.name,
+                    "groups": sorted(
+                        gm.group.slug
+                        for gm in user.group_memberships.all()
+                        if gm.group.workspace_id == membership.workspace_id
+                    ),
+                }
+            )
+    return rows

@@ -1,0 +1,136 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from .models import Group, Organisation
+from .roles import Role
+
+
+class OrganisationChoiceMixin:
+    """An existing partner organisation, or a new one typed by name."""
+
+    def clean_organisation_fields(self):
+        existing = self.cleaned_data.get("organisation")
+        new_name = (self.cleaned_data.get("new_organisation") or "").strip()
+        if existing and new_name:
+            raise ValidationError("Choose an organisation or type a new one, not both.")
+        if not existing and not new_name:
+            raise ValidationError("Choose the partner organisation or type a new one.")
+        if new_name:
+            existing = Organisation.objects.filter(name__iexact=new_name).first()
+        return existing or Organisation(name=new_name)
+
+
+class WorkspaceCreateForm(OrganisationChoiceMixin, forms.Form):
+    name = forms.CharField(max_length=200)
+    slug = forms.SlugField(max_length=80, label="Address", help_text="Used in links: /w/<address>/")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    organisation = forms.ModelChoiceField(
+        Organisation.objects.all(), required=False, label="Your organisation"
+    )
+    new_organisation = forms.CharField(
+        max_length=200, required=False, label="…or a new organisation"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["organisation"] = self.clean_organisation_fields()
+        return cleaned
+
+
+class GroupCreateForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    slug = forms.SlugField(max_length=80, label="Address")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    is_private = forms.BooleanField(
+        required=False, label="Private", help_text="Only the group's own members see it."
+    )
+
+
+class MultiEmailField(forms.CharField):
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def clean(self, value):
+        value = super().clean(value)
+        emails = [e.strip().lower() for e in value.replace(";", ",").replace("\n", ",").split(",")]
+        emails = [e for e in emails if e]
+        if not emails:
+            raise ValidationError("Enter at least one e-mail address.")
+        bad = []
+        for email in emails:
+            try:
+                validate_email(email)
+            except ValidationError:
+                bad.append(email)
+        if bad:
+            raise ValidationError(f"Not valid e-mail addresses: {', '.join(bad)}")
+        if len(emails) > 200:
+            raise ValidationError("Invite at most 200 people at once.")
+        return list(dict.fromkeys(emails))
+
+
+class InviteForm(OrganisationChoiceMixin, forms.Form):
+    emails = MultiEmailField(
+        label="E-mail addresses", help_text="One per line, or comma-separated."
+    )
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.MEMBER)
+    organisation = forms.ModelChoiceField(Organisation.objects.none(), required=False)
+    new_organisation = forms.CharField(
+        max_length=200, required=False, label="…or a new partner organisation"
+    )
+    groups = forms.ModelMultipleChoiceField(
+        Group.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, workspace, may_invite_leads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = workspace.partners.all()
+        self.fields["groups"].queryset = workspace.groups.all()
+        if not may_invite_leads:
+            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.LEAD]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["organisation"] = self.clean_organisation_fields()
+        return cleaned
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+class AcceptInvitationForm(forms.Form):
+    """For a new person: their name and a password."""
+
+    display_name = forms.CharField(max_length=150, label="Your name")
+    password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label="Password again", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "The two passwords differ.")
+        elif p1:
+            user = get_user_model()(email=self.email, display_name=cleaned.get("display_name", ""))
+            try:
+                validate_password(p1, user)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class GroupMemberAddForm(forms.Form):
+    user = forms.ModelChoiceField(get_user_model().objects.none(), label="Member")
+
+    def __init__(self, *args, workspace, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(
+            memberships__workspace=workspace
+        )

@@ -1,0 +1,74 @@
+"""Reads for the workspace views. Lists are filtered in SQL to what the viewer may see."""
+
+from itertools import groupby
+
+from django.http import Http404
+
+from .access import groups_visible_to, workspaces_visible_to
+from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent
+
+
+def workspace_list_for(*, user):
+    """The viewer's own workspaces (a superuser sees all)."""
+    return workspaces_visible_to(user).order_by("name")
+
+
+def group_list_for(*, user, workspace):
+    return groups_visible_to(user).filter(workspace=workspace).order_by("name")
+
+
+def member_list_for(*, container):
+    """Members of a workspace, or of a private group; the caller checked ``view``."""
+    memberships = Membership.objects.filter(workspace=container.workspace).select_related(
+        "user", "organisation"
+    )
+    if container.is_group and container.is_private:
+        memberships = memberships.filter(user__group_memberships__group=container)
+    return memberships.order_by("organisation__name", "user__display_name", "pk")
+
+
+def members_by_organisation(memberships):
+    return [(org, list(rows)) for org, rows in groupby(memberships, key=lambda m: m.organisation)]
+
+
+def membership_get_for(*, workspace, pk):
+    membership = (
+        Membership.objects.select_related("user", "workspace", "organisation")
+        .filter(workspace=workspace, pk=pk)
+        .first()
+    )
+    if membership is None:
+        raise Http404("No such member.")
+    return membership
+
+
+def invitation_list_for(*, workspace):
+    return (
+        Invitation.objects.filter(workspace=workspace)
+        .select_related("organisation", "invited_by")
+        .prefetch_related("groups")
+    )
+
+
+def invitation_get_for(*, workspace, pk):
+    invitation = (
+        Invitation.objects.select_related("workspace").filter(workspace=workspace, pk=pk).first()
+    )
+    if invitation is None:
+        raise Http404("No such invitation.")
+    return invitation
+
+
+def membership_events_for(*, workspace):
+    return MembershipEvent.objects.filter(workspace=workspace).select_related("actor", "subject")
+
+
+def group_member_ids(group):
+    return set(GroupMembership.objects.filter(group=group).values_list("user_id", flat=True))
+
+
+def group_get_for(*, workspace, pk):
+    group = Group.objects.select_related("workspace").filter(workspace=workspace, pk=pk).first()
+    if group is None:
+        raise Http404("No such group.")
+    return group

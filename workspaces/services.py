@@ -1,0 +1,546 @@
+"""Writes about containers and membership. Each is atomic, checks its own rules,
+keeps the guardian rows in step and records the change in MembershipEvent."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group as AuthGroup
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.dispatch import Signal
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from guardian.shortcuts import assign_perm
+
+from .access import container_access
+from .activity import notify, record_activity
+from .models import (
+    Group,
+    GroupMembership,
+    Invitation,
+    Membership,
+    MembershipEvent,
+    Notification,
+    RoleGroup,
+    Workspace,
+)
+from .roles import ROLE_ACTIONS, STAFF_ROLES, Action, Role, codename
+
+# Sent inside the creating transaction; other apps (the wiki) add starter content.
+workspace_created = Signal()  # kwargs: workspace, actor
+
+ADMIN_GROUP_NAME = "Community managers (admin)"
+ADMIN_MODEL_PERMS = [
+    "workspaces.view_membership",
+    "workspaces.change_membership",
+    "workspaces.delete_membership",
+    "workspaces.view_invitation",
+    "workspaces.add_invitation",
+    "workspaces.view_group",
+    "workspaces.change_group",
+    "workspaces.add_group",
+    "workspaces.view_organisation",
+    "workspaces.view_membershipevent",
+    "workspaces.view_groupmembership",
+    "workspaces.add_groupmembership",
+    "workspaces.delete_groupmembership",
+]
+
+
+class InvitationInvalid(Exception):
+    """The invitation link cannot be used; ``str()`` is a message for the person."""
+
+
+def _require(actor, container, action):
+    if not container_access(actor, container).can(action):
+        raise PermissionDenied(f"You need the {action} permission here.")
+
+
+def _saved(organisation):
+    """Forms may hand over a new, unsaved partner organisation."""
+    if organisation.pk is None:
+        organisation.save()
+    return organisation
+
+
+def _event(workspace, kind, *, actor, subject=None, email="", detail=""):
+    MembershipEvent.objects.create(
+        workspace=workspace,
+        kind=kind,
+        actor=actor,
+        subject=subject,
+        email=email or (subject.email if subject else ""),
+        detail=detail[:300],
+    )
+
+
+# Role groups -------------------------------------------------------------------------
+
+
+def _create_role_groups(container):
+    """One auth Group per role holding that role's guardian permissions on ``container``."""
+    kind = "group" if container.is_group else "ws"
+    for role in Role:
+        auth_group = AuthGroup.objects.create(name=f"{kind}:{container.pk}:{role}")
+        RoleGroup.objects.create(
+            auth_group=auth_group,
+            role=role,
+            workspace=None if container.is_group else container,
+            group=container if container.is_group else None,
+        )
+        _assign_role_perms(auth_group, role, container)
+
+
+def _assign_role_perms(auth_group, role, container):
+    for action in ROLE_ACTIONS[role]:
+        assign_perm(codename(action, container), auth_group, container)
+
+
+def _role_group(container, role):
+    lookup = {"group": container} if container.is_group else {"workspace": container}
+    return AuthGroup.objects.get(role__role=role, **{f"role__{k}": v for k, v in lookup.items()})
+
+
+def _grant_open_group_to_workspace_roles(group):
+    for role in Role:
+        _assign_role_perms(_role_group(group.workspace, role), role, group)
+
+
+def _user_private_groups(user, workspace):
+    return Group.objects.filter(workspace=workspace, is_private=True, group_memberships__user=user)
+
+
+def _place_in_role_groups(user, workspace, role):
+    """Put ``user`` in exactly the role groups of ``role`` for the workspace and its
+    private groups they belong to, out of every other role group there."""
+    private_groups = list(_user_private_groups(user, workspace))
+    in_scope = RoleGroup.objects.filter(workspace=workspace) | RoleGroup.objects.filter(
+        group__in=private_groups
+    )
+    user.groups.remove(*AuthGroup.objects.filter(role__in=in_scope))
+    if role is not None:
+        user.groups.add(*AuthGroup.objects.filter(role__in=in_scope.filter(role=role)))
+
+
+def _sync_staff(user):
+    """Leads and community managers are staff with the limited admin rights of ADMIN_GROUP_NAME."""
+    admin_group = admin_auth_group()
+    manages = Membership.objects.filter(user=user, role__in=STAFF_ROLES).exists()
+    if manages:
+        user.groups.add(admin_group)
+    else:
+        user.groups.remove(admin_group)
+    staff = manages or user.is_superuser
+    if user.is_staff != staff:
+        user.is_staff = staff
+        user.save(update_fields=["is_staff"])
+
+
+def admin_auth_group():
+    group, created = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)
+    if created:
+        for perm in ADMIN_MODEL_PERMS:
+            app_label, name = perm.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=name)
+            )
+    return group
+
+
+# Containers ---------------------------------------------------------------------------
+
+
+def user_may_create_workspace(user):
+    return user.is_active and (user.is_superuser or user.has_perm("workspaces.add_workspace"))
+
+
+@transaction.atomic
+def workspace_create(*, actor, name, slug, organisation, description=""):
+    """Create a workspace with the actor as its lead (superusers and staff granted
+    ``workspaces.add_workspace``). Raises PermissionDenied, ValidationError."""
+    if not user_may_create_workspace(actor):
+        raise PermissionDenied("You may not create workspaces.")
+    if Workspace.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": "A workspace with this address already exists."})
+    workspace = Workspace.objects.create(
+        name=name, slug=slug, description=description, created_by=actor
+    )
+    _create_role_groups(workspace)
+    member_add(
+        actor=actor,
+        workspace=workspace,
+        user=actor,
+        role=Role.LEAD,
+        organisation=organisation,
+        check=False,
+    )
+    workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    return workspace
+
+
+@transaction.atomic
+def group_create(*, actor, workspace, name, slug, description="", is_private=False):
+    """Create a group (managers of the workspace). A private group starts with the actor in it."""
+    _require(actor, workspace, Action.MANAGE)
+    if Group.objects.filter(workspace=workspace, slug=slug).exists():
+        raise ValidationError({"slug": "This workspace already has a group with this address."})
+    group = Group.objects.create(
+        workspace=workspace, name=name, slug=slug, description=description, is_private=is_private
+    )
+    if is_private:
+        _create_role_groups(group)
+        if Membership.objects.filter(workspace=workspace, user=actor).exists():
+            group_member_add(actor=actor, group=group, user=actor)
+    else:
+        _grant_open_group_to_workspace_roles(group)
+    return group
+
+
+@transaction.atomic
+def group_set_private(*, actor, group, is_private):
+    """Switch a group between open and private, rewriting its guardian rows."""
+    _require(actor, group.workspace, Action.MANAGE)
+    if group.is_private == is_private:
+        return group
+    group.groupgroupobjectpermission_set.all().delete()
+    RoleGroup.objects.filter(group=group).delete()
+    AuthGroup.objects.filter(name__startswith=f"group:{group.pk}:").delete()
+    group.is_private = is_private
+    group.save(update_fields=["is_private"])
+    if is_private:
+        _create_role_groups(group)
+        for gm in group.group_memberships.select_related("user"):
+            _place_in_role_groups(gm.user, group.workspace, _role_of(gm.user, group.workspace))
+    else:
+        _grant_open_group_to_workspace_roles(group)
+    return group
+
+
+def _role_of(user, workspace):
+    return (
+        Membership.objects.filter(workspace=workspace, user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+# Membership ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_add(*, actor, workspace, user, role, organisation, groups=(), check=True):
+    """Make ``user`` a member (managers; only leads grant the lead role)."""
+    if check:
+        _require(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    organisation = _saved(organisation)
+    membership, created = Membership.objects.get_or_create(
+        workspace=workspace, user=user, defaults={"role": role, "organisation": organisation}
+    )
+    if not created:
+        raise ValidationError(f"{user.email} is already a member of {workspace}.")
+    workspace.partners.add(organisation)
+    for group in groups:
+        GroupMembership.objects.get_or_create(group=group, user=user)
+    _place_in_role_groups(user, workspace, role)
+    _sync_staff(user)
+    _event(
+        workspace,
+        MembershipEvent.Kind.JOINED,
+        actor=actor,
+        subject=user,
+        detail=f"as {Role(role).label} of {organisation}",
+    )
+    record_activity(
+        actor=user,
+        verb="joined",
+        target=user,
+        container=workspace,
+        url=reverse("workspaces:member_list", args=[workspace]),
+    )
+    return membership
+
+
+@transaction.atomic
+def member_change_role(*, actor, membership, role):
+    """Change a member's role (managers; only leads grant or take away the lead role)."""
+    workspace = membership.workspace
+    needs_lead = Role.LEAD in (role, membership.role)
+    _require(actor, workspace, Action.LEAD if needs_lead else Action.MANAGE)
+    if membership.role == role:
+        return membership
+    _keep_a_lead(membership, new_role=role)
+    old = membership.get_role_display()
+    membership.role = role
+    membership.save(update_fields=["role"])
+    _place_in_role_groups(membership.user, workspace, role)
+    _sync_staff(membership.user)
+    _event(
+        workspace,
+        MembershipEvent.Kind.ROLE_CHANGED,
+        actor=actor,
+        subject=membership.user,
+        detail=f"{old} → {membership.get_role_display()}",
+    )
+    return membership
+
+
+def _keep_a_lead(membership, new_role=None):
+    if membership.role != Role.LEAD or new_role == Role.LEAD:
+        return
+    other_leads = Membership.objects.filter(workspace=membership.workspace, role=Role.LEAD)
+    if not other_leads.exclude(pk=membership.pk).exists():
+        raise ValidationError("A workspace needs at least one lead.")
+
+
+@transaction.atomic
+def member_remove(*, actor, membership, detail=""):
+    """Remove a member: access ends on their next request; their content stays theirs."""
+    workspace, user = membership.workspace, membership.user
+    _require(actor, workspace, Action.LEAD if membership.role == Role.LEAD else Action.MANAGE)
+    _keep_a_lead(membership)
+    _place_in_role_groups(user, workspace, None)
+    GroupMembership.objects.filter(group__workspace=workspace, user=user).delete()
+    Notification.objects.filter(workspace=workspace, recipient=user).delete()
+    membership.delete()
+    _sync_staff(user)
+    _event(workspace, MembershipEvent.Kind.REMOVED, actor=actor, subject=user, detail=detail)
+
+
+@transaction.atomic
+def organisation_remove(*, actor, workspace, organisation):
+    """Remove a partner organisation and every member who belongs to it."""
+    _require(actor, workspace, Action.MANAGE)
+    memberships = list(
+        Membership.objects.filter(workspace=workspace, organisation=organisation).select_related(
+            "user", "workspace"
+        )
+    )
+    for membership in memberships:
+        member_remove(actor=actor, membership=membership, detail=f"with {organisation}")
+    workspace.partners.remove(organisation)
+    Invitation.objects.pending().filter(workspace=workspace, organisation=organisation).update(
+        revoked_at=timezone.now()
+    )
+    _event(
+        workspace,
+        MembershipEvent.Kind.ORGANISATION_REMOVED,
+        actor=actor,
+        detail=f"{organisation} ({len(memberships)} members)",
+    )
+    return len(memberships)
+
+
+@transaction.atomic
+def group_member_add(*, actor, group, user):
+    """Add a workspace member to a private group (managers of the workspace)."""
+    _require(actor, group.workspace, Action.MANAGE)
+    role = _role_of(user, group.workspace)
+    if role is None:
+        raise ValidationError(f"{user} is not a member of {group.workspace}.")
+    _, created = GroupMembership.objects.get_or_create(group=group, user=user)
+    if created:
+        _place_in_role_groups(user, group.workspace, role)
+        _event(
+            group.workspace,
+            MembershipEvent.Kind.GROUP_ADDED,
+            actor=actor,
+            subject=user,
+            detail=str(group),
+        )
+
+
+@transaction.atomic
+def group_member_remove(*, actor, group, user):
+    _require(actor, group.workspace, Action.MANAGE)
+    deleted, _ = GroupMembership.objects.filter(group=group, user=user).delete()
+    if deleted:
+        if group.is_private:
+            user.groups.remove(*AuthGroup.objects.filter(role__group=group))
+        _event(
+            group.workspace,
+            MembershipEvent.Kind.GROUP_REMOVED,
+            actor=actor,
+            subject=user,
+            detail=str(group),
+        )
+
+
+# Invitations --------------------------------------------------------------------------
+
+
+def _hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _issue_token(invitation):
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = _hash_token(token)
+    invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+    return token
+
+
+def _send_invitation_mail(invitation, token):
+    link = settings.SITE_URL + reverse("workspaces:invitation_accept", args=[token])
+    context = {"invitation": invitation, "link": link}
+    send_mail(
+        subject=f"You are invited to {invitation.workspace} on Alliance Hub",
+        message=render_to_string("workspaces/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["sent_at"])
+
+
+@transaction.atomic
+def invitations_send(*, actor, workspace, emails, role, organisation, groups=()):
+    """Invite each address (managers; only leads invite leads).
+
+    Returns ``[(email, outcome)]`` with outcome "invited", "re-sent" (a pending
+    invitation got a fresh link) or "already a member" (nothing sent).
+    E-mails go out after the transaction commits.
+    """
+    _require(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    organisation = _saved(organisation)
+    foreign = [g for g in groups if g.workspace_id != workspace.pk]
+    if foreign:
+        raise ValidationError("Groups must belong to this workspace.")
+    members = set(
+        Membership.objects.filter(workspace=workspace, user__email__in=emails).values_list(
+            "user__email", flat=True
+        )
+    )
+    results = []
+    for email in dict.fromkeys(e.strip().lower() for e in emails):
+        if email in members:
+            results.append((email, "already a member"))
+            continue
+        pending = Invitation.objects.pending().filter(workspace=workspace, email=email).first()
+        if pending:
+            invitation_resend(actor=actor, invitation=pending)
+            results.append((email, "re-sent"))
+            continue
+        invitation = Invitation(
+            workspace=workspace, email=email, role=role, organisation=organisation, invited_by=actor
+        )
+        token = _issue_token(invitation)
+        invitation.save()
+        invitation.groups.set(groups)
+        workspace.partners.add(organisation)
+        _event(
+            workspace,
+            MembershipEvent.Kind.INVITED,
+            actor=actor,
+            email=email,
+            detail=f"as {Role(role).label} of {organisation}",
+        )
+        transaction.on_commit(lambda i=invitation, t=token: _send_invitation_mail(i, t))
+        results.append((email, "invited"))
+    return results
+
+
+@transaction.atomic
+def invitation_resend(*, actor, invitation):
+    """Send a fresh link (the old one stops working) and restart the validity period."""
+    _require(actor, invitation.workspace, Action.MANAGE)
+    if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.REVOKED):
+        raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
+    token = _issue_token(invitation)
+    invitation.save(update_fields=["token_hash", "expires_at"])
+    _event(
+        invitation.workspace,
+        MembershipEvent.Kind.INVITATION_RESENT,
+        actor=actor,
+        email=invitation.email,
+    )
+    transaction.on_commit(lambda: _send_invitation_mail(invitation, token))
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, invitation):
+    _require(actor, invitation.workspace, Action.MANAGE)
+    if invitation.status != Invitation.Status.PENDING:
+        raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    _event(
+        invitation.workspace,
+        MembershipEvent.Kind.INVITATION_REVOKED,
+        actor=actor,
+        email=invitation.email,
+    )
+
+
+def invitation_for_token(token):
+    """The pending invitation behind ``token``; raises InvitationInvalid with a reason."""
+    invitation = (
+        Invitation.objects.select_related("workspace", "organisation")
+        .filter(token_hash=_hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationInvalid(
+            "This invitation link is not valid. Check that you copied all "
+            "of it, or ask for a new invitation."
+        )
+    reasons = {
+        Invitation.Status.ACCEPTED: "This invitation has already been used.",
+        Invitation.Status.REVOKED: "This invitation was withdrawn by the workspace's managers.",
+        Invitation.Status.EXPIRED: "This invitation has expired. Ask for a new one.",
+    }
+    if invitation.status in reasons:
+        raise InvitationInvalid(reasons[invitation.status])
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token, user=None, display_name="", password=""):
+    """Accept an invitation: as ``user`` (signed in) or as a new person (creates the account).
+
+    Raises InvitationInvalid (nothing created) or ValidationError. Returns the membership.
+    """
+    invitation = invitation_for_token(token)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Invitation.Status.PENDING:  # lost a race with another accept
+        raise InvitationInvalid("This invitation has already been used.")
+    User = get_user_model()
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError("An account with this e-mail exists: sign in to accept.")
+        user = User.objects.create_user(
+            email=invitation.email, password=password, display_name=display_name
+        )
+    if Membership.objects.filter(workspace=invitation.workspace, user=user).exists():
+        raise InvitationInvalid(f"You are already a member of {invitation.workspace}.")
+    membership = member_add(
+        actor=invitation.invited_by,
+        workspace=invitation.workspace,
+        user=user,
+        role=invitation.role,
+        organisation=invitation.organisation,
+        groups=invitation.groups.all(),
+        check=False,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    if invitation.invited_by:
+        notify(
+            recipients=[invitation.invited_by],
+            kind=Notification.Kind.INVITATION_ACCEPTED,
+            actor=user,
+            text=f"{user} accepted your invitation to {invitation.workspace}",
+            target=invitation.workspace,
+            container=invitation.workspace,
+        )
+    return membership
+
+
+def account_exists(email):
+    return get_user_model().objects.filter(email__iexact=email).exists()
