@@ -174,9 +174,9 @@ def create():
         is_private=True,
     )
     for key, *_rest, groups in NORTH_SEA_PEOPLE:
-        if "steering" in groups:
+        for group_key in groups:
             services.group_member_add(
-                actor=anna, group=demo.groups["steering"], user=demo.users[key]
+                actor=anna, group=demo.groups[group_key], user=demo.users[key]
             )
     return demo
 
