@@ -41,6 +41,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     date_joined = models.DateTimeField(default=timezone.now)
 
+    class Digest(models.TextChoices):
+        NONE = "none", "No e-mail digest"
+        DAILY = "daily", "Daily digest"
+        WEEKLY = "weekly", "Weekly digest"
+
+    digest_frequency = models.CharField(
+        max_length=10, choices=Digest.choices, default=Digest.WEEKLY
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+
     objects = UserManager()
 
     USERNAME_FIELD = "email"
