@@ -13,7 +13,7 @@ from . import services
 from .models import Organisation, Workspace
 from .roles import Role
 
-PASSWORD = "alliance-demo-2026"
+PASSWORD = "alliance-demo-2026"  # noqa: S105 - the published demo password
 ADMIN_EMAIL = "admin@alliance.example"
 
 # (key, name, e-mail, organisation, role in north-sea, groups there)
