@@ -11,6 +11,9 @@ from .access import workspaces_with
 from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent, Organisation
 from .roles import Action, Role
 
+# Filters list only the related rows the user can see (never other workspaces' names).
+RELATED_ONLY = admin.RelatedOnlyFieldListFilter
+
 
 def managed_workspaces(request):
     return workspaces_with(request.user, Action.MANAGE)
@@ -49,7 +52,7 @@ class MembershipChangeForm(forms.ModelForm):
 @admin.register(Membership)
 class MembershipAdmin(ScopedAdmin):
     list_display = ["user", "workspace", "organisation", "role", "joined_at"]
-    list_filter = ["role", "workspace", "organisation"]
+    list_filter = ["role", ("workspace", RELATED_ONLY), ("organisation", RELATED_ONLY)]
     search_fields = ["user__email", "user__display_name", "organisation__name"]
     list_select_related = ["user", "workspace", "organisation"]
     readonly_fields = ["user", "workspace", "organisation", "joined_at"]
@@ -127,7 +130,7 @@ class InvitationAdmin(ScopedAdmin):
         "created_at",
         "expires_at",
     ]
-    list_filter = ["workspace", "role"]
+    list_filter = [("workspace", RELATED_ONLY), "role"]
     search_fields = ["email"]
     list_select_related = ["workspace", "organisation", "invited_by"]
     actions = ["resend", "revoke"]
@@ -203,7 +206,7 @@ class GroupMembershipInline(admin.TabularInline):
 @admin.register(Group)
 class GroupAdmin(ScopedAdmin):
     list_display = ["name", "workspace", "is_private", "created_at"]
-    list_filter = ["workspace", "is_private"]
+    list_filter = [("workspace", RELATED_ONLY), "is_private"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [GroupMembershipInline]
@@ -239,7 +242,7 @@ class GroupAdmin(ScopedAdmin):
 class GroupMembershipAdmin(ScopedAdmin):
     workspace_path = "group__workspace"
     list_display = ["user", "group", "added_at"]
-    list_filter = ["group__workspace", "group"]
+    list_filter = [("group__workspace", RELATED_ONLY), ("group", RELATED_ONLY)]
     list_select_related = ["user", "group", "group__workspace"]
     fields = ["group", "user"]
 
@@ -280,7 +283,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(MembershipEvent)
 class MembershipEventAdmin(ScopedAdmin):
     list_display = ["at", "workspace", "kind", "subject", "email", "actor", "detail"]
-    list_filter = ["workspace", "kind"]
+    list_filter = [("workspace", RELATED_ONLY), "kind"]
     list_select_related = ["workspace", "subject", "actor"]
     search_fields = ["email", "subject__email", "detail"]
 

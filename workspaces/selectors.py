@@ -14,7 +14,12 @@ def workspace_list_for(*, user):
 
 
 def group_list_for(*, user, workspace):
-    return groups_visible_to(user).filter(workspace=workspace).order_by("name")
+    return (
+        groups_visible_to(user)
+        .filter(workspace=workspace)
+        .select_related("workspace")
+        .order_by("name")
+    )
 
 
 def member_list_for(*, container):
