@@ -19,6 +19,7 @@ def navigation(request):
             (link.label, reverse(link.url_name, args=[access.container])) for link in CONTAINER_NAV
         ]
     return {
+        "access": access,
         "nav_workspaces": SimpleLazyObject(
             lambda: list(workspaces_visible_to(user).only("name", "slug"))
         ),

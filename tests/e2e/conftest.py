@@ -1,0 +1,115 @@
+"""Browser journeys: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Every test here is marked ``e2e``. Without Chromium they are skipped with a loud
+reason, unless REQUIRE_BROWSER=1 (CI), where a missing browser is an error.
+Screenshots go to test-artifacts/screenshots/<journey>/ (ignored by git).
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_BROWSER = os.path.exists(CHROMIUM)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
+
+# Playwright's sync API runs an event loop; Django's ORM is only used from the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+            if not HAVE_BROWSER:
+                if os.environ.get("REQUIRE_BROWSER") == "1":
+                    raise pytest.UsageError("REQUIRE_BROWSER=1 but Chromium is not installed.")
+                item.add_marker(pytest.mark.skip(
+                    reason="BROWSER JOURNEYS NOT RUN: Chromium is not installed "
+                           "(apt-get install chromium)"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+class Person:
+    """One person's browser window, with helpers that act as a person would."""
+
+    def __init__(self, browser, live_server, journey, name, viewport="desktop"):
+        self.context = browser.new_context(viewport=VIEWPORTS[viewport])
+        self.page = self.context.new_page()
+        self.base = live_server.url
+        self.journey, self.name = journey, name
+        self.shots = 0
+
+    def goto(self, path):
+        self.page.goto(self.base + path)
+        return self.page
+
+    def sign_in(self, email, password):
+        self.goto("/accounts/login/")
+        self.page.get_by_label("E-mail address").fill(email)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name="Sign in").click()
+        self.page.wait_for_load_state()
+
+    def screenshot(self, label):
+        folder = ARTIFACTS / self.journey
+        folder.mkdir(parents=True, exist_ok=True)
+        self.shots += 1
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        path = folder / f"{self.shots:02d}-{self.name}-{slug}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def check(self, label):
+        """Screenshot the page and check it with axe-core: no serious or critical issue,
+        and no horizontal scrolling at this width."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.screenshot(label)
+        results = Axe().run(self.page)
+        bad = [v for v in results.response["violations"] if v["impact"] in ("serious",
+                                                                             "critical")]
+        assert not bad, f"{label}: " + "; ".join(
+            f"{v['id']} ({v['impact']}): {v['help']} at "
+            f"{[n['target'] for n in v['nodes']][:3]}" for v in bad)
+        overflow = self.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px"
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def people(browser, live_server, request):
+    """``people("anna", viewport="phone")`` opens a new browser window for one person."""
+    opened = []
+    journey = request.node.name.removeprefix("test_")
+
+    def open_window(name, viewport="desktop"):
+        person = Person(browser, live_server, journey, name, viewport)
+        opened.append(person)
+        return person
+
+    yield open_window
+    for person in opened:
+        person.close()
