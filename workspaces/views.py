@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_hub.hooks import SEARCH_PROVIDERS
+
 from . import selectors, services
 from .access import container_view
 from .activity import stream_for
@@ -98,6 +100,30 @@ def dashboard(request, container):
         organisations=selectors.members_by_organisation(memberships),
     )
     return render(request, "workspaces/dashboard.html", context)
+
+
+SEARCH_MIN_LENGTH = 2
+
+
+@container_view(Action.VIEW)
+@require_GET
+def search(request, container):
+    """Search everything the viewer may see in the container, through the apps' providers."""
+    query = request.GET.get("q", "").strip()
+    results, error = [], None
+    if query and len(query) < SEARCH_MIN_LENGTH:
+        error = f"Type at least {SEARCH_MIN_LENGTH} characters."
+    elif len(query) > 200:
+        error = "Search for at most 200 characters."
+    elif query:
+        for provider in SEARCH_PROVIDERS:
+            results.extend(provider(request.user, container, query))
+    return render(
+        request,
+        "workspaces/search.html",
+        {"container": container, "query": query, "results": results, "error": error},
+        status=400 if error else 200,
+    )
 
 
 @container_view(Action.VIEW)

@@ -28,9 +28,12 @@ def pytest_collection_modifyitems(config, items):
             if not HAVE_BROWSER:
                 if os.environ.get("REQUIRE_BROWSER") == "1":
                     raise pytest.UsageError("REQUIRE_BROWSER=1 but Chromium is not installed.")
-                item.add_marker(pytest.mark.skip(
-                    reason="BROWSER JOURNEYS NOT RUN: Chromium is not installed "
-                           "(apt-get install chromium)"))
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason="BROWSER JOURNEYS NOT RUN: Chromium is not installed "
+                        "(apt-get install chromium)"
+                    )
+                )
 
 
 @pytest.fixture(scope="session")
@@ -41,9 +44,15 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -86,13 +95,14 @@ class Person:
 
         self.screenshot(label)
         results = Axe().run(self.page)
-        bad = [v for v in results.response["violations"] if v["impact"] in ("serious",
-                                                                             "critical")]
+        bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert not bad, f"{label}: " + "; ".join(
-            f"{v['id']} ({v['impact']}): {v['help']} at "
-            f"{[n['target'] for n in v['nodes']][:3]}" for v in bad)
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in bad
+        )
         overflow = self.page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px"
 
     def close(self):

@@ -44,7 +44,8 @@ def test_community_manager_invites_and_one_person_joins(people, live_server, set
 
     # Bob's invitation is revoked before he opens it.
     page.get_by_role("row", name=re.compile("bob@sun.example")).get_by_role(
-        "button", name="Revoke").click()
+        "button", name="Revoke"
+    ).click()
     page.get_by_text("The invitation of bob@sun.example was revoked.").wait_for()
 
     ada = people("ada", viewport)

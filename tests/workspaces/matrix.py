@@ -205,3 +205,11 @@ ROUTES = [
         containers=WORKSPACE_ONLY,
     ),
 ]
+
+ROUTES.append(
+    Route(
+        "workspaces:search",
+        _url("workspaces:search"),
+        containers=("workspace", "open_group", "private_group"),
+    )
+)
