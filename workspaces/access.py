@@ -13,17 +13,20 @@ Nothing here is cached across requests, so a removal takes effect on the next on
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 from guardian.core import ObjectPermissionChecker
 
 from .models import (
     Group,
     GroupGroupObjectPermission,
     GroupUserObjectPermission,
+    Membership,
     Workspace,
     WorkspaceGroupObjectPermission,
     WorkspaceUserObjectPermission,
@@ -177,12 +180,28 @@ def container_view(action=Action.VIEW):
             if not access.can(action):
                 raise PermissionDenied(f"You need the {action} permission here.")
             request.access = access
+            _note_visit(request, access.workspace)
             return view(request, access.container, *args, **kwargs)
 
         wrapped.required_action = action
         return wrapped
 
     return decorator
+
+
+VISIT_RESOLUTION = timedelta(minutes=15)
+
+
+def _note_visit(request, workspace):
+    """Keep Membership.last_seen_at for the adoption figures, writing at most once per
+    VISIT_RESOLUTION per workspace and session (the session remembers the last write)."""
+    key = f"seen:{workspace.pk}"
+    now = timezone.now()
+    last = request.session.get(key)
+    if last and now.timestamp() - last < VISIT_RESOLUTION.total_seconds():
+        return
+    Membership.objects.filter(workspace=workspace, user=request.user).update(last_seen_at=now)
+    request.session[key] = now.timestamp()
 
 
 def require_container_action(access, action):

@@ -234,3 +234,16 @@ def test_per_object_check_and_list_filter_agree(
                 group.refresh_from_db()
                 assert container_access(person, group).can(Action.VIEW) == (group in listed_groups)
         transaction.set_rollback(True)
+
+
+def test_visits_are_noted_for_adoption_at_most_every_quarter_hour(world, client):
+    client.force_login(world.member)
+    membership = world.workspace.memberships.get(user=world.member)
+    assert membership.last_seen_at is None
+    client.get(world.workspace.get_absolute_url())
+    membership.refresh_from_db()
+    first = membership.last_seen_at
+    assert first is not None
+    client.get(world.workspace.get_absolute_url())
+    membership.refresh_from_db()
+    assert membership.last_seen_at == first
