@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from tests.factories import add_member, make_group, make_workspace
 from workspaces import services
+from workspaces.models import Membership
 from workspaces.roles import Role
 
 
@@ -54,6 +56,8 @@ def build_world():
     )
     services.member_remove(actor=lead, membership=workspace.memberships.get(user=removed))
     other_workspace, outsider = make_workspace("Other Alliance")
+    # An established workspace: everyone has seen the "start here" page already.
+    Membership.objects.update(welcomed_at=timezone.now())
     return World(
         workspace,
         open_group,

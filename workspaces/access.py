@@ -27,6 +27,7 @@ from .models import (
     GroupGroupObjectPermission,
     GroupUserObjectPermission,
     Membership,
+    WeeklyVisit,
     Workspace,
     WorkspaceGroupObjectPermission,
     WorkspaceUserObjectPermission,
@@ -200,7 +201,12 @@ def _note_visit(request, workspace):
     last = request.session.get(key)
     if last and now.timestamp() - last < VISIT_RESOLUTION.total_seconds():
         return
-    Membership.objects.filter(workspace=workspace, user=request.user).update(last_seen_at=now)
+    memberships = Membership.objects.filter(workspace=workspace, user=request.user)
+    if memberships.filter(welcomed_at__isnull=True).exists():
+        request.session[f"welcome:{workspace.pk}"] = True  # the dashboard shows "start here"
+    if memberships.update(last_seen_at=now):
+        monday = now.date() - timedelta(days=now.weekday())
+        WeeklyVisit.objects.get_or_create(workspace=workspace, user=request.user, week=monday)
     request.session[key] = now.timestamp()
 
 

@@ -134,3 +134,30 @@ class GroupMemberAddForm(forms.Form):
         self.fields["user"].queryset = get_user_model().objects.filter(
             memberships__workspace=workspace
         )
+
+
+class DescriptionForm(forms.Form):
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text="What the alliance is for; shown on the dashboard.",
+    )
+
+
+class PartnersForm(forms.Form):
+    names = forms.CharField(
+        label="Partner organisations",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One organisation per line.",
+    )
+
+    def clean_names(self):
+        names = [n.strip() for n in self.cleaned_data["names"].splitlines() if n.strip()]
+        too_long = [n for n in names if len(n) > 200]
+        if too_long:
+            raise ValidationError("Organisation names have at most 200 characters.")
+        return list(dict.fromkeys(names))
+
+
+class PinForm(forms.Form):
+    target = forms.RegexField(regex=r"^[a-z_]+\.[a-z_]+:\d+$", max_length=100)

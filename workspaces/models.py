@@ -172,6 +172,8 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(default=timezone.now)
     last_seen_at = models.DateTimeField(null=True, blank=True)
+    # Set when the member has seen the "start here" page; until then the dashboard sends them there.
+    welcomed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["organisation__name", "user__display_name"]
@@ -412,3 +414,48 @@ class Watch(models.Model):
 
     def __str__(self):
         return f"{self.user} watches {self.target_type} {self.target_id}"
+
+
+class Pin(models.Model):
+    """A page or document that leads pin to the workspace's start page."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="pins")
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField()
+    label = models.CharField(max_length=300)
+    url = models.CharField(max_length=500)
+    pinned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pinned_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pinned_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "target_type", "target_id"], name="pin_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class WeeklyVisit(models.Model):
+    """That a member visited a workspace in a week (the Monday): weekly active members."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "week", "user"], name="weekly_visit_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.workspace}, week of {self.week}"

@@ -27,6 +27,7 @@ from .models import (
     Membership,
     MembershipEvent,
     Notification,
+    Organisation,
     RoleGroup,
     Workspace,
 )
@@ -544,3 +545,23 @@ def invitation_accept(*, token, user=None, display_name="", password=""):
 
 def account_exists(email):
     return get_user_model().objects.filter(email__iexact=email).exists()
+
+
+@transaction.atomic
+def workspace_describe(*, actor, workspace, description):
+    """Change the description (leads)."""
+    _require(actor, workspace, Action.LEAD)
+    workspace.description = description
+    workspace.save(update_fields=["description"])
+
+
+@transaction.atomic
+def partners_add(*, actor, workspace, names):
+    """Add partner organisations by name, creating unknown ones (managers)."""
+    _require(actor, workspace, Action.MANAGE)
+    organisations = []
+    for name in names:
+        organisation = Organisation.objects.filter(name__iexact=name).first()
+        organisations.append(organisation or Organisation.objects.create(name=name))
+    workspace.partners.add(*organisations)
+    return organisations

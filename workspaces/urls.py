@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import launch_views, views
 
 app_name = "workspaces"
 
@@ -50,4 +50,14 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("w/<container:container>/groups/new/", views.group_create, name="group_create"),
+    path("w/<container:container>/kickoff/", launch_views.kickoff, name="kickoff"),
+    path("w/<container:container>/start/", launch_views.start_here, name="start_here"),
+    path("w/<container:container>/pins/", launch_views.pin_add, name="pin_add"),
+    path(
+        "w/<container:container>/pins/<int:pk>/remove/", launch_views.pin_remove, name="pin_remove"
+    ),
+    path("w/<container:container>/adoption/", launch_views.adoption, name="adoption"),
+    path("w/<container:container>/adoption.csv", launch_views.adoption_csv, name="adoption_csv"),
+    path("w/<container:container>/export/", launch_views.export, name="export"),
+    path("w/<container:container>/export.zip", launch_views.export_zip, name="export_zip"),
 ]

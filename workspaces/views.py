@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
 
-from . import selectors, services
+from . import launch, selectors, services
 from .access import container_view
 from .activity import stream_for
 from .forms import (
@@ -66,8 +66,8 @@ def workspace_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{workspace} is ready. Invite its members next.")
-            return redirect("workspaces:member_invite", workspace)
+            messages.success(request, f"{workspace} is ready. A few steps to set it up:")
+            return redirect("workspaces:kickoff", workspace)
     return render(
         request,
         "workspaces/workspace_form.html",
@@ -88,6 +88,8 @@ def _stream_page(request, container):
 @container_view(Action.VIEW)
 @require_GET
 def dashboard(request, container):
+    if not container.is_group and request.session.get(f"welcome:{container.pk}"):
+        return redirect("workspaces:start_here", container)
     activities, has_more = _stream_page(request, container)
     context = {"container": container, "activities": activities, "has_more": has_more}
     if request.headers.get("HX-Request"):
@@ -98,6 +100,9 @@ def dashboard(request, container):
         if not container.is_group
         else (),
         organisations=selectors.members_by_organisation(memberships),
+        checklist=launch.kickoff_checklist(container)
+        if request.access.can_manage and not container.is_group
+        else None,
     )
     return render(request, "workspaces/dashboard.html", context)
 

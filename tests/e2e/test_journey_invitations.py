@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from tests.factories import PASSWORD, OrganisationFactory, add_member, make_workspace
 from workspaces.roles import Role
@@ -28,6 +29,8 @@ def test_community_manager_invites_and_one_person_joins(people, live_server, set
     manager = people("cm", viewport)
     manager.sign_in(cm.email, PASSWORD)
     page = manager.goto(workspace.get_absolute_url())
+    # The manager's own first visit opens the start page; from there, the dashboard.
+    page.get_by_role("link", name="Go to the dashboard").click()
     manager.check("dashboard")
     page.get_by_role("link", name="Invite people").first.click()
     manager.check("invite form")
@@ -55,10 +58,13 @@ def test_community_manager_invites_and_one_person_joins(people, live_server, set
     ada.page.get_by_label("Password", exact=True).fill("analytical-Engine-1843")
     ada.page.get_by_label("Password again").fill("analytical-Engine-1843")
     ada.page.get_by_role("button", name="Accept and join").click()
-    ada.page.get_by_text("Welcome to Solar Alliance!").wait_for()
-    assert ada.page.url.endswith(workspace.get_absolute_url())
-    assert ada.page.get_by_role("heading", name="Solar Alliance").is_visible()
+    # A new member lands on the workspace's start page.
+    ada.page.get_by_role("heading", name="Welcome to Solar Alliance").wait_for()
+    assert ada.page.url.endswith(reverse("workspaces:start_here", args=[workspace]))
+    assert ada.page.get_by_role("heading", name="The team").is_visible()
     ada.check("landed in workspace")
+    ada.page.get_by_role("link", name="Go to the dashboard").click()
+    assert ada.page.get_by_role("heading", name="What happened").is_visible()
 
     bob = people("bob", viewport)
     bob.page.goto(_link_for("bob@sun.example"))

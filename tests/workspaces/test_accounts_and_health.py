@@ -86,7 +86,8 @@ def test_seed_demo_creates_two_alliances_sharing_a_member_and_is_safe_to_rerun(c
 def test_demo_logins_work(client):
     call_command("seed_demo")
     assert client.login(username="anna@nordicwind.example", password="alliance-demo-2026")
-    assert client.get("/w/north-sea/").status_code == 200
+    response = client.get("/w/north-sea/", follow=True)
+    assert response.status_code == 200 and "North Sea Energy Alliance" in response.content.decode()
     assert client.get("/w/rhine-water/").status_code == 404
 
 

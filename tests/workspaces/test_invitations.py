@@ -96,6 +96,9 @@ def test_new_person_accepts_sets_a_password_and_lands_in_the_workspace(world, cl
     assert user.check_password("a-Long-pass-77")
     assert Membership.objects.get(user=user, workspace=world.workspace).role == Role.MEMBER
     assert client.get(world.private_group.get_absolute_url()).status_code == 200
+    # A newcomer's first visit to the workspace opens the start page.
+    first = client.get(world.workspace.get_absolute_url())
+    assert first.status_code == 302 and first["Location"].endswith("/start/")
     # The inviter hears about it.
     assert world.community_manager.notifications.filter(kind="invitation_accepted").exists()
 
@@ -108,7 +111,7 @@ def test_existing_user_accepting_only_gains_the_membership(world, client, invite
     response = client.post(reverse("workspaces:invitation_accept", args=[token]))
     assert response.status_code == 302
     assert get_user_model().objects.count() == users_before
-    assert client.get(world.workspace.get_absolute_url()).status_code == 200
+    assert client.get(world.workspace.get_absolute_url(), follow=True).status_code == 200
 
 
 def test_mismatched_passwords_create_nothing(world, client, invite):

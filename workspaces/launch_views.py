@@ -1,0 +1,179 @@
+"""Views for the kick-off, the start page, pins, the adoption dashboard and the export."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import launch, selectors, services
+from .access import container_view
+from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
+from .models import Pin
+from .roles import Action
+
+
+def _workspace_only(container):
+    if container.is_group:
+        raise Http404("This page exists only for a workspace.")
+
+
+KICKOFF_FORMS = {"description": DescriptionForm, "partners": PartnersForm, "group": GroupCreateForm}
+
+
+@container_view(Action.LEAD)
+@require_http_methods(["GET", "POST"])
+def kickoff(request, container):
+    """The lead's short setup: description, partners, first groups, then invitations."""
+    _workspace_only(container)
+    forms = {
+        "description": DescriptionForm(initial={"description": container.description}),
+        "partners": PartnersForm(),
+        "group": GroupCreateForm(),
+    }
+    status = 200
+    if request.method == "POST":
+        step = request.POST.get("step")
+        if step not in KICKOFF_FORMS:
+            return HttpResponseBadRequest("Unknown setup step.")
+        form = forms[step] = KICKOFF_FORMS[step](request.POST)
+        if form.is_valid() and _kickoff_step(request, container, step, form):
+            return redirect("workspaces:kickoff", container)
+        status = 400
+    return render(
+        request,
+        "workspaces/kickoff.html",
+        {
+            "container": container,
+            "forms": forms,
+            "partners": container.partners.all(),
+            "groups": selectors.group_list_for(user=request.user, workspace=container),
+            "checklist": launch.kickoff_checklist(container),
+        },
+        status=status,
+    )
+
+
+def _kickoff_step(request, workspace, step, form):
+    data = form.cleaned_data
+    try:
+        if step == "description":
+            services.workspace_describe(actor=request.user, workspace=workspace, **data)
+            messages.success(request, "The description was saved.")
+        elif step == "partners":
+            added = services.partners_add(
+                actor=request.user, workspace=workspace, names=data["names"]
+            )
+            messages.success(request, f"Partners: {', '.join(map(str, added))}.")
+        else:
+            group = services.group_create(actor=request.user, workspace=workspace, **data)
+            messages.success(request, f"The group {group} was created.")
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+@container_view(Action.VIEW)
+@require_GET
+def start_here(request, container):
+    """The welcome page: pinned items, the team by organisation, the member's to-do."""
+    _workspace_only(container)
+    launch.mark_welcomed(user=request.user, workspace=container)
+    request.session.pop(f"welcome:{container.pk}", None)
+    memberships = selectors.member_list_for(container=container)
+    return render(
+        request,
+        "workspaces/start_here.html",
+        {
+            "container": container,
+            "pins": Pin.objects.filter(workspace=container),
+            "organisations": selectors.members_by_organisation(memberships),
+            "todo": launch.member_todo(request.user, container),
+        },
+    )
+
+
+@container_view(Action.LEAD)
+@require_POST
+def pin_add(request, container):
+    _workspace_only(container)
+    form = PinForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Say what to pin as app.model:id.")
+    try:
+        pin = launch.pin_add(
+            actor=request.user, workspace=container, target_ref=form.cleaned_data["target"]
+        )
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"“{pin.label}” is pinned to the start page.")
+    return redirect("workspaces:start_here", container)
+
+
+@container_view(Action.LEAD)
+@require_POST
+def pin_remove(request, container, pk):
+    _workspace_only(container)
+    pin = Pin.objects.filter(workspace=container, pk=pk).first()
+    if pin is None:
+        raise Http404("No such pin.")
+    launch.pin_remove(actor=request.user, pin=pin)
+    messages.success(request, f"“{pin.label}” was unpinned.")
+    return redirect("workspaces:start_here", container)
+
+
+@container_view(Action.MANAGE)
+@require_GET
+def adoption(request, container):
+    _workspace_only(container)
+    labels, rows = launch.adoption_rows(container)
+    charts = [
+        (label, launch.bar_chart(points)) for label, points in launch.weekly_series(container)
+    ]
+    return render(
+        request,
+        "workspaces/adoption.html",
+        {
+            "container": container,
+            "labels": labels,
+            "rows": rows,
+            "charts": charts,
+            "never_signed_in": [
+                r["membership"] for r in rows if not r["membership"].user.last_login
+            ],
+            "invitations": launch.invitations_overview(container),
+        },
+    )
+
+
+@container_view(Action.MANAGE)
+@require_GET
+def adoption_csv(request, container):
+    _workspace_only(container)
+    response = HttpResponse(launch.adoption_csv(container), content_type="text/csv")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{container.slug}-adoption-{timezone.now():%Y-%m-%d}.csv"'
+    )
+    return response
+
+
+@container_view(Action.MANAGE)
+@require_GET
+def export(request, container):
+    return render(request, "workspaces/export.html", {"container": container})
+
+
+@container_view(Action.MANAGE)
+@require_GET
+def export_zip(request, container):
+    """The whole container as a ZIP that streams while it is built."""
+    name = slugify(str(container)) or "export"
+    response = StreamingHttpResponse(
+        launch.export_stream(container), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.now():%Y-%m-%d}.zip"'
+    return response
