@@ -202,12 +202,12 @@ def documents_upload(*, actor, container, uploads, folder=None, description="", 
 def _locked_document(document):
     """The document's row, locked until the transaction ends: version numbers are
     assigned one uploader at a time."""
-    return (
-        Document.objects.select_for_update()
-        .select_related("workspace", "group")
-        .filter(pk=document.pk)
-        .first()
-    )
+    locked = Document.objects.select_for_update().filter(pk=document.pk).first()
+    if locked is not None:
+        # Same container objects as the caller's (no outer join: PostgreSQL cannot
+        # lock the nullable side of one).
+        locked.workspace, locked.group = document.workspace, document.group
+    return locked
 
 
 def _check_writable(document, actor):

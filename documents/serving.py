@@ -36,12 +36,12 @@ def parse_range(header, size):
             return UNSATISFIABLE
         return max(size - length, 0), size - 1
     start = int(first)
-    end = int(last) if last else size - 1
-    if end < start:
-        return None
+    if last and int(last) < start:
+        return None  # invalid: ignore the header
     if start >= size:
         return UNSATISFIABLE
-    return start, min(end, size - 1)
+    end = min(int(last), size - 1) if last else size - 1
+    return start, end
 
 
 def content_disposition(filename, inline=False):
