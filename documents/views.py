@@ -30,7 +30,7 @@ from .forms import (
     UploadForm,
     VersionForm,
 )
-from .pagination import InvalidCursor
+from .pagination import InvalidCursor, keyset_page
 from .serving import file_response
 from .uploads import accepts_uploads
 
@@ -475,10 +475,19 @@ def document_downloads(request, container, pk):
 @container_view(Action.MODERATE)
 @require_GET
 def trash_list(request, container):
+    try:
+        documents, next_cursor = keyset_page(
+            selectors.trash_list_for(container=container),
+            ["-deleted_at", "-id"],
+            request.GET.get("cursor", ""),
+            selectors.PAGE_SIZE,
+        )
+    except InvalidCursor:
+        return redirect("documents:trash_list", container)
     return render(
         request,
         "documents/trash_list.html",
-        {"container": container, "documents": selectors.trash_list_for(container=container)},
+        {"container": container, "documents": documents, "next_cursor": next_cursor},
     )
 
 

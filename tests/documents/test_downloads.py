@@ -143,7 +143,10 @@ def test_private_group_documents_are_404_to_everyone_outside_the_group(world, cl
     for user in (world.non_group_member, world.outsider, world.removed):
         client = client_for(user)
         assert client.get(document.get_permalink()).status_code == 404
-        assert client.get(reverse("documents:version_download", args=[document.pk, 1])).status_code == 404
+        assert (
+            client.get(reverse("documents:version_download", args=[document.pk, 1])).status_code
+            == 404
+        )
         assert client.get(document.get_absolute_url()).status_code == 404
     assert body(client_for(world.observer).get(document.get_permalink())) == b"secret"
 
@@ -161,4 +164,6 @@ def test_trashed_document_links_stop_working(world, client_for):
     services.document_trash(actor=world.member, document=document)
     client = client_for(world.lead)
     assert client.get(document.get_permalink()).status_code == 404
-    assert client.get(reverse("documents:version_download", args=[document.pk, 1])).status_code == 404
+    assert (
+        client.get(reverse("documents:version_download", args=[document.pk, 1])).status_code == 404
+    )

@@ -42,7 +42,9 @@ def test_identical_upload_says_so_and_stores_nothing(world, client_for):
     files_before = stored_files()
     response = _post_version(client_for(world.member), document, b"same\n")
     assert response.status_code == 409
-    assert "identical to the latest version (1); nothing new was stored" in response.content.decode()
+    assert (
+        "identical to the latest version (1); nothing new was stored" in response.content.decode()
+    )
     assert document.versions.count() == 1
     assert stored_files() == files_before
 
