@@ -57,12 +57,18 @@ def folder_choices_for(*, container):
     return ordered
 
 
-def breadcrumbs_for(folder):
-    """The folder's ancestors, top first (one query at any depth)."""
-    if folder is None or not folder.ancestor_ids:
+def breadcrumbs_for(folder, *, include_self=False):
+    """The folder's ancestors (and itself), top first: one query at any depth, and
+    their links need no more (they share the folder's container objects)."""
+    if folder is None:
         return []
-    by_id = Folder.objects.in_bulk(folder.ancestor_ids)
-    return [by_id[pk] for pk in folder.ancestor_ids if pk in by_id]
+    by_id = Folder.objects.in_bulk(folder.ancestor_ids) if folder.ancestor_ids else {}
+    crumbs = [by_id[pk] for pk in folder.ancestor_ids if pk in by_id]
+    if include_self:
+        crumbs.append(folder)
+    for crumb in crumbs:
+        crumb.workspace, crumb.group = folder.workspace, folder.group
+    return crumbs
 
 
 @dataclass
@@ -97,6 +103,8 @@ def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", c
             .filter(parent=folder)
             .select_related("workspace", "group")
         )
+    if folder is not None:
+        folder.workspace, folder.group = container.workspace, container.group
     return FolderPage(folder, subfolders, rows, next_cursor, breadcrumbs_for(folder))
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
@@ -33,6 +34,11 @@ from .forms import (
 from .pagination import InvalidCursor, keyset_page
 from .serving import file_response
 from .uploads import accepts_uploads
+
+
+def _render(request, template, context, status=200):
+    # The container nav and per-role actions read ``access`` (the request's ContainerAccess).
+    return render(request, template, {"access": request.access, **context}, status=status)
 
 
 def _error_text(error):
@@ -88,8 +94,8 @@ def _folder_page(request, container, folder, status=200):
         "here": request.path,
     }
     if request.headers.get("HX-Request") and options["cursor"]:
-        return render(request, "documents/folder_detail.html#rows", context, status=status)
-    return render(request, "documents/folder_detail.html", context, status=status)
+        return _render(request, "documents/folder_detail.html#rows", context, status=status)
+    return _render(request, "documents/folder_detail.html", context, status=status)
 
 
 def _folder_url(container, folder):
@@ -191,7 +197,7 @@ def document_upload(request, container):
                 messages.success(request, f"Uploaded {len(documents)}: {names}.")
                 return redirect(_folder_url(container, data["folder"]))
         status = status if status != 200 else 400
-    return render(
+    return _render(
         request,
         "documents/document_upload.html",
         {"container": container, "form": form, "max_size": _limit()},
@@ -206,6 +212,8 @@ def _document_page(request, container, document, *, version_form=None, status=20
     versions = list(selectors.versions_for(document=document))
     for version in versions:
         version.document = document
+    if document.folder:
+        document.folder.workspace, document.folder.group = document.workspace, document.group
     latest = versions[0] if versions else None
     access = request.access
     last_download = selectors.last_download_for(user=request.user, document=document)
@@ -224,8 +232,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
         ),
         "last_download": last_download,
         "watching": is_watching(user=request.user, target=document),
-        "breadcrumbs": selectors.breadcrumbs_for(document.folder)
-        + ([document.folder] if document.folder else []),
+        "breadcrumbs": selectors.breadcrumbs_for(document.folder, include_self=True),
         "locked_against_me": document.locked_against(request.user),
         "can_release": document.lock_is_active
         and access.can_contribute
@@ -235,7 +242,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
     }
     if access.can_contribute:
         context["move_form"] = MoveForm(container=container, initial={"folder": document.folder_id})
-    return render(request, "documents/document_detail.html", context, status=status)
+    return _render(request, "documents/document_detail.html", context, status=status)
 
 
 def _lock_minutes():
@@ -258,7 +265,7 @@ def version_list(request, container, pk):
     versions = list(selectors.versions_for(document=document))
     for version in versions:
         version.document = document
-    return render(
+    return _render(
         request,
         "documents/version_list.html",
         {
@@ -266,6 +273,7 @@ def version_list(request, container, pk):
             "document": document,
             "versions": versions,
             "textual_versions": [v for v in versions if v.is_textual],
+            "locked_against_me": document.locked_against(request.user),
         },
     )
 
@@ -325,7 +333,7 @@ def version_diff(request, container, pk):
     new = selectors.version_get_for(document=document, number=form.cleaned_data["new"])
     if not (old.is_textual and new.is_textual):
         return _refuse(request, container, document, "Only text files can be compared.")
-    return render(
+    return _render(
         request,
         "documents/version_diff.html",
         {
@@ -340,6 +348,7 @@ def version_diff(request, container, pk):
 
 @container_view(Action.VIEW)
 @require_safe
+@xframe_options_sameorigin  # the document page frames the PDF preview
 def version_preview(request, container, pk, number):
     """Images and PDFs inline, for the document page; nothing else is ever inline."""
     document = selectors.document_get_for(container=container, pk=pk)
@@ -382,7 +391,7 @@ def document_edit(request, container, pk):
         services.document_update(actor=request.user, document=document, **form.cleaned_data)
         messages.success(request, "The document was saved.")
         return redirect(document)
-    return render(
+    return _render(
         request,
         "documents/document_edit.html",
         {"container": container, "document": document, "form": form},
@@ -462,7 +471,7 @@ def document_downloads(request, container, pk):
     rows, has_more = selectors.downloads_for(
         document=document, before=int(before) if before.isdigit() else None
     )
-    return render(
+    return _render(
         request,
         "documents/document_downloads.html",
         {"container": container, "document": document, "downloads": rows, "has_more": has_more},
@@ -484,7 +493,7 @@ def trash_list(request, container):
         )
     except InvalidCursor:
         return redirect("documents:trash_list", container)
-    return render(
+    return _render(
         request,
         "documents/trash_list.html",
         {"container": container, "documents": documents, "next_cursor": next_cursor},

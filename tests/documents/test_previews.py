@@ -22,6 +22,7 @@ def test_pdf_is_previewed_in_a_sandbox(world, client_for):
     response = client.get(doc_url("version_preview", document, 1))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Security-Policy"] == "sandbox"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"  # the document page frames it
     assert response["Content-Disposition"].startswith("inline;")
 
 
