@@ -4,17 +4,21 @@
   "use strict";
 
   function showResponse(xhr) {
-    // A redirect was followed: go where the server sent us.
-    if (xhr.status < 300 && xhr.responseURL) {
-      window.location.assign(xhr.responseURL);
-      return;
-    }
-    // An error page (too large, duplicate...): show it in place.
+    // Show the page the server answered with (after a redirect: the folder or the
+    // document, with its "uploaded" message; on an error: the form with the reason).
+    // Reloading would lose the one-time message, so the page is swapped in place.
     const page = new DOMParser().parseFromString(xhr.responseText, "text/html");
     const main = page.querySelector("main");
     if (main) {
       document.querySelector("main").replaceWith(main);
+      document.title = page.title;
+      if (xhr.status < 300 && xhr.responseURL && xhr.responseURL !== window.location.href) {
+        window.history.pushState({}, "", xhr.responseURL);
+      }
       main.querySelectorAll("form[data-upload-progress]").forEach(enhance);
+      if (window.htmx) window.htmx.process(main);
+      main.setAttribute("tabindex", "-1");
+      main.focus();
     } else {
       window.alert("The upload failed (" + xhr.status + "). Please try again.");
     }
