@@ -1,0 +1,230 @@
+"""Demo documents for ``manage.py seed_demo``: folders, real small files (Markdown,
+CSV, text, PNG, PDF), several versions with change notes, a diff worth looking at,
+a restored version, a lock, a trashed document, downloads (so the access record and
+the "a newer version exists" notice show), in the workspace and in both groups."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from . import services
+from .samples import pdf_bytes, png_bytes
+
+
+def _file(name, content):
+    return SimpleUploadedFile(name, content if isinstance(content, bytes) else content.encode())
+
+
+def _document(actor, container, name, content, *, folder=None, description="", tags=()):
+    return services.documents_upload(
+        actor=actor,
+        container=container,
+        uploads=[_file(name, content)],
+        folder=folder,
+        description=description,
+        tags=tags,
+    )[0]
+
+
+def _version(actor, document, name, content, note):
+    return services.version_upload(
+        actor=actor, document=document, upload=_file(name, content), change_note=note
+    )
+
+
+def _folder(actor, container, name, parent=None):
+    return services.folder_create(actor=actor, container=container, name=name, parent=parent)
+
+
+MINUTES_V1 = """# Steering meeting, 12 January
+
+Present: Anna (Nordic Wind), Marco (TU Delft), Elif (Baltic Grid)
+
+## Decisions
+- The kick-off takes place in Esbjerg on 3 March.
+- WP1 delivers the siting study by the end of Q2.
+
+## Actions
+- Marco: circulate the draft consortium agreement.
+"""
+MINUTES_V2 = MINUTES_V1.replace(
+    "- Marco: circulate the draft consortium agreement.\n",
+    "- Marco: circulate the draft consortium agreement.\n"
+    "- Elif: share the grid connection data for the Baltic link.\n",
+)
+MINUTES_V3 = MINUTES_V2.replace("3 March", "10 March (moved: venue)").replace(
+    "## Decisions", "## Decisions\n- The budget review moves to the steering group."
+)
+
+OUTPUT_V1 = "turbine,month,mwh\nNS-01,January,812\nNS-02,January,798\nNS-03,January,640\n"
+OUTPUT_V2 = OUTPUT_V1 + "NS-01,February,845\nNS-02,February,801\nNS-03,February,702\n"
+OUTPUT_V3 = OUTPUT_V2 + "NS-01,March,903\nNS-02,March,866\nNS-03,March,741\n"
+
+
+def _north_sea(demo):
+    ws = demo.workspaces["north-sea"]
+    users = demo.users
+    anna, marco, sofia, jonas = users["anna"], users["marco"], users["sofia"], users["jonas"]
+    governance = _folder(anna, ws, "Governance")
+    reports = _folder(marco, ws, "Reports")
+    year = _folder(marco, ws, "2026", parent=reports)
+    templates = _folder(sofia, ws, "Templates")
+
+    agreement = _document(
+        marco,
+        ws,
+        "Consortium agreement.pdf",
+        pdf_bytes(["Consortium agreement", "Draft for comment"]),
+        folder=governance,
+        description="The agreement between the three partners. Always download the latest.",
+        tags=["governance", "legal"],
+    )
+    # Hanna read the draft; the page now tells her a newer version exists.
+    services.download_record(user=users["hanna"], version=agreement.latest_version)
+    services.download_record(user=users["elif"], version=agreement.latest_version)
+    _version(
+        anna,
+        agreement,
+        "Consortium agreement signed.pdf",
+        pdf_bytes(["Consortium agreement", "Signed by all three partners"]),
+        "Signed by all three partners",
+    )
+
+    minutes = _document(
+        sofia,
+        ws,
+        "Steering minutes 2026-01.md",
+        MINUTES_V1,
+        folder=governance,
+        description="Minutes of the January steering meeting.",
+        tags=["minutes", "governance"],
+    )
+    _version(
+        users["elif"], minutes, "Steering minutes 2026-01.md", MINUTES_V2, "Added Elif's action"
+    )
+    _version(sofia, minutes, "Steering minutes 2026-01.md", MINUTES_V3, "Kick-off date moved")
+    services.document_lock(actor=jonas, document=minutes)  # Jonas is editing it now
+
+    output = _document(
+        jonas,
+        ws,
+        "Turbine output Q1.csv",
+        OUTPUT_V1,
+        folder=year,
+        description="Monthly output per turbine, in MWh.",
+        tags=["data", "wp1"],
+    )
+    _version(jonas, output, "Turbine output Q1.csv", OUTPUT_V2, "February figures")
+    _version(users["lars"], output, "Turbine output Q1.csv", OUTPUT_V3, "March figures")
+
+    chart = _document(
+        marco,
+        ws,
+        "Output chart.png",
+        png_bytes("Output per month (MWh)", bars=(812, 845, 903)),
+        folder=year,
+        tags=["data"],
+    )
+    _version(
+        marco,
+        chart,
+        "Output chart.png",
+        png_bytes("Output per month (MWh), wrong scale", colour=(179, 38, 30), bars=(1, 9, 3)),
+        "New colours",
+    )
+    services.version_restore(actor=anna, document=chart, number=1)  # the first one was right
+
+    _document(
+        sofia,
+        ws,
+        "Quarterly report template.txt",
+        "Quarterly report\n================\n\n1. Progress per work package\n2. Risks\n"
+        "3. Spending against budget\n",
+        folder=templates,
+        tags=["template"],
+    )
+    _document(
+        anna,
+        ws,
+        "Welcome pack.md",
+        "# Welcome to the North Sea Energy Alliance\n\nEverything lives here: no more "
+        "attachments by e-mail. Start with the Governance folder.\n",
+        description="Read this first.",
+    )
+    old = _document(users["maja"], ws, "Old contact list.csv", "name,email\nAnn,ann@example\n")
+    services.document_trash(actor=users["maja"], document=old)
+    for user in (users["oliver"], users["pieter"]):
+        services.download_record(user=user, version=output.latest_version)
+
+
+def _groups(demo):
+    users = demo.users
+    wp1, steering = demo.groups["wp1"], demo.groups["steering"]
+    study = _document(
+        users["pieter"],
+        wp1,
+        "Siting study.md",
+        "# Siting study\n\nCandidate areas: Dogger Bank, Borssele.\n",
+        description="WP1's main deliverable.",
+        tags=["wp1", "deliverable"],
+    )
+    _version(
+        users["lars"],
+        study,
+        "Siting study.md",
+        "# Siting study\n\nCandidate areas: Dogger Bank, Borssele, Hollandse Kust.\n\n"
+        "## Constraints\n- Shipping lanes\n- Bird migration routes\n",
+        "Added Hollandse Kust and the constraints",
+    )
+    _document(
+        users["jonas"],
+        wp1,
+        "Cable route.csv",
+        "segment,length_km\nA,42\nB,17\nC,63\n",
+        tags=["wp1", "data"],
+    )
+    budget = _document(
+        users["anna"],
+        steering,
+        "Budget 2026.csv",
+        "partner,budget_eur\nNordic Wind AS,420000\nTU Delft,380000\nBaltic Grid,290000\n",
+        description="Confidential: steering committee only.",
+        tags=["budget"],
+    )
+    _version(
+        users["marco"],
+        budget,
+        "Budget 2026.csv",
+        "partner,budget_eur\nNordic Wind AS,410000\nTU Delft,390000\nBaltic Grid,290000\n",
+        "Moved 10k from Nordic Wind to TU Delft (agreed 3 Feb)",
+    )
+    _document(
+        users["elif"],
+        steering,
+        "Partner decisions.md",
+        "# Decisions\n\n- 3 Feb: budget shift agreed.\n",
+        tags=["governance"],
+    )
+
+
+def _rhine(demo):
+    rhine, greta, luc = demo.workspaces["rhine-water"], demo.users["greta"], demo.users["luc"]
+    samples = _document(
+        greta,
+        rhine,
+        "Water quality samples.csv",
+        "station,date,nitrate_mg_l\nBasel,2026-01-10,2.1\nKoblenz,2026-01-10,2.8\n",
+        tags=["data"],
+    )
+    _version(
+        luc,
+        samples,
+        "Water quality samples.csv",
+        "station,date,nitrate_mg_l\nBasel,2026-01-10,2.1\nKoblenz,2026-01-10,2.8\n"
+        "Lobith,2026-01-11,3.0\n",
+        "Added Lobith",
+    )
+
+
+def seed(demo):
+    _north_sea(demo)
+    _groups(demo)
+    _rhine(demo)

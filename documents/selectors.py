@@ -1,0 +1,270 @@
+"""Every read the document views need.
+
+Container views pass the container ``container_view`` resolved (the viewer may see
+it); the few container-free reads (permalinks) start from ``.visible_to(user)``.
+Missing and forbidden both raise Http404. Each function does a fixed number of
+queries, whatever the number of rows.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from .models import Document, DocumentTag, Download, Folder, Version
+from .pagination import keyset_page
+
+PAGE_SIZE = 50
+SORTS = {
+    "name": ("Name A–Z", ["name_key", "id"]),
+    "-name": ("Name Z–A", ["-name_key", "-id"]),
+    "-date": ("Newest first", ["-updated_at", "-id"]),
+    "date": ("Oldest first", ["updated_at", "id"]),
+    "type": ("Type", ["file_type", "name_key", "id"]),
+}
+DEFAULT_SORT = "name"
+
+
+def _in_container(queryset, container):
+    # The workspace is named for groups too, so both kinds use the same index prefix.
+    return queryset.in_container(container).filter(workspace=container.workspace)
+
+
+# Folders ------------------------------------------------------------------------------
+
+
+def folder_get_for(*, container, pk):
+    folder = _in_container(Folder.objects, container).filter(pk=pk).first()
+    if folder is None:
+        raise Http404("No such folder.")
+    return folder
+
+
+def folder_choices_for(*, container):
+    """Every folder of the container as (folder, depth) in tree order (one query)."""
+    folders = list(_in_container(Folder.objects, container).order_by("name_key", "id"))
+    children = {}
+    for folder in folders:
+        children.setdefault(folder.parent_id, []).append(folder)
+    ordered = []
+
+    def walk(parent_id, depth):
+        for folder in children.get(parent_id, ()):
+            ordered.append((folder, depth))
+            walk(folder.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def breadcrumbs_for(folder, *, include_self=False):
+    """The folder's ancestors (and itself), top first: one query at any depth, and
+    their links need no more (they share the folder's container objects)."""
+    if folder is None:
+        return []
+    by_id = Folder.objects.in_bulk(folder.ancestor_ids) if folder.ancestor_ids else {}
+    crumbs = [by_id[pk] for pk in folder.ancestor_ids if pk in by_id]
+    if include_self:
+        crumbs.append(folder)
+    for crumb in crumbs:
+        crumb.workspace, crumb.group = folder.workspace, folder.group
+    return crumbs
+
+
+@dataclass
+class FolderPage:
+    folder: object
+    subfolders: list
+    documents: list
+    next_cursor: str | None
+    breadcrumbs: list
+
+
+def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", cursor=""):
+    """One page of a folder's live documents, sorted and filtered, plus its
+    subfolders (on the first page). Raises pagination.InvalidCursor."""
+    documents = (
+        _in_container(Document.objects.alive(), container)
+        .filter(folder=folder)
+        .select_related("workspace", "group", "locked_by", "latest_version__uploaded_by")
+        .prefetch_related("tags")
+    )
+    if tag:
+        documents = documents.filter(
+            Exists(DocumentTag.objects.filter(document=OuterRef("pk"), name=tag))
+        )
+    if file_type:
+        documents = documents.filter(file_type=file_type)
+    rows, next_cursor = keyset_page(documents, SORTS[sort][1], cursor, PAGE_SIZE)
+    subfolders = []
+    if not cursor:
+        subfolders = list(
+            _in_container(Folder.objects, container)
+            .filter(parent=folder)
+            .select_related("workspace", "group")
+        )
+    if folder is not None:
+        folder.workspace, folder.group = container.workspace, container.group
+    return FolderPage(folder, subfolders, rows, next_cursor, breadcrumbs_for(folder))
+
+
+def filter_choices_for(*, container):
+    """The tags and file types in use in the container, for the filter form (2 queries)."""
+    documents = _in_container(Document.objects.alive(), container)
+    tags = (
+        DocumentTag.objects.filter(document__in=documents.values("pk"))
+        .values_list("name", flat=True)
+        .distinct()
+        .order_by("name")
+    )
+    types = (
+        documents.exclude(file_type="")
+        .values_list("file_type", flat=True)
+        .distinct()
+        .order_by("file_type")
+    )
+    return list(tags), list(types)
+
+
+# Documents ----------------------------------------------------------------------------
+
+_DOCUMENT_RELATED = (
+    "workspace",
+    "group",
+    "folder",
+    "created_by",
+    "locked_by",
+    "latest_version__uploaded_by",
+)
+
+
+def document_get_for(*, container, pk):
+    """A live document of the container, with what its page shows (two queries)."""
+    document = (
+        _in_container(Document.objects.alive(), container)
+        .select_related(*_DOCUMENT_RELATED)
+        .prefetch_related("tags")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None:
+        raise Http404("No such document.")
+    return document
+
+
+def trashed_document_get_for(*, container, pk):
+    document = (
+        _in_container(Document.objects.trashed(), container)
+        .select_related("workspace", "group")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None:
+        raise Http404("No such document in the trash.")
+    return document
+
+
+def trash_list_for(*, container):
+    return (
+        _in_container(Document.objects.trashed(), container)
+        .select_related("workspace", "group", "deleted_by", "folder")
+        .order_by("-deleted_at", "-id")
+    )
+
+
+def versions_for(*, document):
+    return document.versions.select_related("uploaded_by").order_by("-number")
+
+
+def version_get_for(*, document, number):
+    version = document.versions.select_related("uploaded_by").filter(number=number).first()
+    if version is None:
+        raise Http404("No such version.")
+    version.document = document
+    return version
+
+
+def last_download_for(*, user, document):
+    """The viewer's most recent download of this document, or None."""
+    return (
+        Download.objects.filter(document=document, user=user)
+        .select_related("version")
+        .order_by("-id")
+        .first()
+    )
+
+
+def downloads_for(*, document, before=None, limit=100):
+    """The access record, newest first; ``before`` is an id cursor."""
+    rows = Download.objects.filter(document=document).select_related("user", "version")
+    if before:
+        rows = rows.filter(id__lt=before)
+    rows = list(rows.order_by("-id")[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+# Container-free reads (permalinks) ----------------------------------------------------
+
+
+def document_visible_get(*, user, pk):
+    """A live document ``user`` may view, with its latest version; else Http404."""
+    document = (
+        Document.objects.alive()
+        .visible_to(user)
+        .select_related("latest_version")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None or document.latest_version is None:
+        raise Http404("No such document.")
+    return document
+
+
+def version_visible_get(*, user, pk, number):
+    """Version ``number`` of a live document ``user`` may view; else Http404."""
+    visible = Document.objects.alive().visible_to(user).filter(pk=pk)
+    version = (
+        Version.objects.filter(document__in=visible, number=number)
+        .select_related("document")
+        .first()
+    )
+    if version is None:
+        raise Http404("No such version.")
+    return version
+
+
+# Search and profile (hooks) -----------------------------------------------------------
+
+
+def documents_visible_in(*, user, container):
+    """Live documents ``user`` may see in ``container``; a workspace includes the
+    groups the user may see."""
+    documents = Document.objects.alive().visible_to(user)
+    if container.is_group:
+        return documents.filter(group=container)
+    return documents.filter(workspace=container)
+
+
+def document_search(*, user, container, query, limit=20):
+    """Documents whose title, description or a tag matches ``query`` (one query)."""
+    query = query.strip()
+    if not query:
+        return []
+    tagged = DocumentTag.objects.filter(document=OuterRef("pk"), name__icontains=query)
+    return list(
+        documents_visible_in(user=user, container=container)
+        .filter(Q(title__icontains=query) | Q(description__icontains=query) | Exists(tagged))
+        .select_related("workspace", "group")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+
+
+def recent_documents_by(*, viewer, person, limit=5):
+    """Documents ``person`` created that ``viewer`` may see, newest first (one query)."""
+    return list(
+        Document.objects.alive()
+        .visible_to(viewer)
+        .filter(created_by=person)
+        .select_related("workspace", "group")
+        .order_by("-updated_at", "-id")[:limit]
+    )

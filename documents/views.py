@@ -1,0 +1,552 @@
+"""Thin views: a selector or a service, then a template or a file.
+
+Rule violations from services (locked, duplicate, in the trash...) come back as
+the page the person was on, with the message and a 4xx status.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from workspaces.access import container_view
+from workspaces.activity import is_watching
+from workspaces.roles import Action
+
+from . import files, previews, selectors, services
+from .forms import (
+    DiffForm,
+    DocumentEditForm,
+    FolderForm,
+    ListForm,
+    MoveForm,
+    UploadForm,
+    VersionForm,
+)
+from .pagination import InvalidCursor, keyset_page
+from .serving import file_response
+from .uploads import accepts_uploads
+
+
+def _render(request, template, context, status=200):
+    # The container nav and per-role actions read ``access`` (the request's ContainerAccess).
+    return render(request, template, {"access": request.access, **context}, status=status)
+
+
+def _error_text(error):
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+def _too_large_message(request):
+    names = ", ".join(request.too_large_uploads)
+    return f"{names}: larger than the limit of {_limit()} per file; nothing was uploaded."
+
+
+def _limit():
+    from django.conf import settings
+    from django.template.defaultfilters import filesizeformat
+
+    return filesizeformat(settings.MAX_UPLOAD_SIZE)
+
+
+# Folders ------------------------------------------------------------------------------
+
+
+@container_view(Action.VIEW)
+@require_GET
+def folder_list(request, container):
+    return _folder_page(request, container, None)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def folder_detail(request, container, pk):
+    return _folder_page(request, container, selectors.folder_get_for(container=container, pk=pk))
+
+
+def _folder_page(request, container, folder, status=200):
+    options = ListForm(request.GET).values()
+    try:
+        page = selectors.folder_page(container=container, folder=folder, **options)
+    except InvalidCursor:
+        messages.error(request, "This page link is no longer valid; here is the first page.")
+        options["cursor"] = ""
+        page = selectors.folder_page(container=container, folder=folder, **options)
+        status = 400
+    tags, types = selectors.filter_choices_for(container=container)
+    context = {
+        "container": container,
+        "page": page,
+        "folder": folder,
+        "options": options,
+        "sorts": [(key, label) for key, (label, _) in selectors.SORTS.items()],
+        "tags": tags,
+        "types": types,
+        "folder_form": FolderForm(),
+        "here": request.path,
+    }
+    if request.headers.get("HX-Request") and options["cursor"]:
+        return _render(request, "documents/folder_detail.html#rows", context, status=status)
+    return _render(request, "documents/folder_detail.html", context, status=status)
+
+
+def _folder_url(container, folder):
+    if folder is None:
+        return reverse("documents:folder_list", args=[container])
+    return reverse("documents:folder_detail", args=[container, folder.pk])
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def folder_create(request, container):
+    parent_id = request.POST.get("parent", "")
+    parent = (
+        selectors.folder_get_for(container=container, pk=int(parent_id))
+        if parent_id.isdigit()
+        else None
+    )
+    form = FolderForm(request.POST)
+    if form.is_valid():
+        try:
+            folder = services.folder_create(
+                actor=request.user,
+                container=container,
+                name=form.cleaned_data["name"],
+                parent=parent,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"The folder {folder} was created.")
+            return redirect(_folder_url(container, folder))
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return _folder_page(request, container, parent, status=400)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def folder_rename(request, container, pk):
+    folder = selectors.folder_get_for(container=container, pk=pk)
+    form = FolderForm(request.POST)
+    if form.is_valid():
+        services.folder_rename(actor=request.user, folder=folder, name=form.cleaned_data["name"])
+        messages.success(request, f"The folder is now called {folder}.")
+        return redirect(_folder_url(container, folder))
+    messages.error(request, "Give the folder a name (up to 200 characters).")
+    return _folder_page(request, container, folder, status=400)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def folder_delete(request, container, pk):
+    folder = selectors.folder_get_for(container=container, pk=pk)
+    parent = folder.parent
+    try:
+        services.folder_delete(actor=request.user, folder=folder)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return _folder_page(request, container, folder, status=400)
+    messages.success(request, f"The folder {folder} was deleted.")
+    return redirect(_folder_url(container, parent))
+
+
+# Uploads ------------------------------------------------------------------------------
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+@accepts_uploads
+def document_upload(request, container):
+    initial = {}
+    if request.GET.get("folder", "").isdigit():
+        initial["folder"] = selectors.folder_get_for(
+            container=container, pk=int(request.GET["folder"])
+        ).pk
+    form = UploadForm(
+        request.POST or None, request.FILES or None, container=container, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        if request.too_large_uploads:
+            form.add_error("files", _too_large_message(request))
+            status = 413
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                documents = services.documents_upload(
+                    actor=request.user,
+                    container=container,
+                    uploads=data["files"],
+                    folder=data["folder"],
+                    description=data["description"],
+                    tags=data["tags"],
+                )
+            except ValidationError as error:
+                form.add_error("files", error)
+            else:
+                names = ", ".join(str(document) for document in documents)
+                messages.success(request, f"Uploaded {len(documents)}: {names}.")
+                return redirect(_folder_url(container, data["folder"]))
+        status = status if status != 200 else 400
+    return _render(
+        request,
+        "documents/document_upload.html",
+        {"container": container, "form": form, "max_size": _limit()},
+        status=status,
+    )
+
+
+# The document page --------------------------------------------------------------------
+
+
+def _document_page(request, container, document, *, version_form=None, status=200):
+    versions = list(selectors.versions_for(document=document))
+    for version in versions:
+        version.document = document
+    if document.folder:
+        document.folder.workspace, document.folder.group = document.workspace, document.group
+    latest = versions[0] if versions else None
+    access = request.access
+    last_download = selectors.last_download_for(user=request.user, document=document)
+    context = {
+        "container": container,
+        "document": document,
+        "latest": latest,
+        "versions": versions,
+        "text_preview": previews.text_preview(latest),
+        "textual_versions": [v for v in versions if v.is_textual],
+        "newer_than_downloaded": bool(
+            latest
+            and last_download
+            and last_download.version.number < latest.number
+            and last_download.version.sha256 != latest.sha256
+        ),
+        "last_download": last_download,
+        "watching": is_watching(user=request.user, target=document),
+        "breadcrumbs": selectors.breadcrumbs_for(document.folder, include_self=True),
+        "locked_against_me": document.locked_against(request.user),
+        "can_release": document.lock_is_active
+        and access.can_contribute
+        and (document.locked_by_id == request.user.pk or access.can_moderate),
+        "version_form": version_form or VersionForm(),
+        "lock_minutes": _lock_minutes(),
+    }
+    if access.can_contribute:
+        context["move_form"] = MoveForm(container=container, initial={"folder": document.folder_id})
+    return _render(request, "documents/document_detail.html", context, status=status)
+
+
+def _lock_minutes():
+    from django.conf import settings
+
+    return settings.DOCUMENT_LOCK_MINUTES
+
+
+@container_view(Action.VIEW)
+@require_GET
+def document_detail(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    return _document_page(request, container, document)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def version_list(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    versions = list(selectors.versions_for(document=document))
+    for version in versions:
+        version.document = document
+    return _render(
+        request,
+        "documents/version_list.html",
+        {
+            "container": container,
+            "document": document,
+            "versions": versions,
+            "textual_versions": [v for v in versions if v.is_textual],
+            "locked_against_me": document.locked_against(request.user),
+        },
+    )
+
+
+def _refuse(request, container, document, error, status=400, version_form=None):
+    messages.error(request, _error_text(error))
+    document = selectors.document_get_for(container=container, pk=document.pk)
+    return _document_page(request, container, document, version_form=version_form, status=status)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+@accepts_uploads
+def version_upload(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    form = VersionForm(request.POST, request.FILES)
+    if request.too_large_uploads:
+        return _refuse(request, container, document, _too_large_message(request), 413, form)
+    if not form.is_valid():
+        return _refuse(request, container, document, "Choose the file to upload.", 400, form)
+    try:
+        version = services.version_upload(
+            actor=request.user,
+            document=document,
+            upload=form.cleaned_data["file"],
+            change_note=form.cleaned_data["change_note"],
+            release_lock=form.cleaned_data["release_lock"],
+        )
+    except services.DuplicateUpload as error:
+        return _refuse(request, container, document, error, 409)
+    except ValidationError as error:
+        return _refuse(request, container, document, error, 409)
+    messages.success(request, f"Version {version.number} was added.")
+    return redirect(document)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def version_restore(request, container, pk, number):
+    document = selectors.document_get_for(container=container, pk=pk)
+    try:
+        version = services.version_restore(actor=request.user, document=document, number=number)
+    except ValidationError as error:
+        return _refuse(request, container, document, error, 409)
+    messages.success(request, f"Version {number} is now the latest (version {version.number}).")
+    return redirect(document)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def version_diff(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    form = DiffForm(request.GET)
+    if not form.is_valid():
+        return _refuse(request, container, document, "Choose two versions to compare.")
+    old = selectors.version_get_for(document=document, number=form.cleaned_data["old"])
+    new = selectors.version_get_for(document=document, number=form.cleaned_data["new"])
+    if not (old.is_textual and new.is_textual):
+        return _refuse(request, container, document, "Only text files can be compared.")
+    return _render(
+        request,
+        "documents/version_diff.html",
+        {
+            "container": container,
+            "document": document,
+            "old": old,
+            "new": new,
+            "lines": previews.diff_lines(old, new),
+        },
+    )
+
+
+@container_view(Action.VIEW)
+@require_safe
+@xframe_options_sameorigin  # the document page frames the PDF preview
+def version_preview(request, container, pk, number):
+    """Images and PDFs inline, for the document page; nothing else is ever inline."""
+    document = selectors.document_get_for(container=container, pk=pk)
+    version = selectors.version_get_for(document=document, number=number)
+    if version.preview == version.Preview.IMAGE:
+        content_type = version.content_type
+        if content_type not in files.INLINE_IMAGE_TYPES.values():
+            raise Http404("No preview for this file.")
+        csp = "default-src 'none'; sandbox"
+    elif version.preview == version.Preview.PDF:
+        content_type, csp = "application/pdf", "sandbox"
+    else:
+        raise Http404("No preview for this file.")
+    return file_response(
+        request,
+        name=version.file.name,
+        size=version.size,
+        content_type=content_type,
+        filename=version.original_name,
+        etag=version.sha256,
+        inline=True,
+        csp=csp,
+    )
+
+
+# Editing ------------------------------------------------------------------------------
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+def document_edit(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    initial = {
+        "title": document.title,
+        "description": document.description,
+        "tags": [tag.name for tag in document.tags.all()],
+    }
+    form = DocumentEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.document_update(actor=request.user, document=document, **form.cleaned_data)
+        messages.success(request, "The document was saved.")
+        return redirect(document)
+    return _render(
+        request,
+        "documents/document_edit.html",
+        {"container": container, "document": document, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def document_move(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    form = MoveForm(request.POST, container=container)
+    if not form.is_valid():
+        return _refuse(request, container, document, "Choose a folder of this workspace or group.")
+    folder = form.cleaned_data["folder"]
+    services.document_move(actor=request.user, document=document, folder=folder)
+    messages.success(request, f"Moved to {folder or 'the top level'}.")
+    return redirect(document)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def document_lock(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    try:
+        services.document_lock(actor=request.user, document=document)
+    except ValidationError as error:
+        return _refuse(request, container, document, error, 409)
+    messages.success(request, "You are editing this document; others cannot add versions.")
+    return redirect(document)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def document_unlock(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    services.document_unlock(actor=request.user, document=document)
+    messages.success(request, "The lock was released.")
+    return redirect(document)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def document_delete(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    try:
+        services.document_trash(actor=request.user, document=document)
+    except ValidationError as error:
+        return _refuse(request, container, document, error, 409)
+    messages.success(request, f"{document} was moved to the trash.")
+    return redirect(_folder_url(container, document.folder))
+
+
+@container_view(Action.VIEW)
+@require_POST
+def document_watch(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    services.document_watch(actor=request.user, document=document)
+    messages.success(request, "You will be notified of new versions.")
+    return redirect(document)
+
+
+@container_view(Action.VIEW)
+@require_POST
+def document_unwatch(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    services.document_unwatch(actor=request.user, document=document)
+    messages.success(request, "You no longer watch this document.")
+    return redirect(document)
+
+
+@container_view(Action.MODERATE)
+@require_GET
+def document_downloads(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    before = request.GET.get("before", "")
+    rows, has_more = selectors.downloads_for(
+        document=document, before=int(before) if before.isdigit() else None
+    )
+    return _render(
+        request,
+        "documents/document_downloads.html",
+        {"container": container, "document": document, "downloads": rows, "has_more": has_more},
+    )
+
+
+# Trash --------------------------------------------------------------------------------
+
+
+@container_view(Action.MODERATE)
+@require_GET
+def trash_list(request, container):
+    try:
+        documents, next_cursor = keyset_page(
+            selectors.trash_list_for(container=container),
+            ["-deleted_at", "-id"],
+            request.GET.get("cursor", ""),
+            selectors.PAGE_SIZE,
+        )
+    except InvalidCursor:
+        return redirect("documents:trash_list", container)
+    return _render(
+        request,
+        "documents/trash_list.html",
+        {"container": container, "documents": documents, "next_cursor": next_cursor},
+    )
+
+
+@container_view(Action.MODERATE)
+@require_POST
+def trash_restore(request, container, pk):
+    document = selectors.trashed_document_get_for(container=container, pk=pk)
+    services.document_untrash(actor=request.user, document=document)
+    messages.success(request, f"{document} is back.")
+    return redirect(document)
+
+
+@container_view(Action.MODERATE)
+@require_POST
+def trash_purge(request, container, pk):
+    document = selectors.trashed_document_get_for(container=container, pk=pk)
+    services.document_purge(actor=request.user, document=document)
+    messages.success(request, f"{document} was deleted for good.")
+    return redirect("documents:trash_list", container)
+
+
+# Downloads (container-free links) -----------------------------------------------------
+
+
+def _download(request, version):
+    partial = request.headers.get("Range", "").replace(" ", "")
+    # One record per download, not per resumed chunk of it.
+    if request.method == "GET" and (not partial or partial.startswith("bytes=0-")):
+        services.download_record(user=request.user, version=version)
+    return file_response(
+        request,
+        name=version.file.name,
+        size=version.size,
+        content_type=files.download_content_type(version.content_type),
+        filename=version.original_name,
+        etag=version.sha256,
+    )
+
+
+@require_safe
+def document_permalink(request, pk):
+    """Always the latest version of the document, for anyone who may view it."""
+    document = selectors.document_visible_get(user=request.user, pk=pk)
+    version = document.latest_version
+    version.document = document
+    return _download(request, version)
+
+
+@require_safe
+def version_download(request, pk, number):
+    """Always this version of the document, for anyone who may view it."""
+    version = selectors.version_visible_get(user=request.user, pk=pk, number=number)
+    return _download(request, version)

@@ -1,0 +1,27 @@
+import io
+
+from django.core.management import call_command
+
+from documents.models import Document, Download, Folder, Version
+from workspaces.models import Notification
+
+
+def test_seed_demo_shows_every_documents_feature(db, client):
+    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    assert Folder.objects.filter(parent__isnull=False).exists()
+    assert Document.objects.filter(group__slug="wp1").exists()
+    assert Document.objects.filter(group__slug="steering").exists()
+    assert Document.objects.filter(workspace__slug="rhine-water").exists()
+    assert Document.objects.filter(locked_by__isnull=False).exists()
+    assert Document.objects.filter(deleted_at__isnull=False).exists()
+    assert Version.objects.filter(restored_from__isnull=False).exists()
+    assert set(Version.objects.values_list("preview", flat=True)) >= {"image", "pdf", "text", "csv"}
+    assert Download.objects.exists()
+    assert Notification.objects.filter(kind=Notification.Kind.NEW_VERSION).exists()
+    from django.contrib.auth import get_user_model
+
+    hanna = get_user_model().objects.get(email="hanna@balticgrid.example")
+    client.force_login(hanna)
+    agreement = Document.objects.get(title="Consortium agreement")
+    page = client.get(agreement.get_absolute_url()).content.decode()
+    assert "version 2 is newer" in page

@@ -1,0 +1,71 @@
+"""The folder list, the document page and the version list run a fixed number of
+queries whatever the number of documents or versions (same bound at 5 and 200)."""
+
+import pytest
+from django.urls import reverse
+
+from documents import services
+from tests.documents.helpers import add_version, body, doc_url, make_document, upload_file
+
+# Measured steady-state counts plus a little room for the shared base template.
+FOLDER_QUERIES = 15
+DOCUMENT_QUERIES = 16
+VERSION_LIST_QUERIES = 12
+
+
+def _fill_folder(world, count):
+    folder = services.folder_create(actor=world.lead, container=world.workspace, name="Reports")
+    for index in range(3):
+        services.folder_create(
+            actor=world.lead, container=world.workspace, name=f"Sub {index}", parent=folder
+        )
+    services.documents_upload(
+        actor=world.lead,
+        container=world.workspace,
+        folder=folder,
+        uploads=[upload_file(f"report {i}.txt", b"report %d" % i) for i in range(count)],
+        tags=["budget", "wp1"],
+    )
+    return folder
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_folder_list_runs_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries, count
+):
+    folder = _fill_folder(world, count)
+    client = client_for(world.member)
+    url = reverse("documents:folder_detail", args=[world.workspace, folder.pk])
+    client.get(url)  # the first visit of a session may write bookkeeping (last seen)
+    with django_assert_max_num_queries(FOLDER_QUERIES):
+        first = client.get(url, {"sort": "-date", "tag": "budget"})
+    assert len(first.context["page"].documents) == min(count, 50)
+    cursor = first.context["page"].next_cursor
+    if cursor:  # a later page costs the same
+        with django_assert_max_num_queries(FOLDER_QUERIES):
+            later = client.get(url, {"sort": "-date", "tag": "budget", "cursor": cursor})
+        assert len(later.context["page"].documents) == 50
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_document_page_runs_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries, count
+):
+    folder = services.folder_create(actor=world.lead, container=world.workspace, name="Deep")
+    for depth in range(4):
+        folder = services.folder_create(
+            actor=world.lead, container=world.workspace, name=f"Level {depth}", parent=folder
+        )
+    document = make_document(world.workspace, world.lead, "plan.md", b"v0", folder=folder)
+    for number in range(count - 1):
+        add_version(document, world.member, b"v%d\n" % (number + 1), "plan.md", note="edit")
+    client = client_for(world.member)
+    body(client.get(reverse("documents:version_download", args=[document.pk, 1])))
+    services.document_lock(actor=world.lead, document=document)
+    client.get(doc_url("version_list", document))  # first visit bookkeeping, as above
+    with django_assert_max_num_queries(DOCUMENT_QUERIES):
+        response = client.get(document.get_absolute_url())
+    assert len(response.context["versions"]) == count
+    with django_assert_max_num_queries(VERSION_LIST_QUERIES):
+        response = client.get(doc_url("version_list", document))
+    assert len(response.context["versions"]) == count
