@@ -115,7 +115,8 @@ def revision_get_for(*, page, revision):
 
 
 def revisions_get_for(*, page, revisions):
-    """Several revisions of ``page`` in one query: ``{revision: row}``; Http404 if any is missing."""
+    """Several revisions of ``page`` in one query, as ``{revision: row}``.
+    Raises Http404 if any is missing."""
     rows = page.history.filter(revision__in=revisions).select_related("history_user")
     found = {row.revision: row for row in rows.order_by("history_id")}
     if set(revisions) - set(found):
