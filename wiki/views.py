@@ -18,6 +18,11 @@ from .services import EditConflict, PageContent
 from .starters import TEMPLATES
 
 
+def _render(request, template, context, status=200):
+    # ``access`` drives the container navigation and the buttons a viewer may use.
+    return render(request, template, {"access": request.access, **context}, status=status)
+
+
 def _page_or_404(container, page_path):
     return selectors.page_get_for(container=container, path=page_path)
 
@@ -39,7 +44,7 @@ def _status(form):
 @container_view(Action.VIEW)
 @require_GET
 def page_list(request, container):
-    return render(
+    return _render(
         request,
         "wiki/page_list.html",
         {
@@ -62,7 +67,7 @@ def page_detail(request, container, page_path):
         if moved is None:
             raise
         return redirect(moved, permanent=True)
-    return render(
+    return _render(
         request,
         "wiki/page_detail.html",
         {
@@ -96,7 +101,7 @@ def page_create(request, container):
     choices = selectors.parent_choices_for(container=container)
     if request.method == "GET":
         form = PageCreateForm(initial=_create_initial(request), parent_choices=choices)
-        return render(request, "wiki/page_form.html", {"container": container, "form": form})
+        return _render(request, "wiki/page_form.html", {"container": container, "form": form})
     form = PageCreateForm(request.POST, parent_choices=choices)
     context = {"container": container, "form": form}
     if form.is_valid():
@@ -106,7 +111,7 @@ def page_create(request, container):
             body = TEMPLATES[data["template"]].body
         if "preview" in request.POST:
             context["preview_html"], context["preview_toc"] = _preview_html(body, container)
-            return render(request, "wiki/page_form.html", context)
+            return _render(request, "wiki/page_form.html", context)
         try:
             page = services.page_create(
                 actor=request.user,
@@ -120,7 +125,7 @@ def page_create(request, container):
         else:
             messages.success(request, f"The page “{page}” was created.")
             return redirect(page)
-    return render(request, "wiki/page_form.html", context, status=_status(form))
+    return _render(request, "wiki/page_form.html", context, status=_status(form))
 
 
 def _add_errors(form, error, path_field):
@@ -141,17 +146,17 @@ def page_edit(request, container, page_path):
         form = PageEditForm(
             initial={"title": page.title, "body": page.body, "base_revision": page.revision}
         )
-        return render(
+        return _render(
             request, "wiki/page_form.html", {"container": container, "page": page, "form": form}
         )
     form = PageEditForm(request.POST)
     context = {"container": container, "page": page, "form": form}
     if not form.is_valid():
-        return render(request, "wiki/page_form.html", context, status=400)
+        return _render(request, "wiki/page_form.html", context, status=400)
     data = form.cleaned_data
     if "preview" in request.POST:
         context["preview_html"], context["preview_toc"] = _preview_html(data["body"], container)
-        return render(request, "wiki/page_form.html", context)
+        return _render(request, "wiki/page_form.html", context)
     try:
         services.page_save(
             actor=request.user,
@@ -163,7 +168,7 @@ def page_edit(request, container, page_path):
         return _conflict(request, container, page, form, conflict)
     except ValidationError as error:
         _add_errors(form, error, path_field="title")
-        return render(request, "wiki/page_form.html", context, status=400)
+        return _render(request, "wiki/page_form.html", context, status=400)
     messages.success(request, "Your changes were saved.")
     return redirect(page)
 
@@ -180,7 +185,7 @@ def _conflict(request, container, page, form, conflict):
     their_diff = line_diff(base_row.body if base_row else "", current.body)
     data = {**form.cleaned_data, "base_revision": current.revision}
     merged_form = PageEditForm(initial=data)
-    return render(
+    return _render(
         request,
         "wiki/page_form.html",
         {
@@ -203,7 +208,7 @@ def page_preview(request, container):
     if not form.is_valid():
         return HttpResponseBadRequest("The text is too long to preview.")
     html, toc = _preview_html(form.cleaned_data["body"], container)
-    return render(
+    return _render(
         request,
         "wiki/page_form.html#preview",
         {"container": container, "preview_html": html, "preview_toc": toc},
@@ -218,7 +223,7 @@ def page_history(request, container, page_path):
     rows, has_more = selectors.history_for(
         page=page, before=int(before) if before.isdigit() else None
     )
-    return render(
+    return _render(
         request,
         "wiki/page_history.html",
         {"container": container, "page": page, "revisions": rows, "has_more": has_more},
@@ -230,7 +235,7 @@ def page_history(request, container, page_path):
 def page_revision(request, container, revision, page_path):
     page = _page_or_404(container, page_path)
     row = selectors.revision_get_for(page=page, revision=revision)
-    return render(
+    return _render(
         request,
         "wiki/page_revision.html",
         {
@@ -263,7 +268,7 @@ def page_diff(request, container, page_path):
     rows = selectors.revisions_get_for(page=page, revisions=[old, new])
     old_row, new_row = rows[old], rows[new]
     diff = line_diff(old_row.body, new_row.body)
-    return render(
+    return _render(
         request,
         "wiki/page_diff.html",
         {
@@ -318,7 +323,7 @@ def page_move(request, container, page_path):
         else:
             messages.success(request, f"The page moved; {page_path} now redirects to it.")
             return redirect(page)
-    return render(
+    return _render(
         request,
         "wiki/page_move.html",
         {"container": container, "page": page, "form": form},
@@ -376,7 +381,7 @@ def page_unwatch(request, container, page_path):
 @require_GET
 def page_links_here(request, container, page_path):
     page = _page_or_404(container, page_path)
-    return render(
+    return _render(
         request,
         "wiki/page_links_here.html",
         {"container": container, "page": page, "pages": selectors.links_here_for(page=page)},
@@ -386,7 +391,7 @@ def page_links_here(request, container, page_path):
 @container_view(Action.VIEW)
 @require_GET
 def page_recent_changes(request, container):
-    return render(
+    return _render(
         request,
         "wiki/page_recent_changes.html",
         {"container": container, "changes": selectors.recent_changes_for(container=container)},
@@ -396,7 +401,7 @@ def page_recent_changes(request, container):
 @container_view(Action.LEAD)
 @require_GET
 def page_trash(request, container):
-    return render(
+    return _render(
         request,
         "wiki/page_trash.html",
         {"container": container, "pages": selectors.trash_for(container=container)},
