@@ -1,7 +1,7 @@
 """Wiki Markdown: the project's one markup function plus the ``[[wiki link]]`` syntax.
 
 * ``[[Page title]]`` or ``[[path/to/page]]`` links to a page of the same container;
-* ``[[target|label]]`` shows ``label`` instead;
+* ``[[target|label]]`` shows ``label`` instead (in a table cell write ``[[target\\|label]]``);
 * a target that matches no page becomes a "create this page" link;
 * ``[[doc:42]]`` links to document 42's permanent latest-version URL (the documents
   app's ``documents:document_permalink``); while that URL does not exist it is plain text.
@@ -26,7 +26,8 @@ from alliance_hub.markup import render_markdown_with_toc
 
 from .paths import is_valid_path, normalise_path
 
-WIKI_LINK_RE = r"\[\[([^\[\]|\n]{1,300})(?:\|([^\[\]\n]{1,300}))?\]\]"
+# The label separator may be escaped (``[[page\|label]]``) inside a table cell.
+WIKI_LINK_RE = r"\[\[([^\[\]|\n]{1,300}?)(?:\\?\|([^\[\]\n]{1,300}))?\]\]"
 DOC_TARGET_RE = re.compile(r"doc:\s*(\d{1,12})", re.IGNORECASE)
 
 
@@ -125,9 +126,11 @@ class WikiLinkExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
-        # Above Markdown's own links (160) and references (170), so [[x]] is never read as [x].
+        # Above backslash escapes (180), links (160) and references (170), so [[x]] is never
+        # read as [x] and an escaped \| stays a separator; below code spans (190), so
+        # `[[x]]` stays code.
         md.inlinePatterns.register(
-            WikiLinkProcessor(WIKI_LINK_RE, md, self.resolver), "wiki_link", 175
+            WikiLinkProcessor(WIKI_LINK_RE, md, self.resolver), "wiki_link", 185
         )
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from simple_history.utils import bulk_create_with_history
 
-from tests.wiki.conftest import create_page, edit_page
+from tests.wiki.conftest import edit_page
 from wiki.models import Page
 
 

@@ -165,3 +165,11 @@ def test_rerender_markup_finds_every_model_that_stores_markup():
 
     labels = {model._meta.label for model in markup_models()}
     assert {"wiki.Page", "wiki.HistoricalPage"} <= labels
+
+
+def test_a_labelled_wiki_link_works_inside_a_table_with_an_escaped_bar(world):
+    body = "| Body | Page |\n|---|---|\n| Steering | [[scope-of-work\\|Our scope]] |\n"
+    page = create_page(world.workspace, world.member, "Table", "table", body)
+    scope_url = reverse("wiki:page_detail", args=[world.workspace, "scope-of-work"])
+    assert f'href="{scope_url}"' in page.body_html
+    assert ">Our scope</a></td>" in page.body_html

@@ -11,7 +11,7 @@ from wiki.models import Page
 
 @pytest.fixture
 def tree(world):
-    """governance/committee/minutes under the starter governance page, and a page linking to them."""
+    """governance/committee/minutes below the starter page, and a page linking to them."""
     committee = create_page(world.workspace, world.lead, "Committee", "governance/committee", "C")
     minutes = create_page(
         world.workspace, world.lead, "Minutes", "governance/committee/minutes", "M"

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
-from tests.wiki.conftest import create_page, edit_page
+from tests.wiki.conftest import edit_page
 from wiki.models import Page
 from wiki.search import search_wiki
 from workspaces.activity import is_watching
