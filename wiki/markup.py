@@ -146,4 +146,6 @@ def render_page_markdown(text, *, container):
     """
     resolver = LinkResolver(container, text)
     html, toc, version = render_markdown_with_toc(text, extensions=[WikiLinkExtension(resolver)])
+    if "<li" not in toc:
+        toc = ""  # no headings: no table of contents
     return html, toc, version, resolver.targets

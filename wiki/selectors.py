@@ -6,7 +6,7 @@ and forbidden alike."""
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
 from workspaces.models import Watch
@@ -125,13 +125,19 @@ def revisions_get_for(*, page, revisions):
 
 
 def recent_changes_for(*, container):
-    """The latest revisions of live pages in the container, newest first; one query."""
-    live = Page.objects.in_container(container).live().values("pk")
+    """The latest revisions of live pages in the container, newest first, each with the
+    page's ``current_path`` (it may have moved since); one query."""
+    live = Page.objects.in_container(container).live()
     return (
-        Page.history.filter(id__in=live)
-        .select_related("history_user", "workspace", "group")
+        Page.history.filter(id__in=live.values("pk"))
+        .select_related("history_user")
+        .annotate(current_path=Subquery(live.filter(pk=OuterRef("id")).values("path")[:1]))
         .order_by("-history_date", "-history_id")[:RECENT_CHANGES_SIZE]
     )
+
+
+def revision_or_none(*, page, revision):
+    return page.history.filter(revision=revision).first()
 
 
 def links_here_for(*, page):

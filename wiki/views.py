@@ -181,7 +181,7 @@ def _conflict(request, container, page, form, conflict):
         messages.error(request, "The page was deleted while you were editing it.")
         raise Http404("The page was deleted.")
     base = form.cleaned_data["base_revision"]
-    base_row = current.history.filter(revision=base).first()
+    base_row = selectors.revision_or_none(page=current, revision=base)
     their_diff = line_diff(base_row.body if base_row else "", current.body)
     data = {**form.cleaned_data, "base_revision": current.revision}
     merged_form = PageEditForm(initial=data)

@@ -173,3 +173,12 @@ def test_a_labelled_wiki_link_works_inside_a_table_with_an_escaped_bar(world):
     scope_url = reverse("wiki:page_detail", args=[world.workspace, "scope-of-work"])
     assert f'href="{scope_url}"' in page.body_html
     assert ">Our scope</a></td>" in page.body_html
+
+
+def test_a_page_without_headings_has_no_table_of_contents(world, client_for):
+    page = create_page(world.workspace, world.member, "Plain", "plain", "Just text.")
+    assert page.toc_html == ""
+    assert (
+        "Contents</h2>"
+        not in client_for(world.member).get(page.get_absolute_url()).content.decode()
+    )

@@ -164,3 +164,15 @@ def test_recent_changes_lists_the_latest_revisions_of_live_pages(world, client_f
     assert ">Gone</a>" not in html, "deleted pages leave recent changes"
     assert "Group page" not in html, "a group's changes are listed in the group"
     assert html.index("Tidy up") < html.index("Governance structure")
+
+
+def test_recent_changes_link_to_moved_pages_at_their_new_address(world, client_for, tree):
+    committee, _minutes, _ = tree
+    services.page_move(actor=world.lead, page=committee, new_path="committee")
+    html = (
+        client_for(world.member)
+        .get(reverse("wiki:page_recent_changes", args=[world.workspace]))
+        .content.decode()
+    )
+    assert reverse("wiki:page_revision", args=[world.workspace, 1, "committee"]) in html
+    assert "/-/revision/1/governance/committee/" not in html
