@@ -38,7 +38,11 @@ class PageCreateForm(forms.Form):
         help_text="The last part of the page's address; leave empty to use the title.",
     )
     template = forms.ChoiceField(
-        label="Start from", choices=TEMPLATE_CHOICES, required=False, initial="blank"
+        label="Start from",
+        choices=TEMPLATE_CHOICES,
+        required=False,
+        initial="blank",
+        help_text="The template's text is used if you leave the text empty.",
     )
     body = PageEditForm.base_fields["body"]
     summary = PageEditForm.base_fields["summary"]

@@ -166,7 +166,9 @@ def trashed_page_get_for(*, container, pk):
 
 
 def parent_choices_for(*, container):
-    return list(Page.objects.in_container(container).live().values_list("path", "title"))
+    """``(path, title)`` of every live page of the container, in tree order."""
+    rows = Page.objects.in_container(container).live().values_list("path", "title")
+    return sorted(rows, key=lambda row: row[0].split("/"))
 
 
 def search_pages(*, user, container, query, limit=20):

@@ -21,6 +21,7 @@ def test_the_edit_form_carries_the_revision_it_started_from(world, client_for, p
     edit_page(page, world.lead, "Second.")
     html = client_for(world.member).get(_edit_url(world, page)).content.decode()
     assert 'name="base_revision" value="2"' in html
+    assert "Base revision" not in html, "the hidden field has no visible label"
 
 
 def test_a_save_from_an_old_revision_is_refused_and_shows_the_other_change(world, client_for, page):
