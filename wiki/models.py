@@ -1,0 +1,177 @@
+"""Wiki pages (with their revisions, kept by django-simple-history), the links between
+pages and the redirects left behind by moves."""
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from workspaces.models import Contained, ContainedQuerySet
+
+PATH_MAX_LENGTH = 300
+
+
+def container_path_of(row):
+    """The container part of a page URL, from the row's own (select_related) relations.
+
+    ``Group.container_path`` would reach through ``group.workspace``; the page already
+    carries its workspace, so this costs no query when both relations are loaded.
+    """
+    if row.group_id:
+        return f"{row.workspace.slug}/g/{row.group.slug}"
+    return row.workspace.slug
+
+
+class RenderedMarkupMixin(models.Model):
+    """Shared by the page and its historical rows: both store HTML rendered at save
+    time, so ``manage.py rerender_markup`` can refresh old revisions too."""
+
+    class Meta:
+        abstract = True
+
+    def render_markup(self):
+        """Re-render ``body`` into the stored HTML fields (does not save).
+
+        Returns the names of the fields it changed (for ``bulk_update``).
+        """
+        from .markup import render_page_markdown
+
+        try:
+            container = self.container
+        except ObjectDoesNotExist:  # an old revision whose container is gone
+            container = None
+        html, toc, version, _links = render_page_markdown(self.body, container=container)
+        self.body_html, self.toc_html, self.markup_version = html, toc, version
+        return ["body_html", "toc_html", "markup_version"]
+
+    @property
+    def container(self):
+        return self.group if self.group_id else self.workspace
+
+    @property
+    def depth(self):
+        return self.path.count("/")
+
+    @property
+    def parent_path(self):
+        return self.path.rpartition("/")[0]
+
+
+class PageQuerySet(ContainedQuerySet):
+    def live(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class Page(RenderedMarkupMixin, Contained):
+    """One wiki page, addressed by a slash-separated path inside its container.
+
+    ``revision`` counts saves; an edit applies only if the page is still at the
+    revision the editor started from (see ``services.page_save``).
+    """
+
+    title = models.CharField(max_length=200)
+    path = models.CharField(max_length=PATH_MAX_LENGTH)
+    body = models.TextField(blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+    toc_html = models.TextField(blank=True, editable=False)
+    markup_version = models.PositiveIntegerField(default=0, editable=False)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    change_summary = models.CharField(max_length=300, blank=True)
+    is_protected = models.BooleanField(
+        default=False, help_text="Only leads and community managers may edit a protected page."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords(
+        bases=[RenderedMarkupMixin],
+        excluded_fields=["created_at", "created_by", "updated_at", "updated_by", "deleted_by"],
+    )
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "path"],
+                condition=Q(group__isnull=True, deleted_at__isnull=True),
+                name="wiki_page_path_unique_in_workspace",
+            ),
+            models.UniqueConstraint(
+                fields=["group", "path"],
+                condition=Q(group__isnull=False, deleted_at__isnull=True),
+                name="wiki_page_path_unique_in_group",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["workspace", "group", "path"], name="wiki_page_container_path"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("wiki:page_detail", args=[container_path_of(self), self.path])
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+
+class PageLink(models.Model):
+    """A ``[[wiki link]]`` from a page to a path in the same container (which may
+    not exist yet); rebuilt on every save, read by "what links here"."""
+
+    source = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="outgoing_links")
+    target_path = models.CharField(max_length=PATH_MAX_LENGTH)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target_path"], name="wiki_link_unique")
+        ]
+        indexes = [models.Index(fields=["target_path"], name="wiki_link_target")]
+
+    def __str__(self):
+        return f"{self.source_id} → {self.target_path}"
+
+
+class PageRedirect(Contained):
+    """Left behind when a page moves, so old addresses and links keep working."""
+
+    old_path = models.CharField(max_length=PATH_MAX_LENGTH)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "old_path"],
+                condition=Q(group__isnull=True),
+                name="wiki_redirect_unique_in_workspace",
+            ),
+            models.UniqueConstraint(
+                fields=["group", "old_path"],
+                condition=Q(group__isnull=False),
+                name="wiki_redirect_unique_in_group",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.page_id}"

@@ -1,0 +1,80 @@
+"""A readable line diff with word-level highlights, as plain data for the template
+(which escapes every piece of text: nothing here is marked safe)."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+WORD_RE = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+@dataclass
+class DiffLine:
+    kind: str  # "same", "added", "removed"
+    old_number: int | None
+    new_number: int | None
+    # [(changed?, text)]; changed pieces are highlighted inside a changed line
+    pieces: list = field(default_factory=list)
+
+
+@dataclass
+class DiffHunkGap:
+    kind: str = "gap"
+    skipped: int = 0
+
+
+def _words(line):
+    return WORD_RE.findall(line)
+
+
+def _word_pieces(old, new):
+    """Pieces of ``old`` and of ``new`` with the changed words flagged."""
+    old_words, new_words = _words(old), _words(new)
+    old_pieces, new_pieces = [], []
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = tag != "equal"
+        if i2 > i1:
+            old_pieces.append((changed, "".join(old_words[i1:i2])))
+        if j2 > j1:
+            new_pieces.append((changed, "".join(new_words[j1:j2])))
+    return old_pieces, new_pieces
+
+
+def line_diff(old_text, new_text, context=3):
+    """Lines of an inline diff: unchanged context, removed and added lines (changed lines
+    paired for word highlights), with gaps for long unchanged runs."""
+    old_lines = (old_text or "").splitlines()
+    new_lines = (new_text or "").splitlines()
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    rows, shown_up_to = [], 0
+    for group in matcher.get_grouped_opcodes(context):
+        first_line = group[0][1]
+        if first_line > shown_up_to:
+            rows.append(DiffHunkGap(skipped=first_line - shown_up_to))
+        for tag, i1, i2, j1, j2 in group:
+            rows.extend(_rows_for(tag, old_lines, new_lines, i1, i2, j1, j2))
+        shown_up_to = group[-1][2]
+    if rows and shown_up_to < len(old_lines):
+        rows.append(DiffHunkGap(skipped=len(old_lines) - shown_up_to))
+    return rows
+
+
+def _rows_for(tag, old_lines, new_lines, i1, i2, j1, j2):
+    if tag == "equal":
+        return [
+            DiffLine("same", i + 1, j + 1, [(False, old_lines[i])])
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+        ]
+    removed = [DiffLine("removed", i + 1, None, [(True, old_lines[i])]) for i in range(i1, i2)]
+    added = [DiffLine("added", None, j + 1, [(True, new_lines[j])]) for j in range(j1, j2)]
+    if tag == "replace":
+        for old_row, new_row in zip(removed, added, strict=False):
+            old_row.pieces, new_row.pieces = _word_pieces(
+                old_row.pieces[0][1], new_row.pieces[0][1]
+            )
+    return removed + added
+
+
+def has_changes(rows):
+    return any(getattr(row, "kind", "") in ("added", "removed") for row in rows)

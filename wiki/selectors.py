@@ -1,0 +1,183 @@
+"""Every read the wiki views need. Each starts from the container (which the
+``container_view`` decorator has already checked) or from ``visible_to(user)``, loads
+what its template shows in a fixed number of queries, and raises Http404 for missing
+and forbidden alike."""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.http import Http404
+
+from workspaces.models import Watch
+
+from . import paths
+from .models import Page, PageLink, PageRedirect
+
+HISTORY_PAGE_SIZE = 50
+RECENT_CHANGES_SIZE = 50
+
+
+def _pages(container):
+    return Page.objects.in_container(container).select_related("workspace", "group")
+
+
+def tree_order(pages):
+    """Sort by path segments, so sub-pages follow their parent whatever the database
+    collation does with '/' and '-'."""
+    return sorted(pages, key=lambda page: page.path.split("/"))
+
+
+def page_list_for(*, container):
+    """Live pages of a container in tree order (indent by ``depth``); one query."""
+    return tree_order(_pages(container).live().select_related("updated_by"))
+
+
+def page_get_for(*, container, path):
+    """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages)."""
+    page = _pages(container).live().filter(path=path).first()
+    if page is None:
+        raise Http404("No such page.")
+    return page
+
+
+def redirect_target_for(*, container, path):
+    """The live page that used to be at ``path``, or None."""
+    redirect = (
+        PageRedirect.objects.in_container(container)
+        .filter(old_path=path, page__deleted_at__isnull=True)
+        .select_related("page__workspace", "page__group")
+        .first()
+    )
+    return redirect.page if redirect else None
+
+
+def page_view_for(*, container, path, user):
+    """The page at ``path`` with what its view shows, in two queries: the page with its
+    ancestors (breadcrumbs) and whether ``user`` watches it, then its sub-pages.
+
+    Returns ``(page, ancestors, children)``; raises Http404.
+    """
+    wanted = [*paths.ancestor_paths(path), path]
+    rows = list(
+        _pages(container)
+        .live()
+        .filter(path__in=wanted)
+        .select_related("updated_by")
+        .annotate(is_watched=_watched_by(user))
+    )
+    rows.sort(key=lambda row: len(row.path))
+    if not rows or rows[-1].path != path:
+        raise Http404("No such page.")
+    page = rows[-1]
+    children = list(_children_query(container, page))
+    return page, rows[:-1], children
+
+
+def _children_query(container, page):
+    prefix = page.path + "/"
+    # Direct children only: below the prefix, no further slash.
+    return (
+        _pages(container)
+        .live()
+        .filter(path__startswith=prefix)
+        .exclude(path__regex=rf"^{re.escape(prefix)}.*/")
+        .order_by("path")
+    )
+
+
+def _watched_by(user):
+    watch_type = ContentType.objects.get_for_model(Page)
+    return Exists(Watch.objects.filter(user=user, target_type=watch_type, target_id=OuterRef("pk")))
+
+
+def history_for(*, page, before=None):
+    """A page's revisions, newest first, ``HISTORY_PAGE_SIZE`` at a time (keyset by
+    revision number). Returns ``(rows, has_more)``; one query."""
+    rows = page.history.select_related("history_user").order_by("-revision", "-history_id")
+    if before:
+        rows = rows.filter(revision__lt=before)
+    rows = list(rows[: HISTORY_PAGE_SIZE + 1])
+    return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
+
+
+def revision_get_for(*, page, revision):
+    """One revision of ``page`` or Http404; one query."""
+    row = (
+        page.history.filter(revision=revision)
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )
+    if row is None:
+        raise Http404("No such revision.")
+    return row
+
+
+def revisions_get_for(*, page, revisions):
+    """Several revisions of ``page`` in one query, as ``{revision: row}``.
+    Raises Http404 if any is missing."""
+    rows = page.history.filter(revision__in=revisions).select_related("history_user")
+    found = {row.revision: row for row in rows.order_by("history_id")}
+    if set(revisions) - set(found):
+        raise Http404("No such revision.")
+    return found
+
+
+def recent_changes_for(*, container):
+    """The latest revisions of live pages in the container, newest first, each with the
+    page's ``current_path`` (it may have moved since); one query."""
+    live = Page.objects.in_container(container).live()
+    return (
+        Page.history.filter(id__in=live.values("pk"))
+        .select_related("history_user")
+        .annotate(current_path=Subquery(live.filter(pk=OuterRef("id")).values("path")[:1]))
+        .order_by("-history_date", "-history_id")[:RECENT_CHANGES_SIZE]
+    )
+
+
+def revision_or_none(*, page, revision):
+    return page.history.filter(revision=revision).first()
+
+
+def links_here_for(*, page):
+    """Live pages of the same container linking to ``page`` (also through its old paths)."""
+    old_paths = PageRedirect.objects.filter(page=page).values("old_path")
+    linking = PageLink.objects.filter(Q(target_path=page.path) | Q(target_path__in=old_paths))
+    return (
+        _pages(page.container)
+        .live()
+        .filter(pk__in=linking.values("source_id"))
+        .exclude(pk=page.pk)
+        .order_by("path")
+    )
+
+
+def trash_for(*, container):
+    """Deleted pages of the container, most recently deleted first."""
+    return _pages(container).trashed().select_related("deleted_by").order_by("-deleted_at")
+
+
+def trashed_page_get_for(*, container, pk):
+    page = _pages(container).trashed().filter(pk=pk).first()
+    if page is None:
+        raise Http404("No such deleted page.")
+    return page
+
+
+def parent_choices_for(*, container):
+    """``(path, title)`` of every live page of the container, in tree order."""
+    rows = Page.objects.in_container(container).live().values_list("path", "title")
+    return sorted(rows, key=lambda row: row[0].split("/"))
+
+
+def search_pages(*, user, container, query, limit=20):
+    """Pages matching ``query`` in their title or text that ``user`` may see: a workspace
+    searches its own pages and those of its groups the user may view."""
+    pages = Page.objects.visible_to(user).live().select_related("workspace", "group")
+    if container.is_group:
+        pages = pages.filter(group=container)
+    else:
+        pages = pages.filter(workspace=container)
+    matches = Q(title__icontains=query) | Q(body__icontains=query)
+    return list(pages.filter(matches).order_by("path")[:limit])
