@@ -4,6 +4,7 @@ Only the person themselves (and superusers) change a profile; every service
 checks that again, so management commands and the demo go through the same rule.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -134,7 +135,7 @@ def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_ph
     processed = photos.process_photo(photo) if photo is not None else None
     # A fresh, locked copy: concurrent edits queue up, and a failed edit leaves the
     # caller's objects (often request.user) untouched.
-    user = type(user).objects.select_for_update().get(pk=user.pk)
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
     profile = profile_ensure(user=user)
     if changes:
         _apply_fields(user, profile, changes)

@@ -22,3 +22,14 @@ def png_declaring(width, height):
     data[20:24] = struct.pack(">I", height)
     data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
     return bytes(data)
+
+
+def edit_data(**overrides):
+    """A valid POST for the profile edit form (the two required fields), plus ``overrides``."""
+    return {"display_name": "Ada Lovelace", "digest_frequency": "weekly", **overrides}
+
+
+def photo_upload(content, name="photo.jpg", content_type="image/jpeg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type=content_type)
