@@ -164,9 +164,14 @@ def delete_photo_files(files):
 # Initials avatars ---------------------------------------------------------------------
 
 
+def _printable(text):
+    """Without control characters: XML does not allow them at all, escaped or not."""
+    return "".join(char for char in text or "" if char.isprintable())
+
+
 def initials(name):
     """Up to two capital letters: first and last word ("Pieter de Vries" -> "PV")."""
-    words = [word for word in (name or "").replace("@", " ").split() if word[:1].isalnum()]
+    words = [word for word in _printable(name).replace("@", " ").split() if word[:1].isalnum()]
     if not words:
         return "?"
     letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
@@ -183,6 +188,7 @@ def avatar_colour(user_id):
 
 def avatar_svg(*, user_id, name, size=SIZES["medium"]):
     """An SVG square with the person's initials; every piece of text is escaped."""
+    name = _printable(name)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{int(size)}" height="{int(size)}" '
         f'viewBox="0 0 100 100" role="img" aria-label="{escape(name)}">'

@@ -1,10 +1,13 @@
 """Photo upload: only real JPEG/PNG/WebP, bombs and huge files refused, metadata stripped."""
 
 import io
+from xml.etree import ElementTree
 
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import ExifTags, Image
 
 from profiles import photos
@@ -204,3 +207,23 @@ def test_initials_of_names():
     assert photos.initials("inês") == "I"
     assert photos.initials("") == "?"
     assert photos.initials("anna@example.org") == "AE"
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(max_size=60))
+def test_any_name_gives_a_well_formed_svg_with_the_initials_as_text(name):
+    svg = photos.avatar_svg(user_id=7, name=name)
+    root = ElementTree.fromstring(svg)  # noqa: S314 - our own output; well-formed = escaped
+    text = root.find("{http://www.w3.org/2000/svg}text")
+    assert text.text == photos.initials(name)
+    assert [child.tag.split("}")[1] for child in root] == ["rect", "text"]
+
+
+def test_deleting_a_person_deletes_their_photo_files(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    upload(client_for(world.member), image_bytes())
+    files = profile(world.member).photo_files
+    with django_capture_on_commit_callbacks(execute=True):
+        world.member.delete()
+    assert not any(default_storage.exists(name) for name in files.values())
