@@ -130,3 +130,31 @@ def test_sections_registered_by_other_apps_are_rendered(world, client_for, recen
     assert f"A post by {world.member}" in page
     assert recent_posts_section == [(world.lead, world.member)]
     assert page.count("<h2") == 6  # about, collaboration, one section, skills, interests, contact
+
+
+def _busy_person(world, workspaces, tags):
+    person = world.member
+    for i in range(workspaces):
+        ws, _ = make_workspace(f"Extra {i}")
+        add_member(ws, Role.MEMBER, user=person)
+        add_member(ws, Role.MEMBER, user=world.lead)
+    services.profile_save(
+        actor=person,
+        user=person,
+        changes={"skills": [f"Skill {i}" for i in range(tags)], "interests": ["Chess"]},
+        tasks={m.workspace_id: "Work" for m in person.memberships.all()},
+    )
+    return person
+
+
+@pytest.mark.parametrize(("workspaces", "tags"), [(0, 1), (6, 20)])
+def test_profile_page_runs_a_fixed_number_of_queries(
+    workspaces, tags, world, client_for, django_assert_max_num_queries
+):
+    person = _busy_person(world, workspaces, tags)
+    for viewer in (world.lead, person):  # a colleague, and the owner (with completeness)
+        client = client_for(viewer)
+        with django_assert_max_num_queries(9):
+            response = client.get(profile_url(person))
+        assert response.status_code == 200
+        assert response.content.decode().count("Work</td>") == workspaces + 1
