@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import User
+from .models import Profile, ProfileTask, Tag, User
 
 
 @admin.register(User)
@@ -21,3 +21,35 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})
     ]
     filter_horizontal = ["groups"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Superusers tidy up tags here (rename, merge by hand, delete spam)."""
+
+    list_display = ["name", "kind", "slug"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    """Read-mostly: people edit their own profile on the site (superusers too, at
+    /people/<id>/edit/, which checks and re-encodes photos)."""
+
+    list_display = ["user", "job_title", "location", "updated_at"]
+    search_fields = ["user__email", "user__display_name", "job_title"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "about_html", "photo_files", "photo_version", "updated_at"]
+    filter_horizontal = ["tags"]
+
+    def has_add_permission(self, request):
+        return False  # every person gets one automatically
+
+
+@admin.register(ProfileTask)
+class ProfileTaskAdmin(admin.ModelAdmin):
+    list_display = ["user", "workspace", "updated_at"]
+    list_select_related = ["user", "workspace"]
+    search_fields = ["user__display_name", "text"]

@@ -1,5 +1,13 @@
+"""People: the User (e-mail login), their Profile, skill/interest Tags and per-workspace tasks."""
+
+import functools
+import zoneinfo
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -72,3 +80,137 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name.split(" ")[0] if self.display_name else self.email
+
+    def get_absolute_url(self):
+        return reverse("profiles:profile_detail", args=[self.pk])
+
+
+def validate_time_zone(value):
+    """Accept only IANA names the server's zoneinfo knows (``Europe/Amsterdam``)."""
+    if value and value not in available_time_zones():
+        raise ValidationError(f"“{value}” is not a known time zone, e.g. Europe/Amsterdam.")
+
+
+@functools.cache
+def available_time_zones():
+    return frozenset(zoneinfo.available_timezones())
+
+
+MAX_LINKS = 10
+
+
+def validate_links(value):
+    """One http(s) address per line, at most MAX_LINKS of them."""
+    lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
+    if len(lines) > MAX_LINKS:
+        raise ValidationError(f"Give at most {MAX_LINKS} links.")
+    validate = URLValidator(schemes=["http", "https"])
+    bad = []
+    for line in lines:
+        try:
+            validate(line)
+        except ValidationError:
+            bad.append(line)
+    if bad:
+        raise ValidationError(
+            f"Not web addresses (they must start with https://): {', '.join(bad)}"
+        )
+
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()./-]{4,40}$", "Enter a phone number with digits, spaces, +, -, (, ) only."
+)
+
+
+class Tag(models.Model):
+    """A skill ("Regulatory affairs") or a hobby/interest ("Sailing"), shared by everyone."""
+
+    class Kind(models.TextChoices):
+        SKILL = "skill", "Skill"
+        INTEREST = "interest", "Interest"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=80, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="tag_kind_slug")]
+
+    def __str__(self):
+        return self.name
+
+
+class Profile(models.Model):
+    """What a person tells the team about themselves; one per user (its pk is the user's).
+
+    The organisation and role come from each workspace's Membership; the tasks in
+    the collaboration are per workspace too (ProfileTask).
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, primary_key=True, related_name="profile"
+    )
+    job_title = models.CharField(max_length=150, blank=True)
+    about = models.TextField("about me", blank=True, max_length=5000)
+    about_html = models.TextField(blank=True, editable=False)
+    about_policy = models.PositiveSmallIntegerField(default=0, editable=False)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="profiles")
+    languages = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=150, blank=True)
+    time_zone = models.CharField(max_length=64, blank=True, validators=[validate_time_zone])
+    phone = models.CharField(max_length=40, blank=True, validators=[phone_validator])
+    links = models.TextField(
+        blank=True, validators=[validate_links], help_text="One web address per line."
+    )
+    # size name -> storage name of the processed JPEG; empty when there is no photo.
+    photo_files = models.JSONField(default=dict, blank=True, editable=False)
+    photo_version = models.CharField(max_length=32, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    def get_absolute_url(self):
+        return self.user.get_absolute_url()
+
+    @property
+    def has_photo(self):
+        return bool(self.photo_files)
+
+    def _tags_of(self, kind):
+        return [tag for tag in self.tags.all() if tag.kind == kind]
+
+    @property
+    def skills(self):
+        return self._tags_of(Tag.Kind.SKILL)
+
+    @property
+    def interests(self):
+        return self._tags_of(Tag.Kind.INTEREST)
+
+    @property
+    def link_list(self):
+        """The links, only http(s) ones even if something bypassed validation."""
+        lines = [line.strip() for line in self.links.splitlines()]
+        return [line for line in lines if line.lower().startswith(("https://", "http://"))]
+
+
+class ProfileTask(models.Model):
+    """A person's tasks in one workspace's collaboration, in their own words."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="profile_tasks")
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(max_length=1000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "workspace"], name="profile_task_unique")
+        ]
+        indexes = [models.Index(fields=["workspace", "user"])]
+
+    def __str__(self):
+        return f"Tasks of {self.user} in {self.workspace}"

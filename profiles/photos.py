@@ -1,0 +1,199 @@
+"""Profile photos: check an upload, re-encode it cleanly, store square crops; initials avatars.
+
+The upload is never stored as sent. It must really be a JPEG, PNG or WebP
+(sniffed from the content, never the file name), below a byte and a pixel limit
+(a small file can declare 50000x50000 pixels and exhaust memory when decoded).
+It is turned upright from its EXIF orientation, copied pixel by pixel into a new
+image (so no EXIF, GPS, ICC or text chunk survives) and saved as JPEG square
+crops of a few sizes under generated names.
+"""
+
+import colorsys
+import hashlib
+import io
+import secrets
+import struct
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.html import escape
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# name -> edge in pixels; "small" is for lists, "medium" for the profile page.
+SIZES = {"small": 48, "medium": 160, "large": 512}
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+STORAGE_DIR = "profile-photos"
+
+
+def max_bytes():
+    return getattr(settings, "PROFILE_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+
+
+def max_pixels():
+    return getattr(settings, "PROFILE_PHOTO_MAX_PIXELS", 60_000_000)
+
+
+class PhotoRejected(ValidationError):
+    """The upload is not a photo we accept; the message says why, for the person."""
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    crops: dict  # size name -> JPEG bytes
+
+
+def _read_limited(upload):
+    limit = max_bytes()
+    if upload.size is not None and upload.size > limit:
+        raise PhotoRejected(_too_big_message(upload.size))
+    upload.seek(0)
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise PhotoRejected(_too_big_message(len(data)))
+    if not data:
+        raise PhotoRejected("The file is empty. Choose a JPEG, PNG or WebP photo.")
+    return data
+
+
+def _too_big_message(size):
+    return (
+        f"The photo is too large ({size / 1024 / 1024:.1f} MB). "
+        f"Upload at most {max_bytes() / 1024 / 1024:.0f} MB."
+    )
+
+
+def _open_checked(data):
+    """Open ``data`` as an image after checking format, dimensions and integrity.
+
+    Pillow's decompression-bomb warning is turned into an error here, and our own
+    pixel limit (lower than Pillow's) is checked before any pixel is decoded.
+    """
+    unreadable = PhotoRejected(
+        "This file is not a readable image (it may be damaged or cut short). "
+        "Choose a JPEG, PNG or WebP photo."
+    )
+    bomb = PhotoRejected(
+        "This image declares too many pixels to be processed safely. "
+        f"Upload a photo of at most {max_pixels() // 1_000_000} megapixels."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as probe:
+                if probe.format not in ACCEPTED_FORMATS:
+                    raise PhotoRejected(
+                        f"Only JPEG, PNG and WebP photos are accepted; this file is "
+                        f"{probe.format or 'of another type'}."
+                    )
+                width, height = probe.size
+                if width * height > max_pixels():
+                    raise bomb
+                probe.verify()
+            image = Image.open(io.BytesIO(data))
+            if image.format == "JPEG":
+                # Let the JPEG decoder scale down while decoding: far less memory.
+                image.draft("RGB", (SIZES["large"] * 2, SIZES["large"] * 2))
+            image.load()
+        except PhotoRejected:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise bomb from None
+        except UnidentifiedImageError:
+            raise PhotoRejected(
+                "This file is not an image we can read. Choose a JPEG, PNG or WebP photo."
+            ) from None
+        except (OSError, SyntaxError, ValueError, EOFError, struct.error):
+            raise unreadable from None
+    return image
+
+
+def _flatten_to_rgb(image):
+    """An RGB image without transparency (transparent areas become white)."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _pixels_only(image):
+    """A fresh image with the same pixels and nothing else: no EXIF, GPS, ICC or text."""
+    return Image.frombytes("RGB", image.size, image.tobytes())
+
+
+def process_photo(upload):
+    """Check and re-encode an uploaded file; raises PhotoRejected with a clear message."""
+    image = _open_checked(_read_limited(upload))
+    try:
+        upright = ImageOps.exif_transpose(image)
+        clean = _pixels_only(_flatten_to_rgb(upright))
+    except (OSError, ValueError, SyntaxError) as error:
+        raise PhotoRejected("This image could not be processed. Try another photo.") from error
+    crops = {}
+    for name, edge in SIZES.items():
+        square = ImageOps.fit(clean, (edge, edge), Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+        buffer = io.BytesIO()
+        square.save(buffer, "JPEG", quality=86, optimize=True, progressive=edge > 100)
+        crops[name] = buffer.getvalue()
+    return ProcessedPhoto(crops=crops)
+
+
+def store_photo(processed, *, user_id):
+    """Save the crops through the default storage under fresh random names.
+
+    Returns ``(files, version)``: size name -> storage name, and the random version.
+    """
+    version = secrets.token_hex(8)
+    files = {}
+    for name, content in processed.crops.items():
+        wanted = f"{STORAGE_DIR}/{user_id}/{version}-{name}.jpg"
+        files[name] = default_storage.save(wanted, ContentFile(content))
+    return files, version
+
+
+def delete_photo_files(files):
+    for name in (files or {}).values():
+        default_storage.delete(name)
+
+
+# Initials avatars ---------------------------------------------------------------------
+
+
+def _printable(text):
+    """Without control characters: XML does not allow them at all, escaped or not."""
+    return "".join(char for char in text or "" if char.isprintable())
+
+
+def initials(name):
+    """Up to two capital letters: first and last word ("Pieter de Vries" -> "PV")."""
+    words = [word for word in _printable(name).replace("@", " ").split() if word[:1].isalnum()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+def avatar_colour(user_id):
+    """A stable, fairly dark colour per person (white initials stay readable on it)."""
+    digest = hashlib.sha256(f"avatar:{user_id}".encode()).digest()
+    hue = int.from_bytes(digest[:2], "big") / 65535
+    red, green, blue = colorsys.hls_to_rgb(hue, 0.32, 0.5)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
+
+
+def avatar_svg(*, user_id, name, size=SIZES["medium"]):
+    """An SVG square with the person's initials; every piece of text is escaped."""
+    name = _printable(name)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{int(size)}" height="{int(size)}" '
+        f'viewBox="0 0 100 100" role="img" aria-label="{escape(name)}">'
+        f'<rect width="100" height="100" fill="{avatar_colour(user_id)}"/>'
+        '<text x="50" y="50" dy=".35em" text-anchor="middle" fill="#fff" '
+        'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
+        f'font-size="42" font-weight="600">{escape(initials(name))}</text></svg>'
+    )

@@ -1,0 +1,148 @@
+"""Writes about people: their profile, tags, photo and tasks per workspace.
+
+Only the person themselves (and superusers) change a profile; every service
+checks that again, so management commands and the demo go through the same rule.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from alliance_hub.markup import render_markdown
+from workspaces.models import Membership
+
+from . import photos
+from .models import Profile, ProfileTask, Tag
+
+PROFILE_FIELDS = {"job_title", "about", "languages", "location", "time_zone", "phone", "links"}
+USER_FIELDS = {"display_name", "digest_frequency"}
+TAG_FIELDS = {"skills": Tag.Kind.SKILL, "interests": Tag.Kind.INTEREST}
+MAX_TAGS = 20
+
+
+def may_edit_profile(*, actor, user):
+    return actor.is_authenticated and actor.is_active and (actor.is_superuser or actor == user)
+
+
+def _require_editor(actor, user):
+    if not may_edit_profile(actor=actor, user=user):
+        raise PermissionDenied("Only the person themselves may change their profile.")
+
+
+def profile_ensure(*, user):
+    """The user's profile, created empty if they have none (users get one when created;
+    this covers anyone older). Safe to call from any view; atomic by get_or_create."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        profile, _ = Profile.objects.get_or_create(user=user)
+        user.profile = profile
+        return profile
+
+
+def tags_for(*, kind, names):
+    """Tags of ``kind`` for ``names`` (case-insensitive via the slug), created as needed.
+
+    Raises ValidationError for a name without letters or digits or for too many tags.
+    """
+    by_slug = {}
+    for name in names:
+        name = " ".join(name.split())[:60]
+        slug = slugify(name, allow_unicode=True)
+        if not slug:
+            raise ValidationError(f"“{name}” needs at least one letter or digit.")
+        by_slug.setdefault(slug, name)
+    if len(by_slug) > MAX_TAGS:
+        raise ValidationError(f"Give at most {MAX_TAGS} {Tag.Kind(kind).label.lower()}s.")
+    existing = {t.slug: t for t in Tag.objects.filter(kind=kind, slug__in=by_slug)}
+    for slug, name in by_slug.items():
+        if slug not in existing:
+            existing[slug], _ = Tag.objects.get_or_create(
+                kind=kind, slug=slug, defaults={"name": name}
+            )
+    return [existing[slug] for slug in by_slug]
+
+
+def _apply_fields(user, profile, changes):
+    unknown = set(changes) - PROFILE_FIELDS - USER_FIELDS - set(TAG_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown profile fields: {sorted(unknown)}")
+    current = list(profile.tags.all())
+    new_tags = []
+    for field, kind in TAG_FIELDS.items():
+        if field in changes:
+            new_tags += tags_for(kind=kind, names=changes[field])
+        else:
+            new_tags += [t for t in current if t.kind == kind]
+    for name in PROFILE_FIELDS & set(changes):
+        setattr(profile, name, (changes[name] or "").strip())
+    for name in USER_FIELDS & set(changes):
+        setattr(user, name, (changes[name] or "").strip())
+    profile.about_html, profile.about_policy = render_markdown(profile.about)
+    user.full_clean(exclude=["password"], validate_unique=False)
+    profile.full_clean(exclude=["user"])
+    user.save(update_fields=sorted(USER_FIELDS))
+    profile.save()
+    profile.tags.set(new_tags)
+
+
+def _apply_tasks(user, tasks):
+    """``tasks``: workspace id -> text; only workspaces the user is a member of."""
+    member_of = set(
+        Membership.objects.filter(user=user, workspace_id__in=tasks).values_list(
+            "workspace_id", flat=True
+        )
+    )
+    if set(tasks) - member_of:
+        raise ValidationError("Tasks can only be described for workspaces you are a member of.")
+    for workspace_id, text in tasks.items():
+        text = (text or "").strip()
+        if len(text) > 1000:
+            raise ValidationError("Describe your tasks in at most 1000 characters per workspace.")
+        if text:
+            ProfileTask.objects.update_or_create(
+                user=user, workspace_id=workspace_id, defaults={"text": text}
+            )
+        else:
+            ProfileTask.objects.filter(user=user, workspace_id=workspace_id).delete()
+
+
+def _replace_photo(profile, processed):
+    old_files = profile.photo_files
+    if processed is None:
+        profile.photo_files, profile.photo_version = {}, ""
+    else:
+        profile.photo_files, profile.photo_version = photos.store_photo(
+            processed, user_id=profile.pk
+        )
+    profile.save(update_fields=["photo_files", "photo_version", "updated_at"])
+    # Old files go only once the new state is committed, so a failure keeps the old photo.
+    transaction.on_commit(lambda: photos.delete_photo_files(old_files))
+
+
+@transaction.atomic
+def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_photo=False):
+    """Change ``user``'s profile: the person themselves or a superuser (else PermissionDenied).
+
+    ``changes``: any of PROFILE_FIELDS, USER_FIELDS and ``skills``/``interests``
+    (lists of names); ``tasks``: workspace id -> text; ``photo``: an uploaded file,
+    checked and re-encoded first. Raises PhotoRejected / ValidationError before
+    anything is written, so a bad photo leaves the profile and the old photo as
+    they were. Atomic.
+    """
+    _require_editor(actor, user)
+    processed = photos.process_photo(photo) if photo is not None else None
+    # A fresh, locked copy: concurrent edits queue up, and a failed edit leaves the
+    # caller's objects (often request.user) untouched.
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    profile = profile_ensure(user=user)
+    if changes:
+        _apply_fields(user, profile, changes)
+    if tasks:
+        _apply_tasks(user, tasks)
+    if processed is not None:
+        _replace_photo(profile, processed)
+    elif remove_photo and profile.has_photo:
+        _replace_photo(profile, None)
+    return profile

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from . import photos
+from .models import Profile
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def create_profile(sender, instance, created, raw=False, **kwargs):
+    """Every new person starts with an empty profile, so lists can rely on one existing."""
+    if created and not raw:
+        Profile.objects.get_or_create(user=instance)
+
+
+@receiver(post_delete, sender=Profile)
+def delete_photo_files(sender, instance, **kwargs):
+    """A deleted person's photos go too, once the deletion is committed."""
+    files = dict(instance.photo_files or {})
+    if files:
+        transaction.on_commit(lambda: photos.delete_photo_files(files))

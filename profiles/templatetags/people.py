@@ -1,0 +1,58 @@
+"""``{% load people %}``: photos and avatars of people.
+
+Load people with ``select_related("profile")`` (or ``"author__profile"``) so that
+``{% avatar %}`` runs no query per row.
+"""
+
+from urllib.parse import urlencode, urlsplit
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from profiles import photos
+from profiles.models import Profile
+
+register = template.Library()
+
+DISPLAY_SIZE = {"small": 40, "medium": 160, "large": 256}
+
+
+def _profile(person):
+    try:
+        return person.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+@register.simple_tag
+def photo_url(person, size="small"):
+    """The person's photo at ``size``, or their initials avatar when they have none."""
+    profile = _profile(person)
+    if profile is not None and profile.has_photo:
+        url = reverse("profiles:photo", args=[person.pk, size])
+        return f"{url}?v={profile.photo_version}"
+    url = reverse("profiles:avatar", args=[person.pk])
+    return f"{url}?{urlencode({'v': photos.initials(person.display_name or person.email)})}"
+
+
+@register.simple_tag
+def avatar(person, size="small", alt=""):
+    """An <img> of the person's photo or avatar; ``alt`` empty when the name is next to it."""
+    edge = DISPLAY_SIZE.get(size, DISPLAY_SIZE["small"])
+    return format_html(
+        '<img class="avatar avatar-{}" src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
+        size,
+        photo_url(person, size),
+        alt,
+        edge,
+        edge,
+    )
+
+
+@register.filter
+def link_label(url):
+    """``https://www.example.org/team/`` -> ``example.org/team``: shorter, still honest."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    return f"{host}{parts.path}".rstrip("/") or url
