@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import notification_views, views
 
 app_name = "workspaces"
 
@@ -49,4 +49,19 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("w/<container:container>/groups/new/", views.group_create, name="group_create"),
+]
+
+# A person's own notifications (no container in the URL; see notification_views.py).
+urlpatterns += [
+    path("notifications/", notification_views.notification_list, name="notification_list"),
+    path(
+        "notifications/<int:pk>/read/",
+        notification_views.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "notifications/read-all/",
+        notification_views.notification_read_all,
+        name="notification_read_all",
+    ),
 ]
