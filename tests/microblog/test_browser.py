@@ -4,6 +4,7 @@ the @mention autocomplete work without a full page reload."""
 import os
 
 import pytest
+from django.db import connections
 
 from microblog.models import PostLike, StatusPost
 from tests.microblog.helpers import post, url
@@ -17,7 +18,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(live_server, world):
+def page(world, live_server):
     if not os.path.exists(CHROMIUM) and not os.environ.get("REQUIRE_BROWSER"):
         pytest.fail("Chromium is needed for the browser journeys (apt-get install chromium).")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,6 +29,9 @@ def page(live_server, world):
         context = browser.new_context(base_url=live_server.url)
         yield context.new_page()
         browser.close()
+        # While Playwright's event loop runs, Django hands this thread a separate
+        # database connection; close it, or it blocks dropping the test database.
+        connections.close_all()
 
 
 def _sign_in(page, user):
