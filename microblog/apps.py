@@ -3,3 +3,16 @@ from django.apps import AppConfig
 
 class MicroblogConfig(AppConfig):
     name = "microblog"
+    verbose_name = "Microblog and blogs"
+
+    def ready(self):
+        from alliance_hub.hooks import register_profile_section, register_search
+        from alliance_hub.nav import register_container_link
+
+        from . import hooks
+
+        register_container_link("Stream", "microblog:post_list", order=50)
+        register_container_link("Blog", "microblog:blogpost_list", order=55)
+        register_profile_section(hooks.blog_posts_section)
+        register_profile_section(hooks.status_posts_section)
+        register_search(hooks.search)

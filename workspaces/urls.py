@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import launch_views, views
+from . import launch_views, notification_views, views
 
 app_name = "workspaces"
 
@@ -60,4 +60,19 @@ urlpatterns = [
     path("w/<container:container>/adoption.csv", launch_views.adoption_csv, name="adoption_csv"),
     path("w/<container:container>/export/", launch_views.export, name="export"),
     path("w/<container:container>/export.zip", launch_views.export_zip, name="export_zip"),
+]
+
+# A person's own notifications (no container in the URL; see notification_views.py).
+urlpatterns += [
+    path("notifications/", notification_views.notification_list, name="notification_list"),
+    path(
+        "notifications/<int:pk>/read/",
+        notification_views.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "notifications/read-all/",
+        notification_views.notification_read_all,
+        name="notification_read_all",
+    ),
 ]

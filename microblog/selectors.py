@@ -1,0 +1,160 @@
+"""Reads for the microblog and blog views. Each starts from the container the access
+layer resolved (the caller checked ``view``) or from ``.visible_to(user)``, loads
+everything its template needs in a fixed number of queries, and raises Http404 for
+"missing" and "not yours to see" alike. Lists page with keyset cursors."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+
+from .markup import handle_for, members_who_may_view
+from .models import BlogComment, BlogPost, PostLike, StatusPost
+
+PAGE_SIZE = 20
+THREAD_PAGE_SIZE = 50
+REPLIES_SHOWN = 3
+
+
+def parse_cursor(value):
+    """A positive id from a ``?before=`` / ``?after=`` parameter, or None."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 2**62 else None
+
+
+def page_of(rows, size=PAGE_SIZE):
+    """(items, has_more) from a sliced queryset: fetches one row more than it shows."""
+    items = list(rows[: size + 1])
+    return items[:size], len(items) > size
+
+
+def _with_viewer_flags(posts, user):
+    """Author, moderator and "liked by the viewer" in the same query."""
+    return posts.select_related("author", "hidden_by").annotate(
+        liked=Exists(PostLike.objects.filter(post=OuterRef("pk"), user_id=user.pk))
+    )
+
+
+def _with_latest_replies(posts, user):
+    """The newest few replies of each post in one extra query (a sliced prefetch)."""
+    latest = _with_viewer_flags(StatusPost.objects.order_by("-id"), user)[:REPLIES_SHOWN]
+    return posts.prefetch_related(Prefetch("replies", queryset=latest, to_attr="latest_replies"))
+
+
+def oldest_first(posts):
+    """Show each post's prefetched replies oldest first, as a thread reads."""
+    for post in posts:
+        post.shown_replies = list(reversed(getattr(post, "latest_replies", [])))
+    return posts
+
+
+def post_list_for(*, user, container, before=None, author_id=None):
+    """Top-level posts of ``container``'s stream, newest first, with their latest replies.
+
+    Returns ``(posts, has_more)``. ``author_id`` narrows to one person's posts.
+    """
+    posts = StatusPost.objects.in_container(container).top_level()
+    if author_id:
+        posts = posts.filter(author_id=author_id)
+    if before:
+        posts = posts.filter(id__lt=before)
+    posts = _with_latest_replies(_with_viewer_flags(posts, user), user).order_by("-id")
+    items, has_more = page_of(posts)
+    return oldest_first(items), has_more
+
+
+def post_tag_list_for(*, user, container, tag, before=None):
+    """Every post and reply with ``#tag`` in ``container``, newest first: ``(posts, has_more)``."""
+    posts = StatusPost.objects.in_container(container).filter(
+        hashtags__name=tag.lower(), deleted_at__isnull=True
+    )
+    if before:
+        posts = posts.filter(id__lt=before)
+    return page_of(_with_viewer_flags(posts, user).order_by("-id"))
+
+
+def post_get_for(*, user, container, pk):
+    """One post of ``container`` (a reply or a thread's start); Http404 if not there."""
+    post = _with_viewer_flags(StatusPost.objects.in_container(container), user).filter(pk=pk)
+    post = post.first()
+    if post is None:
+        raise Http404("No such post.")
+    post.set_container(container)  # it is in there; saves loading it again for URLs
+    return post
+
+
+def thread_replies_for(*, user, root, after=None):
+    """Replies of a thread, oldest first, a page at a time: ``(replies, has_more)``."""
+    replies = StatusPost.objects.filter(reply_to=root)
+    if after:
+        replies = replies.filter(id__gt=after)
+    return page_of(_with_viewer_flags(replies, user).order_by("id"), THREAD_PAGE_SIZE)
+
+
+def mention_suggestions_for(*, container, prefix, limit=8):
+    """Members who may view ``container`` whose name starts a word with ``prefix``.
+
+    Returns ``[{"handle", "name"}]``; nobody outside the container is ever listed.
+    """
+    words = " ".join(prefix.replace(".", " ").replace("_", " ").split())
+    if not words:
+        return []
+    people = (
+        members_who_may_view(container)
+        .filter(Q(display_name__istartswith=words) | Q(display_name__icontains=f" {words}"))
+        .only("pk", "display_name", "email")
+        .order_by("display_name", "pk")[:limit]
+    )
+    return [{"handle": handle_for(person), "name": person.display_name} for person in people]
+
+
+# Blogs --------------------------------------------------------------------------------
+
+
+def blog_list_for(*, user, container, before=None):
+    """Published blog posts of ``container``, newest publication first: ``(posts, has_more)``.
+
+    ``before`` is the id of the last post shown; the cursor is (published_at, id).
+    """
+    posts = (
+        BlogPost.objects.in_container(container).published().select_related("author")
+    ).order_by("-published_at", "-id")
+    if before:
+        cursor = posts.filter(pk=before).values_list("published_at", flat=True).first()
+        if cursor is not None:
+            posts = posts.filter(Q(published_at__lt=cursor) | Q(published_at=cursor, id__lt=before))
+    return page_of(posts)
+
+
+def blog_drafts_for(*, user, container):
+    """The viewer's own drafts in ``container`` (nobody else ever sees them)."""
+    return (
+        BlogPost.objects.in_container(container)
+        .filter(author_id=user.pk, status=BlogPost.Status.DRAFT)
+        .only("pk", "title", "updated_at", "workspace_id", "group_id")
+        .order_by("-id")
+    )
+
+
+def blogpost_get_for(*, user, container, pk):
+    """A published blog post of ``container``, or the viewer's own draft; else Http404."""
+    post = (
+        BlogPost.objects.in_container(container)
+        .readable_by(user)
+        .select_related("author")
+        .filter(pk=pk)
+        .first()
+    )
+    if post is None:
+        raise Http404("No such blog post.")
+    post.set_container(container)
+    return post
+
+
+def comments_for(*, post):
+    return BlogComment.objects.filter(post=post).select_related("author").order_by("id")
+
+
+def comment_get_for(*, post, pk):
+    comment = BlogComment.objects.filter(post=post, pk=pk).select_related("post").first()
+    if comment is None:
+        raise Http404("No such comment.")
+    return comment

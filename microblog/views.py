@@ -1,0 +1,420 @@
+"""Stream and blog views: a selector or a service, then render.
+
+Every write works twice: as an htmx request (answers with the fragment to swap
+in, or 422 with the error message retargeted at the form's error box) and as a
+plain form POST (redirects back, or re-renders the page with a 400)."""
+
+import re
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from workspaces.access import container_view
+from workspaces.roles import Action
+
+from . import selectors, services
+from .forms import BlogPostForm, CommentForm, HideForm, StatusPostForm
+from .markup import TAG_MAX_LENGTH
+
+TAG_RE = re.compile(rf"^\w[\w-]{{0,{TAG_MAX_LENGTH - 1}}}$")
+
+
+def _is_htmx(request):
+    return request.headers.get("HX-Request") == "true"
+
+
+def _context(request, container, **extra):
+    # ``access`` drives base.html's container navigation and the per-row flags.
+    return {"container": container, "access": request.access, **extra}
+
+
+def _next_url(request, fallback):
+    """Where a plain form POST returns to: a same-site ``next``, else ``fallback``."""
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _errors_text(form):
+    return [message for errors in form.errors.values() for message in errors]
+
+
+def _htmx_errors(request, form, target):
+    """422 with the messages, swapped into ``target`` (microblog.js lets htmx swap 422s)."""
+    response = render(request, "microblog/_errors.html", {"errors": _errors_text(form)}, status=422)
+    response["HX-Retarget"] = target
+    response["HX-Reswap"] = "innerHTML"
+    return response
+
+
+# Status posts -------------------------------------------------------------------------
+
+
+def _render_stream(request, container, form, status=200):
+    before = selectors.parse_cursor(request.GET.get("before"))
+    author_id = selectors.parse_cursor(request.GET.get("author"))
+    posts, has_more = selectors.post_list_for(
+        user=request.user, container=container, before=before, author_id=author_id
+    )
+    context = _context(
+        request,
+        container,
+        posts=posts,
+        has_more=has_more,
+        form=form,
+        author_id=author_id,
+        stream_url=request.path,
+    )
+    if _is_htmx(request) and before:
+        return render(request, "microblog/post_list.html#items", context)
+    return render(request, "microblog/post_list.html", context, status=status)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def post_list(request, container):
+    return _render_stream(request, container, StatusPostForm())
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def post_create(request, container):
+    form = StatusPostForm(request.POST)
+    post = None
+    if form.is_valid():
+        try:
+            post = services.post_create(
+                actor=request.user, container=container, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if post is None:
+        if _is_htmx(request):
+            return _htmx_errors(request, form, "#composer-errors")
+        return _render_stream(request, container, form, status=400)
+    if _is_htmx(request):
+        post.liked, post.shown_replies = False, []
+        return render(
+            request, "microblog/_post.html", _context(request, container, post=post, new=True)
+        )
+    messages.success(request, "Posted.")
+    return redirect("microblog:post_list", container)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def post_detail(request, container, pk):
+    post = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    if post.reply_to_id:
+        url = reverse("microblog:post_detail", args=[container, post.reply_to_id])
+        return redirect(f"{url}#post-{post.pk}")
+    after = selectors.parse_cursor(request.GET.get("after"))
+    replies, has_more = selectors.thread_replies_for(user=request.user, root=post, after=after)
+    context = _context(
+        request, container, post=post, replies=replies, has_more=has_more, reply_form=None
+    )
+    if _is_htmx(request) and after:
+        return render(request, "microblog/post_detail.html#replies", context)
+    return render(request, "microblog/post_detail.html", context)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def post_reply(request, container, pk):
+    root = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    form = StatusPostForm(request.POST)
+    reply = None
+    if form.is_valid():
+        try:
+            reply = services.post_create(
+                actor=request.user,
+                container=container,
+                text=form.cleaned_data["text"],
+                reply_to=root,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if reply is None:
+        if _is_htmx(request):
+            return _htmx_errors(request, form, f"#reply-errors-{root.pk}")
+        return _reply_failed(request, container, root, form)
+    if _is_htmx(request):
+        reply.liked = False
+        return render(request, "microblog/_reply.html", _context(request, container, reply=reply))
+    return redirect(reply.get_absolute_url())
+
+
+def _reply_failed(request, container, root, form):
+    """Without JavaScript: the thread again, with the message, as a 400."""
+    replies, has_more = selectors.thread_replies_for(user=request.user, root=root)
+    context = _context(
+        request, container, post=root, replies=replies, has_more=has_more, reply_form=form
+    )
+    return render(request, "microblog/post_detail.html", context, status=400)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+def post_edit(request, container, pk):
+    post = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    if post.author_id != request.user.pk:
+        raise PermissionDenied("Only the author can edit a post.")
+    if not post.is_editable and request.method == "GET":
+        messages.error(request, "Posts can be edited only in the first 15 minutes.")
+        return redirect(post.get_absolute_url())
+    form = StatusPostForm(request.POST or None, initial={"text": post.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_edit(actor=request.user, post=post, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your post was changed.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "microblog/post_form.html",
+        _context(request, container, post=post, form=form),
+        status=400 if form.errors else 200,
+    )
+
+
+@container_view(Action.VIEW)
+@require_POST
+def post_delete(request, container, pk):
+    post = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    back = post.get_absolute_url() if post.reply_to_id else None
+    tombstone = services.post_delete(actor=request.user, post=post)
+    if _is_htmx(request):
+        if tombstone is None:
+            return HttpResponse("")
+        tombstone.shown_replies, tombstone.liked = [], False
+        return render(
+            request,
+            "microblog/_post.html",
+            _context(request, container, post=tombstone, collapsed=True),
+        )
+    messages.success(request, "Your post was deleted.")
+    return redirect(_next_url(request, back or reverse("microblog:post_list", args=[container])))
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def post_like(request, container, pk):
+    post = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    try:
+        services.post_like_toggle(actor=request.user, post=post)
+    except ValidationError as error:
+        return HttpResponse(error.messages[0], status=400, content_type="text/plain")
+    if _is_htmx(request):
+        return render(request, "microblog/_like.html", _context(request, container, post=post))
+    return redirect(_next_url(request, post.get_absolute_url()))
+
+
+def _moderated(request, container, post):
+    if _is_htmx(request):
+        template = "microblog/_reply.html" if post.reply_to_id else "microblog/_post.html"
+        post.shown_replies = []
+        return render(request, template, _context(request, container, post=post, reply=post))
+    return redirect(_next_url(request, post.get_absolute_url()))
+
+
+@container_view(Action.MODERATE)
+@require_POST
+def post_hide(request, container, pk):
+    post = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    form = HideForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_hide(actor=request.user, post=post, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        if _is_htmx(request):
+            return _htmx_errors(request, form, f"#hide-errors-{post.pk}")
+        return HttpResponse(" ".join(_errors_text(form)), status=400, content_type="text/plain")
+    messages.success(request, "The post is hidden; the reason is recorded.")
+    return _moderated(request, container, post)
+
+
+@container_view(Action.MODERATE)
+@require_POST
+def post_unhide(request, container, pk):
+    post = selectors.post_get_for(user=request.user, container=container, pk=pk)
+    services.post_unhide(actor=request.user, post=post)
+    messages.success(request, "The post is shown again.")
+    return _moderated(request, container, post)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def post_tag(request, container, tag):
+    if not TAG_RE.match(tag):
+        raise Http404("No such tag.")
+    before = selectors.parse_cursor(request.GET.get("before"))
+    posts, has_more = selectors.post_tag_list_for(
+        user=request.user, container=container, tag=tag, before=before
+    )
+    context = _context(request, container, tag=tag.lower(), posts=posts, has_more=has_more)
+    if _is_htmx(request) and before:
+        return render(request, "microblog/post_tag.html#items", context)
+    return render(request, "microblog/post_tag.html", context)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def post_mentions(request, container):
+    """Autocomplete for ``@``: members who may view this container, as JSON."""
+    prefix = request.GET.get("q", "")[:50]
+    return JsonResponse(
+        {"results": selectors.mention_suggestions_for(container=container, prefix=prefix)}
+    )
+
+
+# Blogs --------------------------------------------------------------------------------
+
+
+@container_view(Action.VIEW)
+@require_GET
+def blogpost_list(request, container):
+    before = selectors.parse_cursor(request.GET.get("before"))
+    posts, has_more = selectors.blog_list_for(user=request.user, container=container, before=before)
+    context = _context(request, container, posts=posts, has_more=has_more)
+    if _is_htmx(request) and before:
+        return render(request, "microblog/blogpost_list.html#items", context)
+    if request.access.can_contribute:
+        context["drafts"] = selectors.blog_drafts_for(user=request.user, container=container)
+    return render(request, "microblog/blogpost_list.html", context)
+
+
+def _publish_requested(request):
+    return request.POST.get("action") == "publish"
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+def blogpost_create(request, container):
+    form = BlogPostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = services.blogpost_create(
+                actor=request.user,
+                container=container,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                publish=_publish_requested(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Published." if post.is_published else "Draft saved.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "microblog/blogpost_form.html",
+        _context(request, container, form=form),
+        status=400 if form.errors else 200,
+    )
+
+
+@container_view(Action.VIEW)
+@require_GET
+def blogpost_detail(request, container, pk):
+    post = selectors.blogpost_get_for(user=request.user, container=container, pk=pk)
+    context = _context(
+        request,
+        container,
+        post=post,
+        comments=selectors.comments_for(post=post),
+        comment_form=CommentForm(),
+    )
+    return render(request, "microblog/blogpost_detail.html", context)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+def blogpost_edit(request, container, pk):
+    post = selectors.blogpost_get_for(user=request.user, container=container, pk=pk)
+    if post.author_id != request.user.pk:
+        raise PermissionDenied("Only the author can edit a blog post.")
+    form = BlogPostForm(request.POST or None, initial={"title": post.title, "body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.blogpost_update(
+                actor=request.user,
+                post=post,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                publish=_publish_requested(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "microblog/blogpost_form.html",
+        _context(request, container, form=form, post=post),
+        status=400 if form.errors else 200,
+    )
+
+
+@container_view(Action.VIEW)
+@require_POST
+def blogpost_delete(request, container, pk):
+    post = selectors.blogpost_get_for(user=request.user, container=container, pk=pk)
+    services.blogpost_delete(actor=request.user, post=post)
+    messages.success(request, f"“{post.title}” was deleted.")
+    return redirect("microblog:blogpost_list", container)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def comment_create(request, container, pk):
+    post = selectors.blogpost_get_for(user=request.user, container=container, pk=pk)
+    form = CommentForm(request.POST)
+    comment = None
+    if form.is_valid():
+        try:
+            comment = services.comment_create(
+                actor=request.user, post=post, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if comment is None:
+        if _is_htmx(request):
+            return _htmx_errors(request, form, "#comment-errors")
+        context = _context(
+            request,
+            container,
+            post=post,
+            comments=selectors.comments_for(post=post),
+            comment_form=form,
+        )
+        return render(request, "microblog/blogpost_detail.html", context, status=400)
+    if _is_htmx(request):
+        return render(
+            request, "microblog/_comment.html", _context(request, container, comment=comment)
+        )
+    return redirect(comment.get_absolute_url())
+
+
+@container_view(Action.VIEW)
+@require_POST
+def comment_delete(request, container, pk, comment_pk):
+    post = selectors.blogpost_get_for(user=request.user, container=container, pk=pk)
+    comment = selectors.comment_get_for(post=post, pk=comment_pk)
+    services.comment_delete(actor=request.user, comment=comment)
+    if _is_htmx(request):
+        return HttpResponse("")
+    messages.success(request, "The comment was deleted.")
+    return redirect(post.get_absolute_url())

@@ -1,0 +1,93 @@
+"""Browser journeys (headless Chromium): posting, liking, replying, loading more and
+the @mention autocomplete work without a full page reload."""
+
+import os
+
+import pytest
+from django.db import connections
+
+from microblog.models import PostLike, StatusPost
+from tests.microblog.helpers import post, url
+
+CHROMIUM = "/usr/bin/chromium"
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def page(world, live_server):
+    if not os.path.exists(CHROMIUM) and not os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail("Chromium is needed for the browser journeys (apt-get install chromium).")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(base_url=live_server.url)
+        yield context.new_page()
+        browser.close()
+        # While Playwright's event loop runs, Django hands this thread a separate
+        # database connection; close it, or it blocks dropping the test database.
+        connections.close_all()
+
+
+def _sign_in(page, user):
+    from tests.factories import PASSWORD
+
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+
+
+def test_posting_liking_and_replying_happen_without_a_page_reload(page, world):
+    _sign_in(page, world.member)
+    page.goto(url("post_list", world.workspace))
+    page.evaluate("window.__marker = 'same page'")
+    page.fill("#id_text", "Hello from the browser #e2e")
+    page.click("#composer button[type=submit]")
+    page.wait_for_selector("article.post:has-text('Hello from the browser')")
+    assert page.input_value("#id_text") == ""
+    created = StatusPost.objects.get()
+    page.click(f"#post-{created.pk} .like-button")
+    page.wait_for_selector(f"#post-{created.pk} .like-button[aria-pressed=true]")
+    assert PostLike.objects.filter(post=created).count() == 1
+    page.click(f"#post-{created.pk} .reply-box summary")
+    page.fill(f"#reply-text-{created.pk}", "A reply in place")
+    page.click(f"#post-{created.pk} .reply-form button[type=submit]")
+    page.wait_for_selector(f"#replies-{created.pk} li:has-text('A reply in place')")
+    page.fill("#id_text", "x" * 10)
+    page.evaluate("document.querySelector('#id_text').removeAttribute('maxlength')")
+    page.fill("#id_text", "x" * 501)
+    page.click("#composer button[type=submit]")
+    page.wait_for_selector("#composer-errors:has-text('at most 500 characters')")
+    assert page.evaluate("window.__marker") == "same page"
+    assert StatusPost.objects.count() == 2
+
+
+def test_load_more_appends_older_posts_in_place(page, world):
+    for i in range(25):
+        post(world.lead, world.workspace, f"Numbered post {i:02d}")
+    _sign_in(page, world.observer)
+    page.goto(url("post_list", world.workspace))
+    page.evaluate("window.__marker = 'same page'")
+    assert page.locator("article.post").count() == 20
+    page.click("#stream-more a")
+    page.wait_for_selector("article.post:has-text('Numbered post 00')")
+    assert page.locator("article.post").count() == 25
+    assert page.evaluate("window.__marker") == "same page"
+
+
+def test_mention_autocomplete_inserts_the_handle(page, world):
+    world.lead.display_name = "Quentin Lead"
+    world.lead.save()
+    _sign_in(page, world.member)
+    page.goto(url("post_list", world.workspace))
+    page.click("#id_text")
+    page.keyboard.type("Thanks @quen")
+    page.wait_for_selector(".mention-list [role=option]:has-text('Quentin Lead')")
+    page.keyboard.press("Enter")
+    assert page.input_value("#id_text") == "Thanks @quentin.lead "
