@@ -213,3 +213,52 @@ ROUTES.append(
         containers=("workspace", "open_group", "private_group"),
     )
 )
+
+
+def _pin_url(w, c):
+    from django.contrib.contenttypes.models import ContentType
+
+    from workspaces.models import Pin
+
+    pin = Pin.objects.create(
+        workspace=w.workspace,
+        label="Read me",
+        url="/",
+        target_type=ContentType.objects.get_for_model(w.workspace),
+        target_id=w.workspace.pk,
+    )
+    return reverse("workspaces:pin_remove", args=[c, pin.pk])
+
+
+ROUTES += [
+    Route("workspaces:kickoff", _url("workspaces:kickoff"), Action.LEAD, containers=WORKSPACE_ONLY),
+    Route(
+        "workspaces:kickoff",
+        _url("workspaces:kickoff"),
+        Action.LEAD,
+        method="POST",
+        data={"step": "description", "description": ""},
+        containers=WORKSPACE_ONLY,
+    ),
+    Route("workspaces:start_here", _url("workspaces:start_here"), containers=WORKSPACE_ONLY),
+    Route(
+        "workspaces:pin_add",
+        _url("workspaces:pin_add"),
+        Action.LEAD,
+        method="POST",
+        data={"target": "bad"},
+        containers=WORKSPACE_ONLY,
+    ),
+    Route("workspaces:pin_remove", _pin_url, Action.LEAD, method="POST", containers=WORKSPACE_ONLY),
+    Route(
+        "workspaces:adoption", _url("workspaces:adoption"), Action.MANAGE, containers=WORKSPACE_ONLY
+    ),
+    Route(
+        "workspaces:adoption_csv",
+        _url("workspaces:adoption_csv"),
+        Action.MANAGE,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route("workspaces:export", _url("workspaces:export"), Action.MANAGE),
+    Route("workspaces:export_zip", _url("workspaces:export_zip"), Action.MANAGE),
+]
