@@ -154,7 +154,8 @@ class Profile(models.Model):
     job_title = models.CharField(max_length=150, blank=True)
     about = models.TextField("about me", blank=True, max_length=5000)
     about_html = models.TextField(blank=True, editable=False)
-    about_policy = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The markup policy about_html was made with (see `manage.py rerender_markup`).
+    markup_version = models.PositiveSmallIntegerField(default=0, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="profiles")
     languages = models.CharField(max_length=200, blank=True)
     location = models.CharField(max_length=150, blank=True)
@@ -173,6 +174,13 @@ class Profile(models.Model):
 
     def get_absolute_url(self):
         return self.user.get_absolute_url()
+
+    def render_markup(self):
+        """Render ``about`` into ``about_html`` (saved by the caller)."""
+        from alliance_hub.markup import render_markdown
+
+        self.about_html, self.markup_version = render_markdown(self.about)
+        return ["about_html", "markup_version"]
 
     @property
     def has_photo(self):

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from alliance_hub.markup import render_markdown
 from workspaces.models import Membership
 
 from . import photos
@@ -79,7 +78,7 @@ def _apply_fields(user, profile, changes):
         setattr(profile, name, (changes[name] or "").strip())
     for name in USER_FIELDS & set(changes):
         setattr(user, name, (changes[name] or "").strip())
-    profile.about_html, profile.about_policy = render_markdown(profile.about)
+    profile.render_markup()
     user.full_clean(exclude=["password"], validate_unique=False)
     profile.full_clean(exclude=["user"])
     user.save(update_fields=sorted(USER_FIELDS))
