@@ -206,7 +206,10 @@ def _note_visit(request, workspace):
         request.session[f"welcome:{workspace.pk}"] = True  # the dashboard shows "start here"
     if memberships.update(last_seen_at=now):
         monday = now.date() - timedelta(days=now.weekday())
-        WeeklyVisit.objects.get_or_create(workspace=workspace, user=request.user, week=monday)
+        WeeklyVisit.objects.bulk_create(
+            [WeeklyVisit(workspace=workspace, user=request.user, week=monday)],
+            ignore_conflicts=True,
+        )
     request.session[key] = now.timestamp()
 
 

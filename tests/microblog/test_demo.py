@@ -29,5 +29,7 @@ def test_the_demo_shows_every_feature_of_the_stream_and_blogs(db, client):
     assert "Off-topic: please use the social channel." in page
     assert client.get(reverse("workspaces:notification_list")).status_code == 200
     assert client.get(reverse("microblog:blogpost_list", args=[north])).status_code == 200
+    start = client.get(reverse("workspaces:start_here", args=[north]))  # Anna's first visit
+    assert start.status_code == 200
     dashboard = client.get(reverse("workspaces:dashboard", args=[north])).content.decode()
     assert "Six months of the North Sea Energy Alliance" in dashboard

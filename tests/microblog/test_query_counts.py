@@ -30,6 +30,7 @@ def test_status_stream_runs_a_fixed_number_of_queries(
 ):
     _many_posts(world, count)
     client = client_for(world.observer)
+    client.get(url("post_list", world.workspace))  # warm-up: a session's first visit is also noted
     with django_assert_max_num_queries(9):
         response = client.get(url("post_list", world.workspace))
     assert response.status_code == 200
@@ -41,6 +42,9 @@ def test_tag_list_runs_a_fixed_number_of_queries(
 ):
     _many_posts(world, count)
     client = client_for(world.observer)
+    client.get(
+        url("post_tag", world.workspace, "tag1")
+    )  # warm-up: a session's first visit is also noted
     with django_assert_max_num_queries(8):
         response = client.get(url("post_tag", world.workspace, "tag1"))
     assert response.status_code == 200
@@ -54,6 +58,9 @@ def test_thread_page_runs_a_fixed_number_of_queries(
     for i in range(count):
         post(world.lead, world.workspace, f"Reply {i}", reply_to=root)
     client = client_for(world.observer)
+    client.get(
+        url("post_detail", world.workspace, root.pk)
+    )  # warm-up: a session's first visit is also noted
     with django_assert_max_num_queries(9):
         response = client.get(url("post_detail", world.workspace, root.pk))
     assert response.status_code == 200
@@ -66,6 +73,9 @@ def test_blog_list_runs_a_fixed_number_of_queries(
     for i in range(count):
         blog(world.member, world.workspace, title=f"Blog {i}", publish=i % 5 != 0)
     client = client_for(world.member)  # the author: drafts are listed too
+    client.get(
+        url("blogpost_list", world.workspace)
+    )  # warm-up: a session's first visit is also noted
     with django_assert_max_num_queries(9):
         response = client.get(url("blogpost_list", world.workspace))
     assert response.status_code == 200
@@ -87,6 +97,9 @@ def test_notification_list_runs_a_fixed_number_of_queries(
         for i in range(count)
     )
     client = client_for(world.lead)
+    client.get(
+        reverse("workspaces:notification_list")
+    )  # warm-up: a session's first visit is also noted
     with django_assert_max_num_queries(5):
         response = client.get(reverse("workspaces:notification_list"))
     assert response.status_code == 200
@@ -100,6 +113,9 @@ def test_dashboard_stream_runs_a_fixed_number_of_queries(
     for i in range(count // 5):
         blog(world.member, world.open_group, title=f"Group blog {i}")
     client = client_for(world.member)
+    client.get(
+        reverse("workspaces:dashboard", args=[world.workspace])
+    )  # warm-up: a session's first visit is also noted
     with django_assert_max_num_queries(12):
         response = client.get(reverse("workspaces:dashboard", args=[world.workspace]))
     assert response.status_code == 200
