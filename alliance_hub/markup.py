@@ -12,7 +12,7 @@ security fixes; nh3 wraps the maintained Rust sanitiser ammonia (and is ~20x fas
 import markdown
 import nh3
 
-POLICY_VERSION = 1
+POLICY_VERSION = 2  # 2: mentions link to the person's profile
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",

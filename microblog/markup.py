@@ -91,7 +91,6 @@ def render_status_text(text, container):
     escaped = escape(text)
     mentions_by_handle = _mention_index(text, container) if "@" in text else {}
     mentioned, tags = {}, []
-    stream_url = reverse("microblog:post_list", args=[container])
 
     def link(match):
         if match.group("url"):
@@ -103,7 +102,7 @@ def render_status_text(text, container):
                 return match.group(0)
             mentioned[person.pk] = person
             return (
-                f'<a class="mention" href="{stream_url}?author={person.pk}" '
+                f'<a class="mention" href="{person.get_absolute_url()}" '
                 f'title="{escape(person.display_name)}">{match.group(0)}</a>'
             )
         name = match.group("tag").lower()

@@ -18,7 +18,7 @@ def test_a_mentioned_member_is_notified_and_linked(world, client_for):
     assert notification.target_url == created.get_absolute_url()
     links = links_in(created.html)
     assert links[0]["class"] == "mention"
-    assert links[0]["href"] == url("post_list", world.workspace) + f"?author={world.lead.pk}"
+    assert links[0]["href"] == world.lead.get_absolute_url()  # the person's profile
     assert list(created.mentions.all()) == [world.lead]
 
 
