@@ -1,15 +1,10 @@
 """Browser journeys (headless Chromium): posting, liking, replying, loading more and
 the @mention autocomplete work without a full page reload."""
 
-import os
-
 import pytest
-from django.db import connections
 
 from microblog.models import PostLike, StatusPost
 from tests.microblog.helpers import post, url
-
-CHROMIUM = "/usr/bin/chromium"
 
 pytestmark = [
     pytest.mark.e2e,
@@ -18,20 +13,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(world, live_server):
-    if not os.path.exists(CHROMIUM) and not os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail("Chromium is needed for the browser journeys (apt-get install chromium).")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(base_url=live_server.url)
-        yield context.new_page()
-        browser.close()
-        # While Playwright's event loop runs, Django hands this thread a separate
-        # database connection; close it, or it blocks dropping the test database.
-        connections.close_all()
+def page(world, live_server, browser):
+    """A window on the shared browser of tests/e2e/conftest.py."""
+    context = browser.new_context(base_url=live_server.url)
+    yield context.new_page()
+    context.close()
 
 
 def _sign_in(page, user):
