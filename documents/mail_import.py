@@ -210,10 +210,14 @@ def attachments_of(messages, budget, start=0):
 # Writing ------------------------------------------------------------------------------
 
 
+def _chronological(attachment):
+    """Oldest message first; undated ones first, in the order of the files."""
+    return (attachment.sent_at or datetime.min.replace(tzinfo=UTC), attachment.order)
+
+
 def _by_file_name(attachments):
-    """{name key: [attachments oldest first]}; undated messages keep their order."""
-    oldest = datetime.min.replace(tzinfo=UTC)
-    ordered = sorted(attachments, key=lambda a: (a.sent_at or oldest, a.order))
+    """{name key: [attachments oldest first]}."""
+    ordered = sorted(attachments, key=_chronological)
     groups = {}
     for attachment in ordered:
         groups.setdefault(attachment.name.casefold(), []).append(attachment)
@@ -228,7 +232,7 @@ def _skip_duplicates(container, attachments, result):
         ).values_list("sha256", flat=True)
     )
     kept = []
-    for attachment in sorted(attachments, key=lambda a: (a.sent_at is None, a.sent_at, a.order)):
+    for attachment in sorted(attachments, key=_chronological):  # keep the first copy
         if attachment.sha256 in existing:
             result.duplicates.append(attachment.name)
         else:

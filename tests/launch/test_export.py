@@ -146,3 +146,14 @@ def test_document_files_are_read_in_chunks_while_the_zip_is_written(world, setti
     assert path == "documents/big/v1-big.bin"
     assert sizes == [documents_launch.CHUNK_SIZE] * 3 + [10]
     assert document.version_count == 1
+
+
+def test_a_file_missing_from_storage_is_noted_and_the_zip_stays_whole(world, client_for):
+    document = make_document(world.workspace, world.member, "lost.txt", b"gone")
+    make_document(world.workspace, world.member, "kept.txt", b"still here")
+    document.latest_version.file.delete(save=False)
+
+    archive = _zip(client_for(world.lead), world.workspace)
+
+    assert "missing from storage" in archive.read("documents/lost/v1-lost.txt.missing.txt").decode()
+    assert archive.read("documents/kept/v1-kept.txt") == b"still here"
