@@ -157,3 +157,19 @@ def test_a_file_missing_from_storage_is_noted_and_the_zip_stays_whole(world, cli
 
     assert "missing from storage" in archive.read("documents/lost/v1-lost.txt.missing.txt").decode()
     assert archive.read("documents/kept/v1-kept.txt") == b"still here"
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_the_export_runs_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries, size
+):
+    for n in range(size):
+        make_document(world.workspace, world.member, f"file{n}.txt", f"content {n}".encode())
+        post(world.workspace, world.member, f"Post {n}")
+    client = client_for(world.lead)
+
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("workspaces:export_zip", args=[world.workspace]))
+        archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+    assert len([n for n in archive.namelist() if n.startswith("documents/")]) == size

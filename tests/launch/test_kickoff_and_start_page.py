@@ -131,3 +131,20 @@ def test_a_lead_unpins(world, client_for):
 
     assert response.status_code == 302
     assert not Pin.objects.exists()
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_the_checklist_and_the_start_page_run_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries, size
+):
+    for _ in range(size):
+        fill_profile(add_member(world.workspace), world.workspace)
+    client = client_for(world.lead)
+    dashboard = world.workspace.get_absolute_url()
+    start = reverse("workspaces:start_here", args=[world.workspace])
+    client.get(dashboard)
+
+    with django_assert_max_num_queries(40):
+        assert "Kick-off checklist" in client.get(dashboard).content.decode()
+    with django_assert_max_num_queries(40):
+        assert client.get(start).status_code == 200
