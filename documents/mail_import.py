@@ -22,7 +22,7 @@ from email.utils import parsedate_to_datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
@@ -33,6 +33,7 @@ from . import files, services
 from .models import Document, Version
 
 READ_CHUNK = 1024 * 1024
+SPOOL_IN_MEMORY = 1024 * 1024  # larger attachments wait for the import on disk
 # Base64 turns 3 bytes into 4 characters (plus line breaks): a safe upper bound of
 # an attachment's decoded size, known before decoding it.
 BASE64_RATIO = 3 / 4
@@ -46,7 +47,7 @@ def max_total_size():
 @dataclass
 class Attachment:
     name: str
-    data: bytes
+    file: object  # a spooled temporary file: large attachments go to disk
     sha256: str
     sent_at: datetime | None
     subject: str
@@ -91,11 +92,10 @@ def _read_mbox(name, source):
         if first:
             raise ValidationError(f"{name} is empty. Nothing was imported.")
         try:
-            box = mailbox.mbox(copy.name, factory=_parse, create=False)
-            messages = list(box)
+            # One message at a time: a large mailbox is never whole in memory.
+            yield from mailbox.mbox(copy.name, factory=_parse, create=False).itervalues()
         except (mailbox.Error, OSError, ValueError) as error:
             raise ValidationError(f"{name} could not be read as a mailbox: {error}") from error
-    return messages
 
 
 def _read_eml(name, source):
@@ -191,10 +191,10 @@ def _attachment_parts(message):
             yield part, name or "attachment"
 
 
-def attachments_of(messages, budget, start=0):
-    """Decode the attachments of ``messages``, checking each size before decoding."""
-    found = []
-    for index, message in enumerate(messages, start=start):
+def attachments_of(messages, budget, into, order):
+    """Decode the attachments of ``messages`` into the list ``into``, checking each size
+    before decoding; ``order`` counts messages across files. Returns the next order."""
+    for message in messages:
         sent_at = _sent_at(message)
         subject = " ".join(str(message["subject"] or "").split())
         for part, name in _attachment_parts(message):
@@ -202,9 +202,12 @@ def attachments_of(messages, budget, start=0):
             data = part.get_payload(decode=True) or b""
             budget.spend(len(data), name)
             if data:
+                spooled = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
+                spooled.write(data)
                 digest = hashlib.sha256(data).hexdigest()
-                found.append(Attachment(name, data, digest, sent_at, subject, index))
-    return found
+                into.append(Attachment(name, spooled, digest, sent_at, subject, order))
+        order += 1
+    return order
 
 
 # Writing ------------------------------------------------------------------------------
@@ -247,7 +250,8 @@ def _note(attachment):
 
 
 def _upload(attachment):
-    return ContentFile(attachment.data, name=attachment.name)
+    attachment.file.seek(0)
+    return File(attachment.file, name=attachment.name)
 
 
 def _write(actor, container, folder, groups, result):
@@ -281,19 +285,29 @@ def import_mail(*, actor, container, mailboxes, folder=None):
         raise PermissionDenied("You need the contribute permission here.")
     if not mailboxes:
         raise ValidationError("Choose a mailbox (.mbox) or messages (.eml).")
-    budget = _Budget()
     attachments = []
+    try:
+        _read_all(mailboxes, attachments)
+        return _import_checked(actor, container, folder, attachments)
+    finally:
+        for attachment in attachments:
+            attachment.file.close()
+
+
+def _read_all(mailboxes, attachments):
+    """Read and check every attachment into ``attachments`` before anything is written."""
+    budget = _Budget()
+    order = 0
     for name, source in mailboxes:
         # Attachments grow by a third in base64, and messages have bodies too.
         if getattr(source, "size", 0) > 2 * budget.cap:
             raise ValidationError(
                 f"{name} is larger than {filesizeformat(2 * budget.cap)}. Nothing was imported."
             )
-        found = attachments_of(read_messages(name, source), budget, start=len(attachments))
-        if not found:
+        before = len(attachments)
+        order = attachments_of(read_messages(name, source), budget, attachments, order)
+        if len(attachments) == before:
             raise ValidationError(f"{name} has no attachments. Nothing was imported.")
-        attachments += found
-    return _import_checked(actor, container, folder, attachments)
 
 
 def _import_checked(actor, container, folder, attachments):
