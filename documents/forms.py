@@ -145,3 +145,19 @@ class ListForm(forms.Form):
 class DiffForm(forms.Form):
     old = forms.IntegerField(min_value=1, label="From version")
     new = forms.IntegerField(min_value=1, label="To version")
+
+
+class MailImportForm(forms.Form):
+    mailboxes = MultipleFileField(
+        label="Mailbox or messages",
+        help_text="A mailbox (.mbox) or e-mail messages (.eml). Their attachments become "
+        "documents; attachments with the same file name become versions of one document.",
+        error_messages={"required": "Choose a mailbox (.mbox) or messages (.eml)."},
+    )
+    folder = forms.ModelChoiceField(
+        queryset=Folder.objects.none(), required=False, label="Folder (optional)"
+    )
+
+    def __init__(self, *args, container, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["folder"].queryset = Folder.objects.in_container(container)

@@ -14,6 +14,7 @@ urlpatterns = [
     path(DOCS + "f/<int:pk>/rename/", views.folder_rename, name="folder_rename"),
     path(DOCS + "f/<int:pk>/delete/", views.folder_delete, name="folder_delete"),
     path(DOCS + "upload/", views.document_upload, name="document_upload"),
+    path(DOCS + "import/", views.mail_import, name="mail_import"),
     path(DOCS + "trash/", views.trash_list, name="trash_list"),
     path(DOCS + "trash/<int:pk>/restore/", views.trash_restore, name="trash_restore"),
     path(DOCS + "trash/<int:pk>/purge/", views.trash_purge, name="trash_purge"),

@@ -22,11 +22,13 @@ from workspaces.activity import is_watching
 from workspaces.roles import Action
 
 from . import files, previews, selectors, services
+from . import mail_import as mail
 from .forms import (
     DiffForm,
     DocumentEditForm,
     FolderForm,
     ListForm,
+    MailImportForm,
     MoveForm,
     UploadForm,
     VersionForm,
@@ -200,6 +202,35 @@ def document_upload(request, container):
     return _render(
         request,
         "documents/document_upload.html",
+        {"container": container, "form": form, "max_size": _limit()},
+        status=status,
+    )
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+def mail_import(request, container):
+    """Attachments of a mailbox or of messages become documents (all or nothing)."""
+    form = MailImportForm(request.POST or None, request.FILES or None, container=container)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                result = mail.import_mail(
+                    actor=request.user,
+                    container=container,
+                    mailboxes=[(f.name, f) for f in form.cleaned_data["mailboxes"]],
+                    folder=form.cleaned_data["folder"],
+                )
+            except ValidationError as error:
+                form.add_error("mailboxes", error)
+            else:
+                messages.success(request, result.summary)
+                return redirect(_folder_url(container, form.cleaned_data["folder"]))
+    return _render(
+        request,
+        "documents/mail_import.html",
         {"container": container, "form": form, "max_size": _limit()},
         status=status,
     )

@@ -16,3 +16,14 @@ class MicroblogConfig(AppConfig):
         register_profile_section(hooks.blog_posts_section)
         register_profile_section(hooks.status_posts_section)
         register_search(hooks.search)
+        self._register_launch()
+
+    def _register_launch(self):
+        from alliance_hub import hooks
+
+        from . import launch
+
+        hooks.register_weekly_series("Posts", launch.posts_by_week)
+        hooks.register_member_column("Posts", launch.posts_by_member)
+        hooks.register_member_todo(launch.first_hello_todo)
+        hooks.register_exporter(launch.export_posts)

@@ -14,3 +14,13 @@ class ProfilesConfig(AppConfig):
 
         register_container_link("People", "profiles:directory", order=40)
         register_search(people_search)
+        self._register_launch()
+
+    def _register_launch(self):
+        from alliance_hub import hooks
+
+        from . import launch
+
+        hooks.register_kickoff_check(launch.profiles_check)
+        hooks.register_member_column("Profile complete %", launch.completeness_column)
+        hooks.register_member_todo(launch.complete_profile_todo)

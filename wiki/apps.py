@@ -15,3 +15,14 @@ class WikiConfig(AppConfig):
         register_container_link("Wiki", "wiki:page_list", order=30)
         register_search(search_wiki)
         workspace_created.connect(add_starter_pages, dispatch_uid="wiki_starter_pages")
+        self._register_launch()
+
+    def _register_launch(self):
+        from alliance_hub import hooks
+
+        from . import launch
+
+        hooks.register_kickoff_check(launch.kickoff_checks)
+        hooks.register_weekly_series("Wiki edits", launch.edits_by_week)
+        hooks.register_member_column("Wiki edits", launch.edits_by_member)
+        hooks.register_exporter(launch.export_pages)

@@ -77,6 +77,8 @@ ROUTES = [
     Route("documents:folder_delete", _folder_url("folder_delete"), C, "POST"),
     Route("documents:document_upload", _container_url("document_upload"), C),
     Route("documents:document_upload", _container_url("document_upload"), C, "POST"),
+    Route("documents:mail_import", _container_url("mail_import"), C),
+    Route("documents:mail_import", _container_url("mail_import"), C, "POST"),
     Route("documents:trash_list", _container_url("trash_list"), M),
     Route("documents:trash_restore", _trashed_url("trash_restore"), M, "POST"),
     Route("documents:trash_purge", _trashed_url("trash_purge"), M, "POST"),

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from workspaces import demo
+from workspaces import demo, launch_demo
 
 
 class Command(BaseCommand):
@@ -27,6 +27,8 @@ class Command(BaseCommand):
                         continue
                     if app.name != "workspaces" and hasattr(module, "seed"):
                         module.seed(world)
+                # Pins, visits and invitations need the apps' content in place.
+                launch_demo.seed(world)
             self.stderr.write(self.style.SUCCESS("Demo alliances created."))
         rows = demo.logins()
         if options["json"]:

@@ -1,0 +1,137 @@
+"""The microblog's part in the launch: a member to-do, adoption figures and the
+export. Registered from MicroblogConfig.ready(); fixed query counts."""
+
+import json
+
+from django.db.models import Count, DateField
+from django.db.models.functions import TruncWeek
+from django.urls import reverse
+from django.utils.html import escape
+
+from .models import BlogPost, StatusPost
+
+
+def _posts(workspace):
+    return StatusPost.objects.filter(workspace=workspace, deleted_at__isnull=True)
+
+
+def posts_by_member(workspace, user_ids):
+    return dict(
+        _posts(workspace)
+        .filter(author_id__in=user_ids)
+        .values_list("author_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+def posts_by_week(workspace, since):
+    return dict(
+        _posts(workspace)
+        .filter(created_at__date__gte=since)
+        .annotate(week=TruncWeek("created_at", output_field=DateField()))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+    )
+
+
+def first_hello_todo(user, workspace):
+    """Done once the member posted anything in the workspace's stream. One query."""
+    posted = _posts(workspace).filter(author=user).exists()
+    return [
+        {
+            "label": "Post a first hello",
+            "done": posted,
+            "url": reverse("microblog:post_list", args=[workspace]),
+        }
+    ]
+
+
+# Export -------------------------------------------------------------------------------
+
+HTML_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><h1>{title}</h1>
+{items}
+</body></html>
+"""
+
+
+def _page(title, items):
+    return HTML_PAGE.format(title=escape(title), items="\n".join(items)).encode()
+
+
+def _name(user):
+    return user.display_name if user else ""
+
+
+def _when(moment):
+    return moment.isoformat() if moment else None
+
+
+def export_posts(container):
+    """The container's stream and published blog posts as JSON and readable HTML
+    (text escaped; the stored, sanitised HTML is used for blog bodies). Two queries."""
+    posts = list(
+        StatusPost.objects.in_container(container)
+        .filter(deleted_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    records = [
+        {
+            "id": p.pk,
+            "author": p.author.display_name if p.author else None,
+            "created_at": _when(p.created_at),
+            "reply_to": p.reply_to_id,
+            "hidden": p.hidden_at is not None,
+            "text": p.text,
+        }
+        for p in posts
+    ]
+    yield "stream/posts.json", json.dumps(records, indent=2, ensure_ascii=False).encode()
+    yield (
+        "stream/posts.html",
+        _page(
+            f"Stream of {container}",
+            [
+                f"<article><p><strong>{escape(r['author'] or '')}</strong> "
+                f"<time>{escape(r['created_at'])}</time></p>"
+                f"<p>{escape(r['text']).replace(chr(10), '<br>')}</p></article>"
+                for r in records
+            ],
+        ),
+    )
+    blog = list(
+        BlogPost.objects.in_container(container)
+        .published()
+        .select_related("author")
+        .order_by("published_at", "pk")
+    )
+    yield (
+        "blog/posts.json",
+        json.dumps(
+            [
+                {
+                    "id": b.pk,
+                    "title": b.title,
+                    "author": b.author.display_name if b.author else None,
+                    "published_at": _when(b.published_at),
+                    "body": b.body,
+                }
+                for b in blog
+            ],
+            indent=2,
+            ensure_ascii=False,
+        ).encode(),
+    )
+    yield (
+        "blog/posts.html",
+        _page(
+            f"Blog of {container}",
+            [
+                f"<article><h2>{escape(b.title)}</h2><p>{escape(_name(b.author))} "
+                f"<time>{escape(_when(b.published_at))}</time></p>{b.body_html}</article>"
+                for b in blog
+            ],
+        ),
+    )

@@ -1,0 +1,92 @@
+"""The wiki's part in the launch: kick-off checks, adoption figures and the export.
+Registered from WikiConfig.ready(); each function runs a fixed number of queries."""
+
+from django.db.models import Count, DateField
+from django.db.models.functions import TruncWeek
+from django.urls import reverse
+
+from .models import Page
+from .starters import GOVERNANCE, SCOPE
+
+KICKOFF_PAGES = [
+    (GOVERNANCE.path, "Governance structure written"),
+    (SCOPE.path, "Scope of work written"),
+]
+
+
+def kickoff_checks(workspace):
+    """A starter page counts as written once it was edited beyond its template
+    (it has more than one revision). One query."""
+    revisions = dict(
+        Page.objects.in_container(workspace)
+        .filter(deleted_at__isnull=True, path__in=[path for path, _ in KICKOFF_PAGES])
+        .values_list("path", "revision")
+    )
+    return [
+        {
+            "label": label,
+            "done": revisions.get(path, 0) > 1,
+            "url": reverse("wiki:page_detail", args=[workspace, path])
+            if path in revisions
+            else None,
+        }
+        for path, label in KICKOFF_PAGES
+    ]
+
+
+def _revisions(workspace):
+    """Every saved revision of the workspace's pages and those of its groups."""
+    return Page.history.model.objects.filter(workspace_id=workspace.pk)
+
+
+def edits_by_member(workspace, user_ids):
+    rows = (
+        _revisions(workspace)
+        .filter(history_user_id__in=user_ids)
+        .values_list("history_user_id")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+def edits_by_week(workspace, since):
+    rows = (
+        _revisions(workspace)
+        .filter(history_date__date__gte=since)
+        .annotate(week=TruncWeek("history_date", output_field=DateField()))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+# Export -------------------------------------------------------------------------------
+
+
+def _markdown(title, body, facts):
+    header = "\n".join(f"{key}: {value}" for key, value in facts.items())
+    return f"---\ntitle: {title}\n{header}\n---\n\n# {title}\n\n{body}\n".encode()
+
+
+def export_pages(container):
+    """The live pages of ``container`` as Markdown: ``pages/<path>.md`` (current) and
+    ``pages/<path>/history/<revision>.md`` for every revision. Two queries."""
+    pages = list(Page.objects.in_container(container).filter(deleted_at__isnull=True))
+    for page in pages:
+        facts = {"revision": page.revision, "updated": page.updated_at.isoformat()}
+        yield f"pages/{page.path}.md", _markdown(page.title, page.body, facts)
+    paths = {page.pk: page.path for page in pages}
+    history = (
+        Page.history.model.objects.filter(id__in=paths)
+        .select_related("history_user")
+        .order_by("id", "revision", "history_id")
+    )
+    for row in history.iterator(chunk_size=200):
+        facts = {
+            "revision": row.revision,
+            "saved": row.history_date.isoformat(),
+            "by": row.history_user.display_name if row.history_user else "",
+            "summary": " ".join(row.change_summary.split()),
+        }
+        name = f"pages/{paths[row.id]}/history/{row.revision:04d}-{row.history_id}.md"
+        yield name, _markdown(row.title, row.body, facts)
