@@ -57,6 +57,17 @@ def browser():
         yield browser
         browser.close()
 
+# The innermost elements that stick out to the right, to say what makes a page scroll sideways.
+WIDEST_ELEMENTS = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [...document.querySelectorAll("body *")].filter(
+    (el) => el.getBoundingClientRect().right > width + 1
+  );
+  return out.filter((el) => !out.some((o) => o !== el && el.contains(o))).slice(0, 8).map(
+    (el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)}px)`
+  );
+}"""
+
 
 class Person:
     """One person's browser window, with helpers that act as a person would."""
@@ -103,7 +114,9 @@ class Person:
         overflow = self.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px"
+        assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px: " + ", ".join(
+            self.page.evaluate(WIDEST_ELEMENTS)
+        )
 
     def close(self):
         self.context.close()
