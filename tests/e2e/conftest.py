@@ -136,3 +136,12 @@ def people(browser, live_server, request):
     yield open_window
     for person in opened:
         person.close()
+    close_loop_connections()
+
+
+def close_loop_connections():
+    """While Playwright's event loop runs, Django hands this thread separate database
+    connections; close them, or they block flushing and dropping the test database."""
+    from django.db import connections
+
+    connections.close_all()

@@ -1,37 +1,23 @@
-"""Browser journeys (headless Chromium): posting, liking, replying, loading more and
+"""Microblog in the browser (headless Chromium): posting, liking, replying, loading more and
 the @mention autocomplete work without a full page reload."""
 
-import os
-
 import pytest
-from django.db import connections
 
 from microblog.models import PostLike, StatusPost
+from tests.e2e.conftest import close_loop_connections
 from tests.microblog.helpers import post, url
 
-CHROMIUM = "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def page(world, live_server):
-    if not os.path.exists(CHROMIUM) and not os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail("Chromium is needed for the browser journeys (apt-get install chromium).")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(base_url=live_server.url)
-        yield context.new_page()
-        browser.close()
-        # While Playwright's event loop runs, Django hands this thread a separate
-        # database connection; close it, or it blocks dropping the test database.
-        connections.close_all()
+def page(world, browser, live_server):
+    """A window on the session's Chromium (tests/e2e/conftest.py): a second Playwright
+    in the same process would fail inside the first one's event loop."""
+    context = browser.new_context(base_url=live_server.url)
+    yield context.new_page()
+    context.close()
+    close_loop_connections()
 
 
 def _sign_in(page, user):
