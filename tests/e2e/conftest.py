@@ -57,6 +57,7 @@ def browser():
         yield browser
         browser.close()
 
+
 # The innermost elements that stick out to the right, to say what makes a page scroll sideways.
 WIDEST_ELEMENTS = """() => {
   const width = document.documentElement.clientWidth;
@@ -64,7 +65,8 @@ WIDEST_ELEMENTS = """() => {
     (el) => el.getBoundingClientRect().right > width + 1
   );
   return out.filter((el) => !out.some((o) => o !== el && el.contains(o))).slice(0, 8).map(
-    (el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)}px)`
+    (el) => `${el.tagName.toLowerCase()}.${el.className} `
+      + `(${Math.round(el.getBoundingClientRect().right)}px)`
   );
 }"""
 

@@ -18,9 +18,7 @@ def _photo(folder):
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_new_member_completes_profile_and_colleague_finds_them_by_skill(
-    people, tmp_path, viewport
-):
+def test_new_member_completes_profile_and_colleague_finds_them_by_skill(people, tmp_path, viewport):
     workspace, _lead = make_workspace("North Sea Alliance")
     newcomer = add_member(workspace, user=UserFactory(display_name="Ada Lovelace"))
     colleague = add_member(workspace, user=UserFactory(display_name="Grace Hopper"))
