@@ -36,7 +36,9 @@ def pytest_collection_modifyitems(config, items):
                 )
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while Playwright runs, its event loop is current in this
+# thread, and the tests that follow the journeys would get other database connections.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
