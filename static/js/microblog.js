@@ -48,7 +48,8 @@
   function closeList() {
     if (listbox) listbox.remove();
     if (activeInput) {
-      activeInput.setAttribute("aria-expanded", "false");
+      // A textarea (role textbox) may not carry aria-expanded; drop the link to the gone list.
+      activeInput.removeAttribute("aria-controls");
       activeInput.removeAttribute("aria-activedescendant");
     }
     listbox = null;
@@ -108,7 +109,6 @@
     });
     input.insertAdjacentElement("afterend", listbox);
     input.setAttribute("aria-controls", listbox.id);
-    input.setAttribute("aria-expanded", "true");
     setActive(0);
   }
 

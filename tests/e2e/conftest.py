@@ -36,7 +36,9 @@ def pytest_collection_modifyitems(config, items):
                 )
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while Playwright runs, its event loop is current in this
+# thread, and the tests that follow the journeys would get other database connections.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -56,6 +58,19 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+# The innermost elements that stick out to the right, to say what makes a page scroll sideways.
+WIDEST_ELEMENTS = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [...document.querySelectorAll("body *")].filter(
+    (el) => el.getBoundingClientRect().right > width + 1
+  );
+  return out.filter((el) => !out.some((o) => o !== el && el.contains(o))).slice(0, 8).map(
+    (el) => `${el.tagName.toLowerCase()}.${el.className} `
+      + `(${Math.round(el.getBoundingClientRect().right)}px)`
+  );
+}"""
 
 
 class Person:
@@ -103,7 +118,9 @@ class Person:
         overflow = self.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px"
+        assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px: " + ", ".join(
+            self.page.evaluate(WIDEST_ELEMENTS)
+        )
 
     def close(self):
         self.context.close()
@@ -123,3 +140,12 @@ def people(browser, live_server, request):
     yield open_window
     for person in opened:
         person.close()
+    close_loop_connections()
+
+
+def close_loop_connections():
+    """While Playwright's event loop runs, Django hands this thread separate database
+    connections; close them, or they block flushing and dropping the test database."""
+    from django.db import connections
+
+    connections.close_all()

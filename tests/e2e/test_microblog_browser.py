@@ -1,11 +1,13 @@
-"""Browser journeys (headless Chromium): posting, liking, replying, loading more and
+"""Microblog in the browser (headless Chromium): posting, liking, replying, loading more and
 the @mention autocomplete work without a full page reload."""
 
 import pytest
 
 from microblog.models import PostLike, StatusPost
+from tests.e2e.conftest import close_loop_connections
 from tests.microblog.helpers import post, url
 
+<<<<<<<< HEAD:tests/e2e/test_microblog_htmx.py
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True),
@@ -18,6 +20,19 @@ def page(world, live_server, browser):
     context = browser.new_context(base_url=live_server.url)
     yield context.new_page()
     context.close()
+========
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def page(world, browser, live_server):
+    """A window on the session's Chromium (tests/e2e/conftest.py): a second Playwright
+    in the same process would fail inside the first one's event loop."""
+    context = browser.new_context(base_url=live_server.url)
+    yield context.new_page()
+    context.close()
+    close_loop_connections()
+>>>>>>>> e2e:tests/e2e/test_microblog_browser.py
 
 
 def _sign_in(page, user):
