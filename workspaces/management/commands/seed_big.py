@@ -48,7 +48,7 @@ from workspaces.models import (
 )
 from workspaces.roles import Role
 
-PASSWORD = "bench-password"
+PASSWORD = "bench-password"  # noqa: S105 - a throwaway benchmark data set
 BATCH = 2000
 FULL = {
     "members": 2000,
@@ -289,7 +289,7 @@ class Seeder:
         plan.append((None, rest))
         docs = []
         for folder, count in plan:
-            for i in range(count):
+            for _ in range(count):
                 target = folder or rng.choice(other_folders)
                 when = self.now - timedelta(minutes=rng.randrange(1, 1_000_000))
                 title = f"{rng.choice(DOC_WORDS)} {rng.choice(DOC_WORDS)} report {len(docs):06d}"
