@@ -24,7 +24,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -83,6 +83,13 @@ def big_page_path():
     )
 
 
+def analyze_tables():
+    """Refresh the planner's statistics: after bulk inserts they still describe empty
+    tables (autovacuum catches up only later), and plans made on them sort whole tables."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 class Command(BaseCommand):
     help = "Create a large alliance (bulk inserts) for the benchmark; --scale shrinks it."
 
@@ -124,6 +131,7 @@ class Seeder:
         with transaction.atomic():
             self.microblog()
             self.activity_and_notifications()
+        analyze_tables()
         return self.summary()
 
     # People and containers -----------------------------------------------------------
