@@ -11,6 +11,7 @@ admin.site.site_title = "Alliance Hub admin"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("bench/bare/", views.bench_bare, name="bench_bare"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("workspaces.urls")),

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 
@@ -15,3 +15,10 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
         return JsonResponse({"status": "database unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@require_GET
+def bench_bare(request):
+    """The benchmark's floor: login required (the global middleware), no query of its
+    own beyond the session and user, a tiny response. See bench/run.py."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -130,11 +130,13 @@ def _matching(memberships, *, q, organisation, role, skill, interest):
 
 
 def directory_members(
-    *, container, q="", organisation=None, role="", skill="", interest="", limit=None
+    *, container, q="", organisation=None, role="", skill="", interest="", limit=None, after=None
 ):
     """The container's members (a private group's own, else the workspace's) that match
     the filters, as DirectoryRows with profile, tags and this workspace's tasks loaded.
 
+    ``after`` (display name, membership id) starts after that row: the directory pages
+    with this keyset, so a page costs the same at any depth and any alliance size.
     The caller has checked that the viewer may view ``container``. Three queries,
     whatever the number of members.
     """
@@ -158,6 +160,11 @@ def directory_members(
         )
         .order_by("user__display_name", "pk")
     )
+    if after:
+        name, pk = after
+        memberships = memberships.filter(
+            Q(user__display_name__gt=name) | Q(user__display_name=name, pk__gt=pk)
+        )
     if limit:
         memberships = memberships[:limit]
     return [

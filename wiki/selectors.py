@@ -15,6 +15,9 @@ from . import paths
 from .models import Page, PageLink, PageRedirect
 
 HISTORY_PAGE_SIZE = 50
+# Lists of revisions show no text: loading it moved megabytes per page for a long page
+# (200 revisions of big-page.md are ~14 MB of body and HTML).
+REVISION_TEXT_FIELDS = ("body", "body_html", "toc_html")
 RECENT_CHANGES_SIZE = 50
 
 
@@ -94,7 +97,11 @@ def _watched_by(user):
 def history_for(*, page, before=None):
     """A page's revisions, newest first, ``HISTORY_PAGE_SIZE`` at a time (keyset by
     revision number). Returns ``(rows, has_more)``; one query."""
-    rows = page.history.select_related("history_user").order_by("-revision", "-history_id")
+    rows = (
+        page.history.select_related("history_user")
+        .defer(*REVISION_TEXT_FIELDS)
+        .order_by("-revision", "-history_id")
+    )
     if before:
         rows = rows.filter(revision__lt=before)
     rows = list(rows[: HISTORY_PAGE_SIZE + 1])
@@ -131,6 +138,7 @@ def recent_changes_for(*, container):
     return (
         Page.history.filter(id__in=live.values("pk"))
         .select_related("history_user")
+        .defer(*REVISION_TEXT_FIELDS)
         .annotate(current_path=Subquery(live.filter(pk=OuterRef("id")).values("path")[:1]))
         .order_by("-history_date", "-history_id")[:RECENT_CHANGES_SIZE]
     )

@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django.db.models import Count
 from django.http import Http404
 
 from .access import groups_visible_to, workspaces_visible_to
@@ -30,6 +31,17 @@ def member_list_for(*, container):
     if container.is_group and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)
     return memberships.order_by("organisation__name", "user__display_name", "pk")
+
+
+def organisation_counts(memberships):
+    """``[(organisation name, member count)]`` for the dashboard: one aggregate query, a
+    few rows however many members (listing every member made the page grow with them)."""
+    return list(
+        memberships.order_by()
+        .values_list("organisation__name")
+        .annotate(members=Count("pk"))
+        .order_by("organisation__name")
+    )
 
 
 def members_by_organisation(memberships):

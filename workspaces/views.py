@@ -99,7 +99,7 @@ def dashboard(request, container):
         groups=selectors.group_list_for(user=request.user, workspace=container.workspace)
         if not container.is_group
         else (),
-        organisations=selectors.members_by_organisation(memberships),
+        organisations=selectors.organisation_counts(memberships),
         checklist=launch.kickoff_checklist(container)
         if request.access.can_manage and not container.is_group
         else None,

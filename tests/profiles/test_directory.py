@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from profiles import services
 from profiles.models import Profile
+from profiles.views import DIRECTORY_PAGE
 from tests.factories import OrganisationFactory, add_member, make_workspace
 from workspaces.models import Membership
 from workspaces.roles import Role
@@ -200,4 +201,29 @@ def test_directory_runs_a_fixed_number_of_queries(
         assert response.status_code == 200
         page = response.content.decode()
         if not params:
-            assert page.count('class="avatar avatar-small"') == size
+            assert page.count('class="avatar avatar-small"') == min(size, DIRECTORY_PAGE)
+
+
+def test_directory_pages_through_a_big_alliance_fifty_people_at_a_time(db, client_for):
+    workspace, lead, users = _alliance_of(120)
+    client = client_for(users[0])
+    seen, url, pages = [], reverse("profiles:directory", args=[workspace]), 0
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        seen += [row.membership.pk for row in response.context["rows"]]
+        cursor = response.context["next_cursor"]
+        url = f"{reverse('profiles:directory', args=[workspace])}?after={cursor}" if cursor else ""
+        pages += 1
+    assert pages == 3
+    assert len(seen) == len(set(seen)) == workspace.memberships.count()
+
+
+def test_a_tampered_directory_cursor_starts_from_the_first_page(db, client_for):
+    workspace, lead, users = _alliance_of(60)
+    response = client_for(lead).get(
+        reverse("profiles:directory", args=[workspace]), {"after": "forged"}
+    )
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == DIRECTORY_PAGE
+    assert response.context["next_cursor"]

@@ -1,0 +1,429 @@
+# ruff: noqa: S603, S607, S310 - a local tool that starts our own processes on loopback
+"""The benchmark (``make bench``): the app under gunicorn on PostgreSQL, loaded with wrk.
+
+1. Creates (if needed) and migrates the PostgreSQL database BENCH_DATABASE_URL,
+   seeds it with ``manage.py seed_big --scale BENCH_SCALE`` unless already seeded.
+2. Serves the app with gunicorn (2 sync workers, DEBUG=0) on 127.0.0.1.
+3. Logs a member in (a session created in the database; wrk sends its cookie) and,
+   from wrk's own process, loads every page with 1 connection then 20: requests/s
+   and p50/p95/p99 latency. SQL queries per page are counted in this process with
+   the Django test client against the same database.
+4. Downloads a 1 GB file through the app and straight from disk (python -m
+   http.server): MB/s and the peak RSS of the gunicorn workers.
+5. Prints a table and writes bench/results/latest.md.
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/
+alliance_hub_bench), BENCH_SCALE (1.0), BENCH_DURATION (seconds per wrk run, 5),
+BENCH_PORT (8765), BENCH_DOWNLOAD_MB (1024).
+"""
+
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results"
+DB_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/alliance_hub_bench"
+)
+SCALE = os.environ.get("BENCH_SCALE", "1.0")
+DURATION = int(os.environ.get("BENCH_DURATION", "5"))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+DOWNLOAD_MB = int(os.environ.get("BENCH_DOWNLOAD_MB", "1024"))
+MEDIA = ROOT / "bench" / "media"
+PAGES = [
+    ("bare view", "bare"),
+    ("dashboard", "dashboard"),
+    ("folder, 500 documents", "folder_500"),
+    ("document, 50 versions", "document_50_versions"),
+    ("wiki page (big-page.md)", "wiki_page"),
+    ("wiki history (200 revisions)", "wiki_history"),
+    ("wiki diff", "wiki_diff"),
+    ("stream", "stream"),
+    ("profile", "profile"),
+    ("people directory", "people"),
+    ("folder, page 100", "folder_page_100"),
+]
+
+WRK_LUA = r"""
+done = function(summary, latency, requests)
+  local non2xx = summary.errors.status
+  io.write(string.format(
+    'WRKJSON {"requests": %d, "duration_us": %d, "p50": %d, "p95": %d, "p99": %d, ' ..
+    '"errors": %d, "non2xx": %d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99),
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    non2xx))
+end
+"""
+
+os.environ.update(
+    DATABASE_URL=DB_URL,
+    DEBUG="0",
+    MEDIA_ROOT=str(MEDIA),
+    STATIC_ROOT=str(ROOT / "staticfiles"),
+    ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+    DJANGO_SETTINGS_MODULE="alliance_hub.settings",
+)
+
+
+def say(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    say("wrk is not installed; installing it with apt-get (Debian package 'wrk')...")
+    prefix = [] if os.geteuid() == 0 else ["sudo"]
+    try:
+        subprocess.run([*prefix, "apt-get", "install", "-y", "wrk"], check=True)
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        sys.exit("[bench] Could not install wrk: run `apt-get install wrk` and try again.")
+
+
+def ensure_database():
+    import psycopg
+
+    name = DB_URL.rsplit("/", 1)[1].split("?")[0]
+    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            say(f"creating database {name}")
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(*args, capture=False):
+    command = [sys.executable, str(ROOT / "manage.py"), *args]
+    if capture:
+        return subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    subprocess.run(command, check=True, cwd=ROOT)
+    return ""
+
+
+def seed_summary():
+    """The seed_big summary, seeding first unless this database holds it already."""
+    name = DB_URL.rsplit("/", 1)[1].split("?")[0]
+    saved = RESULTS / f"seed-{name}.json"
+    import django
+
+    django.setup()
+    from workspaces.models import Workspace
+
+    if Workspace.objects.filter(slug="big-alliance").exists():
+        if saved.exists():
+            say(f"data set present, not reseeding ({saved.name})")
+            return json.loads(saved.read_text())
+        sys.exit(f"[bench] {name} holds a data set but {saved} is missing: drop the database.")
+    say(f"seeding at scale {SCALE} (seed_big)...")
+    started = time.monotonic()
+    summary = json.loads(manage("seed_big", "--scale", SCALE, capture=True))
+    summary["seed_seconds"] = round(time.monotonic() - started, 1)
+    summary["scale"] = SCALE
+    saved.write_text(json.dumps(summary, indent=2))
+    say(f"seeded in {summary['seed_seconds']} s: {summary['counts']}")
+    return summary
+
+
+def wait_for(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"[bench] {url} did not answer within {timeout} s")
+
+
+def start_gunicorn():
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "alliance_hub.wsgi",
+            "--workers=2",
+            "--worker-class=sync",
+            f"--bind=127.0.0.1:{PORT}",
+            "--timeout=300",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+    )
+    wait_for(f"http://127.0.0.1:{PORT}/healthz")
+    return process
+
+
+def worker_pids(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def rss_kb(pid, field="VmRSS"):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def member_session(email):
+    """A real session row for the member (as a login would make), for wrk's cookie."""
+    from django.conf import settings
+    from django.test import Client
+
+    from profiles.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    return (
+        client,
+        f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
+    )
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm caches the way a running server has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"[bench] {url} answered {response.status_code}")
+    return len(queries)
+
+
+def run_wrk(url, cookie, connections, lua):
+    threads = min(connections, 2)
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{DURATION}s",
+            "--timeout=10s",
+            "-s",
+            lua,
+            "-H",
+            f"Cookie: {cookie}",
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    data = json.loads(re.search(r"WRKJSON (\{.*\})", out).group(1))
+    if data["non2xx"] or data["errors"]:
+        say(f"warning: {url}: {data['non2xx']} non-2xx answers, {data['errors']} socket errors")
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    return data
+
+
+def bench_pages(summary, cookie, client):
+    lua = Path(tempfile.mkstemp(suffix=".lua")[1])
+    lua.write_text(WRK_LUA)
+    rows = []
+    for label, key in PAGES:
+        url = summary["urls"][key]
+        queries = count_queries(client, url)
+        full = f"http://127.0.0.1:{PORT}{url}"
+        say(f"{label}: {queries} queries; wrk 1 and 20 connections, {DURATION} s each")
+        single = run_wrk(full, cookie, 1, str(lua))
+        many = run_wrk(full, cookie, 20, str(lua))
+        rows.append({"page": label, "url": url, "queries": queries, "c1": single, "c20": many})
+    lua.unlink()
+    return rows
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def big_file_version(summary):
+    """A document in the workspace whose version is a DOWNLOAD_MB file (made once)."""
+    from django.core.files.storage import default_storage
+
+    from documents.models import Document, Version
+    from profiles.models import User
+    from workspaces.models import Workspace
+
+    name = f"documents/bench/big-{DOWNLOAD_MB}mb.bin"
+    path = Path(default_storage.path(name))
+    if not path.exists() or path.stat().st_size != DOWNLOAD_MB * 2**20:
+        say(f"writing a {DOWNLOAD_MB} MB file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        block = os.urandom(2**20)
+        with path.open("wb") as handle:
+            for _ in range(DOWNLOAD_MB):
+                handle.write(block)
+    workspace = Workspace.objects.get(slug=summary["workspace"])
+    title = f"Bench download ({DOWNLOAD_MB} MB)"
+    document = Document.objects.filter(workspace=workspace, title=title).first()
+    if document is None:
+        document = Document(title=title, workspace=workspace, file_type="bin")
+        document.created_by = User.objects.get(email=summary["member_email"])
+        document.save()
+        version = Version.objects.create(
+            document=document,
+            number=1,
+            file=name,
+            original_name="big.bin",
+            content_type="application/octet-stream",
+            size=path.stat().st_size,
+            sha256="0" * 64,
+        )
+        Document.objects.filter(pk=document.pk).update(
+            latest_version=version, version_count=1, size=version.size
+        )
+    return document.pk, path
+
+
+def curl_speed(url, cookie=None):
+    command = ["curl", "-s", "-o", "/dev/null", "-w", "%{speed_download} %{http_code}", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    speed, status = subprocess.run(
+        command, check=True, capture_output=True, text=True
+    ).stdout.split()
+    if status != "200":
+        raise SystemExit(f"[bench] {url} answered {status}")
+    return float(speed) / 2**20
+
+
+def bench_download(summary, cookie, master_pid):
+    from django.urls import reverse
+
+    pk, path = big_file_version(summary)
+    url = f"http://127.0.0.1:{PORT}{reverse('documents:version_download', args=[pk, 1])}"
+    workers = worker_pids(master_pid)
+    before = max(rss_kb(pid) for pid in workers)
+    peak = [before]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            for pid in workers:
+                with contextlib.suppress(FileNotFoundError):
+                    peak[0] = max(peak[0], rss_kb(pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    app = [curl_speed(url, cookie) for _ in range(2)]
+    stop.set()
+    sampler.join()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=path.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        raw = [curl_speed(f"http://127.0.0.1:{port}/{path.name}") for _ in range(2)]
+    finally:
+        server.terminate()
+        server.wait()
+    return {
+        "size_mb": DOWNLOAD_MB,
+        "app_mbps": max(app),
+        "raw_mbps": max(raw),
+        "rss_before_mb": before / 1024,
+        "rss_peak_mb": peak[0] / 1024,
+    }
+
+
+def machine():
+    model = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, PostgreSQL {pg}"
+
+
+def table(rows, download, summary):
+    bare = rows[0]["c20"]["rps"]
+    lines = [
+        "| page | SQL | req/s (1) | p50/p95/p99 ms (1) | req/s (20) | p50/p95/p99 ms (20) "
+        "| % of bare (20) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        c1, c20 = row["c1"], row["c20"]
+        lines.append(
+            f"| {row['page']} | {row['queries']} | {c1['rps']:.0f} | {ms(c1)} | "
+            f"{c20['rps']:.0f} | {ms(c20)} | {100 * c20['rps'] / bare:.0f} % |"
+        )
+    lines += [
+        "",
+        "| download | MB/s | gunicorn worker RSS before → peak |",
+        "|---|---:|---:|",
+        f"| {download['size_mb']} MB through the app | {download['app_mbps']:.0f} | "
+        f"{download['rss_before_mb']:.0f} MB → {download['rss_peak_mb']:.0f} MB |",
+        f"| same file, python -m http.server | {download['raw_mbps']:.0f} | - |",
+        "",
+        f"App / raw: {100 * download['app_mbps'] / download['raw_mbps']:.0f} %. "
+        f"Data set: {json.dumps(summary['counts'])}.",
+    ]
+    return "\n".join(lines)
+
+
+def ms(data):
+    return "/".join(f"{data[p] / 1000:.1f}" for p in ("p50", "p95", "p99"))
+
+
+def main():
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    MEDIA.mkdir(parents=True, exist_ok=True)
+    ensure_wrk()
+    ensure_database()
+    say(f"migrating {DB_URL}")
+    manage("migrate", "--noinput", "-v", "0")
+    manage("collectstatic", "--noinput", "-v", "0")
+    summary = seed_summary()
+    client, cookie = member_session(summary["member_email"])
+    server = start_gunicorn()
+    try:
+        rows = bench_pages(summary, cookie, client)
+        download = bench_download(summary, cookie, server.pid)
+    finally:
+        server.terminate()
+        server.wait()
+    report = table(rows, download, summary)
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    header = (
+        f"# Benchmark, {when}\n\nMachine: {machine()}. gunicorn 2 sync workers, DEBUG=0, "
+        f"wrk {DURATION} s per run on loopback, scale {summary.get('scale', SCALE)}.\n\n"
+    )
+    (RESULTS / "latest.md").write_text(header + report + "\n")
+    print()
+    print(header + report)
+    say(f"written to {RESULTS / 'latest.md'}")
+
+
+if __name__ == "__main__":
+    main()
