@@ -7,20 +7,6 @@ from microblog.models import PostLike, StatusPost
 from tests.e2e.conftest import close_loop_connections
 from tests.microblog.helpers import post, url
 
-<<<<<<<< HEAD:tests/e2e/test_microblog_htmx.py
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture
-def page(world, live_server, browser):
-    """A window on the shared browser of tests/e2e/conftest.py."""
-    context = browser.new_context(base_url=live_server.url)
-    yield context.new_page()
-    context.close()
-========
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -32,7 +18,6 @@ def page(world, browser, live_server):
     yield context.new_page()
     context.close()
     close_loop_connections()
->>>>>>>> e2e:tests/e2e/test_microblog_browser.py
 
 
 def _sign_in(page, user):
