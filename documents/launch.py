@@ -2,9 +2,9 @@
 export. Registered from DocumentsConfig.ready(); fixed query counts."""
 
 from django.core.files.storage import default_storage
-from django.db.models import Count, DateField
-from django.db.models.functions import TruncWeek
 from django.urls import reverse
+
+from workspaces.launch import count_by_member, count_by_week
 
 from . import files
 from .models import Document, Folder, Version
@@ -26,22 +26,11 @@ def _versions(workspace):
 
 
 def uploads_by_member(workspace, user_ids):
-    return dict(
-        _versions(workspace)
-        .filter(uploaded_by_id__in=user_ids)
-        .values_list("uploaded_by_id")
-        .annotate(n=Count("pk"))
-    )
+    return count_by_member(_versions(workspace), "uploaded_by_id", user_ids)
 
 
 def uploads_by_week(workspace, since):
-    return dict(
-        _versions(workspace)
-        .filter(uploaded_at__date__gte=since)
-        .annotate(week=TruncWeek("uploaded_at", output_field=DateField()))
-        .values_list("week")
-        .annotate(n=Count("pk"))
-    )
+    return count_by_week(_versions(workspace), "uploaded_at", since)
 
 
 # Export -------------------------------------------------------------------------------

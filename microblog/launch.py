@@ -3,10 +3,10 @@ export. Registered from MicroblogConfig.ready(); fixed query counts."""
 
 import json
 
-from django.db.models import Count, DateField
-from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils.html import escape
+
+from workspaces.launch import count_by_member, count_by_week
 
 from .models import BlogPost, StatusPost
 
@@ -16,22 +16,11 @@ def _posts(workspace):
 
 
 def posts_by_member(workspace, user_ids):
-    return dict(
-        _posts(workspace)
-        .filter(author_id__in=user_ids)
-        .values_list("author_id")
-        .annotate(n=Count("pk"))
-    )
+    return count_by_member(_posts(workspace), "author_id", user_ids)
 
 
 def posts_by_week(workspace, since):
-    return dict(
-        _posts(workspace)
-        .filter(created_at__date__gte=since)
-        .annotate(week=TruncWeek("created_at", output_field=DateField()))
-        .values_list("week")
-        .annotate(n=Count("pk"))
-    )
+    return count_by_week(_posts(workspace), "created_at", since)
 
 
 def first_hello_todo(user, workspace):

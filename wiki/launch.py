@@ -1,9 +1,9 @@
 """The wiki's part in the launch: kick-off checks, adoption figures and the export.
 Registered from WikiConfig.ready(); each function runs a fixed number of queries."""
 
-from django.db.models import Count, DateField
-from django.db.models.functions import TruncWeek
 from django.urls import reverse
+
+from workspaces.launch import count_by_member, count_by_week
 
 from .models import Page
 from .starters import GOVERNANCE, SCOPE
@@ -40,24 +40,11 @@ def _revisions(workspace):
 
 
 def edits_by_member(workspace, user_ids):
-    rows = (
-        _revisions(workspace)
-        .filter(history_user_id__in=user_ids)
-        .values_list("history_user_id")
-        .annotate(n=Count("pk"))
-    )
-    return dict(rows)
+    return count_by_member(_revisions(workspace), "history_user_id", user_ids)
 
 
 def edits_by_week(workspace, since):
-    rows = (
-        _revisions(workspace)
-        .filter(history_date__date__gte=since)
-        .annotate(week=TruncWeek("history_date", output_field=DateField()))
-        .values_list("week")
-        .annotate(n=Count("pk"))
-    )
-    return dict(rows)
+    return count_by_week(_revisions(workspace), "history_date", since)
 
 
 # Export -------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, DateField
+from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
 from zipstream import ZIP_DEFLATED, ZipStream
@@ -100,6 +101,25 @@ def pin_remove(*, actor, pin):
 
 
 # Adoption ------------------------------------------------------------------------------
+
+
+def count_by_member(rows, user_field, user_ids):
+    """``{user_id: n}``: how many of ``rows`` each of ``user_ids`` made (one query)."""
+    return dict(
+        rows.filter(**{f"{user_field}__in": user_ids})
+        .values_list(user_field)
+        .annotate(n=Count("pk"))
+    )
+
+
+def count_by_week(rows, date_field, since):
+    """``{monday: n}``: how many of ``rows`` fall in each week from ``since`` (one query)."""
+    return dict(
+        rows.filter(**{f"{date_field}__date__gte": since})
+        .annotate(week=TruncWeek(date_field, output_field=DateField()))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+    )
 
 
 def adoption_rows(workspace):
