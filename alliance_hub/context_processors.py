@@ -1,7 +1,47 @@
+from functools import cached_property
+
+from django.db.models import Count, IntegerField, Subquery
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from .nav import CONTAINER_NAV
+
+
+class _PersonalNav:
+    """The "my workspaces" menu and the unread badge, read together in one query
+    (the badge's count is a scalar subquery on each menu row) and only if a
+    template uses them."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def _rows(self):
+        from workspaces.access import workspaces_visible_to
+
+        return list(
+            workspaces_visible_to(self.user)
+            .only("name", "slug")
+            .annotate(unread=Subquery(self._unread_count_query(), output_field=IntegerField()))
+        )
+
+    def _unread(self):
+        from workspaces.models import Notification
+
+        return Notification.objects.filter(recipient=self.user, read_at__isnull=True)
+
+    def _unread_count_query(self):
+        return self._unread().order_by().values("recipient").annotate(n=Count("pk")).values("n")
+
+    @property
+    def workspaces(self):
+        return self._rows
+
+    @property
+    def unread_count(self):
+        if self._rows:
+            return self._rows[0].unread or 0
+        return self._unread().count()  # no workspace to carry it
 
 
 def navigation(request):
@@ -9,22 +49,16 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from workspaces.access import workspaces_visible_to
-    from workspaces.models import Notification
-
     access = getattr(request, "access", None)
     links = []
     if access is not None:
         links = [
             (link.label, reverse(link.url_name, args=[access.container])) for link in CONTAINER_NAV
         ]
+    personal = _PersonalNav(user)
     return {
         "access": access,
-        "nav_workspaces": SimpleLazyObject(
-            lambda: list(workspaces_visible_to(user).only("name", "slug"))
-        ),
+        "nav_workspaces": SimpleLazyObject(lambda: personal.workspaces),
         "container_links": links,
-        "unread_count": SimpleLazyObject(
-            lambda: Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-        ),
+        "unread_count": SimpleLazyObject(lambda: personal.unread_count),
     }

@@ -4,8 +4,9 @@ Access is decided at the container (a Workspace or a Group) from django-guardian
 object permissions held by role groups (see roles.py and services.py). Two
 halves that must always agree:
 
-* ``container_access(user, container)`` - the per-object check (guardian's
-  ObjectPermissionChecker), used by the ``container_view`` decorator;
+* ``container_access(user, container)`` - the per-object check: the viewer's
+  codenames from guardian's direct-FK permission tables, user and group rows in
+  one SQL query, used by the ``container_view`` decorator;
 * ``workspaces_visible_to`` / ``groups_visible_to`` / ``contained_visible_q`` -
   the same rule as SQL filters, used by every list.
 
@@ -20,7 +21,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from guardian.core import ObjectPermissionChecker
 
 from .models import (
     Group,
@@ -123,16 +123,39 @@ class ContainerAccess:
     can_lead = property(lambda self: self.can(Action.LEAD))
 
 
-def container_access(user, container, checker=None):
+PERMISSION_MODELS = {
+    Workspace: (WorkspaceUserObjectPermission, WorkspaceGroupObjectPermission),
+    Group: (GroupUserObjectPermission, GroupGroupObjectPermission),
+}
+
+
+def _permission_codenames(user, container):
+    """The codenames ``user`` holds on ``container``, directly or through a group.
+
+    What guardian's ObjectPermissionChecker.get_perms answers, in one query (a
+    UNION) instead of two: this runs on every container page.
+    """
+    user_perm_model, group_perm_model = PERMISSION_MODELS[type(container)]
+    direct = user_perm_model.objects.filter(user=user, content_object=container)
+    through_groups = group_perm_model.objects.filter(group__user=user, content_object=container)
+    return set(
+        direct.values_list("permission__codename", flat=True).union(
+            through_groups.values_list("permission__codename", flat=True)
+        )
+    )
+
+
+def container_access(user, container):
     """The viewer's actions on ``container`` (a superuser holds all of them)."""
     if not _can_see_anything(user):
         return ContainerAccess(container)
     if user.is_superuser:
         return ContainerAccess(container, frozenset(ACTIONS))
-    checker = checker or ObjectPermissionChecker(user)
     suffix = f"_{container._meta.model_name}"
     actions = frozenset(
-        perm.removesuffix(suffix) for perm in checker.get_perms(container) if perm.endswith(suffix)
+        perm.removesuffix(suffix)
+        for perm in _permission_codenames(user, container)
+        if perm.endswith(suffix)
     )
     return ContainerAccess(container, actions)
 

@@ -146,6 +146,8 @@ def adoption(request, container):
                 r["membership"] for r in rows if not r["membership"].user.last_login
             ],
             "invitations": launch.invitations_overview(container),
+            # Here, not on the dashboard: it reads every member's profile.
+            "checklist": launch.kickoff_checklist(container),
         },
     )
 

@@ -100,9 +100,6 @@ def dashboard(request, container):
         if not container.is_group
         else (),
         organisations=selectors.organisation_counts(memberships),
-        checklist=launch.kickoff_checklist(container)
-        if request.access.can_manage and not container.is_group
-        else None,
     )
     return render(request, "workspaces/dashboard.html", context)
 
