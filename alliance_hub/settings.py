@@ -109,7 +109,7 @@ GUARDIAN_GROUP_OBJ_PERMS_MODEL = "guardian.GroupObjectPermission"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
-USE_I18N = True
+USE_I18N = False  # one language; skips the translation lookups in every number and date rendered
 USE_TZ = True
 
 STATIC_URL = "static/"

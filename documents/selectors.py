@@ -8,13 +8,17 @@ queries, whatever the number of rows.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.http import Http404
+
+from workspaces.activity import watched_by
 
 from .models import Document, DocumentTag, Download, Folder, Version
 from .pagination import keyset_page
 
 PAGE_SIZE = 50
+VERSIONS_PAGE_SIZE = 50
+RECENT_VERSIONS = 10  # on the document page; the versions page has them all
 SORTS = {
     "name": ("Name A–Z", ["name_key", "id"]),
     "-name": ("Name Z–A", ["-name_key", "-id"]),
@@ -108,22 +112,24 @@ def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", c
     return FolderPage(folder, subfolders, rows, next_cursor, breadcrumbs_for(folder))
 
 
-def filter_choices_for(*, container):
-    """The tags and file types in use in the container, for the filter form (2 queries)."""
-    documents = _in_container(Document.objects.alive(), container)
+def filter_choices_for(*, container, folder):
+    """The tags and file types in use in the folder, for its filter form: one query
+    (a UNION), over the folder's documents only, not the whole container's."""
+    documents = _in_container(Document.objects.alive(), container).filter(folder=folder)
     tags = (
         DocumentTag.objects.filter(document__in=documents.values("pk"))
-        .values_list("name", flat=True)
-        .distinct()
-        .order_by("name")
+        .annotate(kind=Value("tag"))
+        .values_list("kind", "name")
     )
     types = (
         documents.exclude(file_type="")
-        .values_list("file_type", flat=True)
-        .distinct()
-        .order_by("file_type")
+        .annotate(kind=Value("type"))
+        .values_list("kind", "file_type")
     )
-    return list(tags), list(types)
+    rows = sorted(tags.union(types))
+    return [name for kind, name in rows if kind == "tag"], [
+        name for kind, name in rows if kind == "type"
+    ]
 
 
 # Documents ----------------------------------------------------------------------------
@@ -138,14 +144,14 @@ _DOCUMENT_RELATED = (
 )
 
 
-def document_get_for(*, container, pk):
-    """A live document of the container, with what its page shows (two queries)."""
+def document_get_for(*, container, pk, viewer=None):
+    """A live document of the container, with what its page shows (two queries);
+    with ``viewer``, also ``is_watched``: whether the viewer watches it."""
+    documents = _in_container(Document.objects.alive(), container)
+    if viewer is not None:
+        documents = documents.annotate(is_watched=watched_by(viewer, Document))
     document = (
-        _in_container(Document.objects.alive(), container)
-        .select_related(*_DOCUMENT_RELATED)
-        .prefetch_related("tags")
-        .filter(pk=pk)
-        .first()
+        documents.select_related(*_DOCUMENT_RELATED).prefetch_related("tags").filter(pk=pk).first()
     )
     if document is None:
         raise Http404("No such document.")
@@ -172,8 +178,16 @@ def trash_list_for(*, container):
     )
 
 
-def versions_for(*, document):
-    return document.versions.select_related("uploaded_by").order_by("-number")
+def versions_for(*, document, before=None, limit=VERSIONS_PAGE_SIZE):
+    """Up to ``limit`` versions, newest first, older than number ``before`` if given;
+    and whether there are more. The document is set on each (no query per row)."""
+    rows = document.versions.select_related("uploaded_by").order_by("-number")
+    if before is not None:
+        rows = rows.filter(number__lt=before)
+    rows = list(rows[: limit + 1])
+    for version in rows:
+        version.document = document
+    return rows[:limit], len(rows) > limit
 
 
 def version_get_for(*, document, number):

@@ -6,7 +6,7 @@ the page the person was on, with the message and a 4xx status.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -18,7 +18,6 @@ from django.views.decorators.http import (
 )
 
 from workspaces.access import container_view
-from workspaces.activity import is_watching
 from workspaces.roles import Action
 
 from . import files, previews, selectors, services
@@ -83,7 +82,7 @@ def _folder_page(request, container, folder, status=200):
         options["cursor"] = ""
         page = selectors.folder_page(container=container, folder=folder, **options)
         status = 400
-    tags, types = selectors.filter_choices_for(container=container)
+    tags, types = selectors.filter_choices_for(container=container, folder=folder)
     context = {
         "container": container,
         "page": page,
@@ -240,9 +239,9 @@ def mail_import(request, container):
 
 
 def _document_page(request, container, document, *, version_form=None, status=200):
-    versions = list(selectors.versions_for(document=document))
-    for version in versions:
-        version.document = document
+    versions, more_versions = selectors.versions_for(
+        document=document, limit=selectors.RECENT_VERSIONS
+    )
     if document.folder:
         document.folder.workspace, document.folder.group = document.workspace, document.group
     latest = versions[0] if versions else None
@@ -253,6 +252,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "document": document,
         "latest": latest,
         "versions": versions,
+        "more_versions": more_versions,
         "text_preview": previews.text_preview(latest),
         "textual_versions": [v for v in versions if v.is_textual],
         "newer_than_downloaded": bool(
@@ -262,7 +262,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
             and last_download.version.sha256 != latest.sha256
         ),
         "last_download": last_download,
-        "watching": is_watching(user=request.user, target=document),
+        "watching": document.is_watched,
         "breadcrumbs": selectors.breadcrumbs_for(document.folder, include_self=True),
         "locked_against_me": document.locked_against(request.user),
         "can_release": document.lock_is_active
@@ -285,7 +285,7 @@ def _lock_minutes():
 @container_view(Action.VIEW)
 @require_GET
 def document_detail(request, container, pk):
-    document = selectors.document_get_for(container=container, pk=pk)
+    document = selectors.document_get_for(container=container, pk=pk, viewer=request.user)
     return _document_page(request, container, document)
 
 
@@ -293,9 +293,12 @@ def document_detail(request, container, pk):
 @require_GET
 def version_list(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
-    versions = list(selectors.versions_for(document=document))
-    for version in versions:
-        version.document = document
+    before = request.GET.get("before")
+    if before is not None and not before.isdigit():
+        return HttpResponseBadRequest("'before' must be a version number.")
+    versions, has_more = selectors.versions_for(
+        document=document, before=int(before) if before else None
+    )
     return _render(
         request,
         "documents/version_list.html",
@@ -303,6 +306,7 @@ def version_list(request, container, pk):
             "container": container,
             "document": document,
             "versions": versions,
+            "has_more": has_more,
             "textual_versions": [v for v in versions if v.is_textual],
             "locked_against_me": document.locked_against(request.user),
         },
@@ -311,7 +315,7 @@ def version_list(request, container, pk):
 
 def _refuse(request, container, document, error, status=400, version_form=None):
     messages.error(request, _error_text(error))
-    document = selectors.document_get_for(container=container, pk=document.pk)
+    document = selectors.document_get_for(container=container, pk=document.pk, viewer=request.user)
     return _document_page(request, container, document, version_form=version_form, status=status)
 
 

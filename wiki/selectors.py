@@ -5,11 +5,10 @@ and forbidden alike."""
 
 import re
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 
-from workspaces.models import Watch
+from workspaces.activity import watched_by
 
 from . import paths
 from .models import Page, PageLink, PageRedirect
@@ -67,7 +66,7 @@ def page_view_for(*, container, path, user):
         .live()
         .filter(path__in=wanted)
         .select_related("updated_by")
-        .annotate(is_watched=_watched_by(user))
+        .annotate(is_watched=watched_by(user, Page))
     )
     rows.sort(key=lambda row: len(row.path))
     if not rows or rows[-1].path != path:
@@ -87,11 +86,6 @@ def _children_query(container, page):
         .exclude(path__regex=rf"^{re.escape(prefix)}.*/")
         .order_by("path")
     )
-
-
-def _watched_by(user):
-    watch_type = ContentType.objects.get_for_model(Page)
-    return Exists(Watch.objects.filter(user=user, target_type=watch_type, target_id=OuterRef("pk")))
 
 
 def history_for(*, page, before=None):

@@ -2,6 +2,7 @@
 stored at save time; only the preview renders Markdown, and it saves nothing."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -256,6 +257,9 @@ def _revision_param(request, name, default):
     return int(value)
 
 
+DIFF_CACHE_SECONDS = 24 * 3600
+
+
 @container_view(Action.VIEW)
 @require_GET
 def page_diff(request, container, page_path):
@@ -267,7 +271,13 @@ def page_diff(request, container, page_path):
         return HttpResponseBadRequest("Choose two revisions by their numbers.")
     rows = selectors.revisions_get_for(page=page, revisions=[old, new])
     old_row, new_row = rows[old], rows[new]
-    diff = line_diff(old_row.body, new_row.body)
+    # History rows never change, so their diff is the same for every viewer (access
+    # was decided above); computing it is most of this page's time on long pages.
+    diff = cache.get_or_set(
+        f"wiki:diff:{old_row.history_id}:{new_row.history_id}",
+        lambda: line_diff(old_row.body, new_row.body),
+        DIFF_CACHE_SECONDS,
+    )
     return _render(
         request,
         "wiki/page_diff.html",

@@ -6,6 +6,7 @@ instance with ``get_absolute_url()`` and ``__str__``.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 
 from . import access
 from .models import Activity, Notification, Watch
@@ -76,6 +77,14 @@ def is_watching(*, user, target):
     return Watch.objects.filter(
         user=user, target_type=ContentType.objects.get_for_model(target), target_id=target.pk
     ).exists()
+
+
+def watched_by(user, model):
+    """An ``Exists`` expression: does ``user`` watch the row (of ``model``)? Annotate a
+    query with it instead of asking is_watching per page."""
+    target_type = ContentType.objects.get_for_model(model)
+    watches = Watch.objects.filter(user=user, target_type=target_type, target_id=OuterRef("pk"))
+    return Exists(watches)
 
 
 def watcher_ids(target):

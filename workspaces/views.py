@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
 
-from . import launch, selectors, services
+from . import selectors, services
 from .access import container_view
 from .activity import stream_for
 from .forms import (

@@ -48,9 +48,7 @@ def test_a_document_in_a_group_counts_as_a_first_document_but_a_group_page_does_
     assert checklist["Scope of work written"] is False
 
 
-def test_managers_find_the_checklist_on_the_adoption_page_not_on_the_dashboard(
-    world, client_for
-):
+def test_managers_find_the_checklist_on_the_adoption_page_not_on_the_dashboard(world, client_for):
     adoption = reverse("workspaces:adoption", args=[world.workspace])
     dashboard = world.workspace.get_absolute_url()
     manager = client_for(world.community_manager)
