@@ -120,11 +120,13 @@ def filter_choices_for(*, container, folder):
         DocumentTag.objects.filter(document__in=documents.values("pk"))
         .annotate(kind=Value("tag"))
         .values_list("kind", "name")
+        .order_by()
     )
     types = (
         documents.exclude(file_type="")
         .annotate(kind=Value("type"))
         .values_list("kind", "file_type")
+        .order_by()
     )
     rows = sorted(tags.union(types))
     return [name for kind, name in rows if kind == "tag"], [

@@ -271,8 +271,6 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "version_form": version_form or VersionForm(),
         "lock_minutes": _lock_minutes(),
     }
-    if access.can_contribute:
-        context["move_form"] = MoveForm(container=container, initial={"folder": document.folder_id})
     return _render(request, "documents/document_detail.html", context, status=status)
 
 
@@ -435,16 +433,25 @@ def document_edit(request, container, pk):
 
 
 @container_view(Action.CONTRIBUTE)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def document_move(request, container, pk):
+    """A page of its own: its folder list grows with the container, the document page
+    should not."""
     document = selectors.document_get_for(container=container, pk=pk)
-    form = MoveForm(request.POST, container=container)
-    if not form.is_valid():
-        return _refuse(request, container, document, "Choose a folder of this workspace or group.")
-    folder = form.cleaned_data["folder"]
-    services.document_move(actor=request.user, document=document, folder=folder)
-    messages.success(request, f"Moved to {folder or 'the top level'}.")
-    return redirect(document)
+    form = MoveForm(container=container, initial={"folder": document.folder_id})
+    if request.method == "POST":
+        form = MoveForm(request.POST, container=container)
+        if form.is_valid():
+            folder = form.cleaned_data["folder"]
+            services.document_move(actor=request.user, document=document, folder=folder)
+            messages.success(request, f"Moved to {folder or 'the top level'}.")
+            return redirect(document)
+    return _render(
+        request,
+        "documents/document_move.html",
+        {"container": container, "document": document, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @container_view(Action.CONTRIBUTE)

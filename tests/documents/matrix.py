@@ -87,6 +87,7 @@ ROUTES = [
     Route(
         "documents:document_edit", _document_url("document_edit"), C, "POST", {"title": "New title"}
     ),
+    Route("documents:document_move", _document_url("document_move"), C),
     Route("documents:document_move", _document_url("document_move"), C, "POST", {"folder": ""}),
     Route("documents:document_lock", _document_url("document_lock"), C, "POST"),
     Route("documents:document_unlock", _document_url("document_unlock"), C, "POST"),

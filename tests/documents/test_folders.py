@@ -65,6 +65,16 @@ def test_move_a_document_between_folders(world, client_for):
     assert document.folder is None
 
 
+def test_the_move_page_offers_every_folder_of_the_container(world, client_for):
+    a = services.folder_create(actor=world.lead, container=world.workspace, name="Alpha")
+    services.folder_create(actor=world.lead, container=world.workspace, name="Beta", parent=a)
+    services.folder_create(actor=world.lead, container=world.private_group, name="Secret")
+    document = make_document(world.workspace, world.lead, folder=a)
+
+    page = client_for(world.member).get(doc_url("document_move", document)).content.decode()
+    assert "Alpha" in page and "Beta" in page and "Secret" not in page
+
+
 def test_moving_into_a_folder_of_another_container_is_refused(world, client_for):
     elsewhere = services.folder_create(actor=world.lead, container=world.private_group, name="X")
     document = make_document(world.workspace, world.lead)
@@ -72,6 +82,7 @@ def test_moving_into_a_folder_of_another_container_is_refused(world, client_for)
         doc_url("document_move", document), {"folder": elsewhere.pk}
     )
     assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
     document.refresh_from_db()
     assert document.folder is None
 

@@ -7,10 +7,10 @@ from django.urls import reverse
 from documents import services
 from tests.documents.helpers import add_version, body, doc_url, make_document, upload_file
 
-# Measured steady-state counts plus a little room for the shared base template.
-FOLDER_QUERIES = 15
-DOCUMENT_QUERIES = 16
-VERSION_LIST_QUERIES = 12
+# The ceiling for every benchmarked page: 10, at any data size.
+FOLDER_QUERIES = 10
+DOCUMENT_QUERIES = 10
+VERSION_LIST_QUERIES = 10
 
 
 def _fill_folder(world, count):
@@ -65,7 +65,7 @@ def test_document_page_runs_a_fixed_number_of_queries(
     client.get(doc_url("version_list", document))  # first visit bookkeeping, as above
     with django_assert_max_num_queries(DOCUMENT_QUERIES):
         response = client.get(document.get_absolute_url())
-    assert len(response.context["versions"]) == count
+    assert len(response.context["versions"]) == min(count, 10)
     with django_assert_max_num_queries(VERSION_LIST_QUERIES):
         response = client.get(doc_url("version_list", document))
-    assert len(response.context["versions"]) == count
+    assert len(response.context["versions"]) == min(count, 50)

@@ -214,3 +214,33 @@ def test_version_list_page_shows_every_version(world, client_for):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="v1"' in html and 'id="v2"' in html and "Second" in html
+
+
+def test_document_page_shows_the_latest_ten_versions_and_links_to_all(world, client_for):
+    document = make_document(world.workspace, world.lead, content=b"v1\n")
+    for number in range(2, 13):
+        add_version(document, world.lead, b"v%d\n" % number, note=f"Edit {number}")
+    html = client_for(world.observer).get(document.get_absolute_url()).content.decode()
+
+    assert 'id="v12"' in html and 'id="v3"' in html and 'id="v2"' not in html
+    assert "All 12 versions" in html and doc_url("version_list", document) in html
+
+
+def test_version_list_pages_by_fifty_from_the_newest(world, client_for):
+    document = make_document(world.workspace, world.lead, content=b"v1\n")
+    for number in range(2, 53):
+        add_version(document, world.lead, b"v%d\n" % number)
+    client = client_for(world.observer)
+
+    first = client.get(doc_url("version_list", document))
+    assert [v.number for v in first.context["versions"]] == list(range(52, 2, -1))
+    assert "?before=3" in first.content.decode()
+    older = client.get(doc_url("version_list", document), {"before": 3})
+    assert [v.number for v in older.context["versions"]] == [2, 1]
+    assert "Older versions" not in older.content.decode()
+
+
+def test_version_list_refuses_a_page_that_is_not_a_number(world, client_for):
+    document = make_document(world.workspace, world.lead, content=b"v1\n")
+    response = client_for(world.observer).get(doc_url("version_list", document), {"before": "x"})
+    assert response.status_code == 400
