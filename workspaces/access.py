@@ -20,6 +20,7 @@ from functools import wraps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -47,29 +48,35 @@ def _can_see_anything(user):
     return user.is_authenticated and user.is_active
 
 
-def _ids_with_perm(user, model, codename):
-    """SQL for the ids of ``model`` (a container) on which ``user`` holds ``codename``,
-    through a group or directly, as one UNION over guardian's direct-FK tables.
+def _permission_rows_sql(model, column, condition):
+    """SQL over guardian's direct-FK permission tables of ``model`` (a container): the
+    rows a user holds through a group or directly, as one UNION, selecting ``column``
+    where ``condition``. Parameters: user id, value, user id, value.
 
-    Written as SQL because this filter sits inside nearly every list query: built with
-    the ORM (four joins, two OR-ed subqueries) it took longer to compile and to plan
-    than to run. The hypothesis test in tests/workspaces/test_access.py keeps it in
-    agreement with ``container_access``.
+    Written as SQL because it runs in every request, and inside nearly every list
+    query: built with the ORM (four joins, two OR-ed subqueries) it took longer to
+    compile and to plan than to run. The hypothesis test in
+    tests/workspaces/test_access.py keeps the two halves of this module in agreement.
+    Table names come from model metadata; values are always bound parameters.
     """
     user_perm_model, group_perm_model = PERMISSION_MODELS[model]
     memberships = get_user_model().groups.through._meta.db_table
     permissions = Permission._meta.db_table
-    # Table names come from model metadata; the values are bound parameters.
-    return RawSQL(  # noqa: S611
-        f"SELECT gp.content_object_id FROM {group_perm_model._meta.db_table} gp"  # noqa: S608
-        f" JOIN {memberships} m ON m.group_id = gp.group_id"
-        f" JOIN {permissions} p ON p.id = gp.permission_id"
-        " WHERE m.user_id = %s AND p.codename = %s"
-        f" UNION SELECT up.content_object_id FROM {user_perm_model._meta.db_table} up"
-        f" JOIN {permissions} p ON p.id = up.permission_id"
-        " WHERE up.user_id = %s AND p.codename = %s",
-        [user.pk, codename, user.pk, codename],
+    return (
+        f"SELECT {column} FROM {group_perm_model._meta.db_table} x"  # noqa: S608
+        f" JOIN {memberships} m ON m.group_id = x.group_id"
+        f" JOIN {permissions} p ON p.id = x.permission_id"
+        f" WHERE m.user_id = %s AND {condition}"
+        f" UNION SELECT {column} FROM {user_perm_model._meta.db_table} x"
+        f" JOIN {permissions} p ON p.id = x.permission_id"
+        f" WHERE x.user_id = %s AND {condition}"
     )
+
+
+def _ids_with_perm(user, model, codename):
+    """The ids of ``model`` rows on which ``user`` holds ``codename``, as a subquery."""
+    sql = _permission_rows_sql(model, "x.content_object_id", "p.codename = %s")
+    return RawSQL(sql, [user.pk, codename, user.pk, codename])  # noqa: S611
 
 
 def workspaces_with(user, action=Action.VIEW):
@@ -139,19 +146,12 @@ class ContainerAccess:
 
 
 def _permission_codenames(user, container):
-    """The codenames ``user`` holds on ``container``, directly or through a group.
-
-    What guardian's ObjectPermissionChecker.get_perms answers, in one query (a
-    UNION) instead of two: this runs on every container page.
-    """
-    user_perm_model, group_perm_model = PERMISSION_MODELS[type(container)]
-    direct = user_perm_model.objects.filter(user=user, content_object=container)
-    through_groups = group_perm_model.objects.filter(group__user=user, content_object=container)
-    return set(
-        direct.values_list("permission__codename", flat=True).union(
-            through_groups.values_list("permission__codename", flat=True)
-        )
-    )
+    """The codenames ``user`` holds on ``container``, directly or through a group (what
+    guardian's ObjectPermissionChecker.get_perms answers, in one query, not two)."""
+    sql = _permission_rows_sql(type(container), "p.codename", "x.content_object_id = %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, container.pk, user.pk, container.pk])
+        return {codename for (codename,) in cursor.fetchall()}
 
 
 def container_access(user, container):
