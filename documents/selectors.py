@@ -99,7 +99,13 @@ def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", c
         )
     if file_type:
         documents = documents.filter(file_type=file_type)
-    rows, next_cursor = keyset_page(documents, SORTS[sort][1], cursor, PAGE_SIZE)
+    rows, next_cursor = keyset_page(
+        documents,
+        SORTS[sort][1],
+        cursor,
+        PAGE_SIZE,
+        constant_fields=("workspace_id", "group_id", "folder_id"),
+    )
     subfolders = []
     if not cursor:
         subfolders = list(
