@@ -90,7 +90,7 @@ def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", c
     documents = (
         _in_container(Document.objects.alive(), container)
         .filter(folder=folder)
-        .select_related("workspace", "group", "locked_by", "latest_version__uploaded_by")
+        .select_related("locked_by", "latest_version__uploaded_by")
         .prefetch_related("tags")
     )
     if tag:
@@ -108,13 +108,10 @@ def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", c
     )
     subfolders = []
     if not cursor:
-        subfolders = list(
-            _in_container(Folder.objects, container)
-            .filter(parent=folder)
-            .select_related("workspace", "group")
-        )
-    if folder is not None:
-        folder.workspace, folder.group = container.workspace, container.group
+        subfolders = list(_in_container(Folder.objects, container).filter(parent=folder))
+    for row in [*rows, *subfolders, *([folder] if folder else [])]:
+        # Every row lives in this container: share its objects, no join, no query.
+        row.workspace, row.group = container.workspace, container.group
     return FolderPage(folder, subfolders, rows, next_cursor, breadcrumbs_for(folder))
 
 
