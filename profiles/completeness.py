@@ -54,14 +54,13 @@ def completeness(profile, *, workspace_ids, tasks_by_workspace):
     """
     if profile is None:
         return Completeness(0, [MissingItem(key, label) for key, label in ITEMS])
-    tags = list(profile.tags.all())
     done = {
         "photo": profile.has_photo,
         "job_title": bool(profile.job_title.strip()),
         "tasks": all(tasks_by_workspace.get(ws_id, "").strip() for ws_id in workspace_ids),
         "about": bool(profile.about.strip()),
-        "skills": any(tag.kind == "skill" for tag in tags),
-        "interests": any(tag.kind == "interest" for tag in tags),
+        "skills": bool(profile.skills),
+        "interests": bool(profile.interests),
         "languages": bool(profile.languages.strip()),
         "location": bool(profile.location.strip()),
         "time_zone": bool(profile.time_zone),

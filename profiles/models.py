@@ -189,11 +189,13 @@ class Profile(models.Model):
     def _tags_of(self, kind):
         return [tag for tag in self.tags.all() if tag.kind == kind]
 
-    @property
+    # Cached per instance: lists show both for every row, and each ``tags.all()`` builds
+    # a related manager. A saved change is seen by the next request's fresh instance.
+    @functools.cached_property
     def skills(self):
         return self._tags_of(Tag.Kind.SKILL)
 
-    @property
+    @functools.cached_property
     def interests(self):
         return self._tags_of(Tag.Kind.INTEREST)
 
