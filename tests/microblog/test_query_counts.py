@@ -116,6 +116,6 @@ def test_dashboard_stream_runs_a_fixed_number_of_queries(
     client.get(
         reverse("workspaces:dashboard", args=[world.workspace])
     )  # warm-up: a session's first visit is also noted
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("workspaces:dashboard", args=[world.workspace]))
     assert response.status_code == 200

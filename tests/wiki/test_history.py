@@ -156,9 +156,10 @@ def _grow(world, page, size):
     return page
 
 
-# 7 queries every container page runs (session, user, container, 2 permission checks,
-# the "my workspaces" menu, the unread badge) plus at most 2 of the wiki's own.
-QUERY_BOUND = 9
+# 5 queries every container page runs (session, user, container, the viewer's
+# permissions, the "my workspaces" menu with the unread badge) plus at most 2 of the
+# wiki's own.
+QUERY_BOUND = 7
 
 
 @pytest.mark.parametrize("size", [5, 200])

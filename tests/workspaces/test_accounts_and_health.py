@@ -100,11 +100,11 @@ def test_dashboard_runs_a_fixed_number_of_queries(world, client, django_assert_m
     for _ in range(5):
         add_member(world.workspace)
         make_group(world.workspace, "Group")
-    with django_assert_max_num_queries(12) as small:
+    with django_assert_max_num_queries(10) as small:
         client.get(url)
     for _ in range(60):
         add_member(world.workspace)
         make_group(world.workspace, "Group")
-    with django_assert_max_num_queries(12) as big:
+    with django_assert_max_num_queries(10) as big:
         client.get(url)
     assert len(big.captured_queries) == len(small.captured_queries)
