@@ -438,19 +438,18 @@ def document_move(request, container, pk):
     """A page of its own: its folder list grows with the container, the document page
     should not."""
     document = selectors.document_get_for(container=container, pk=pk)
-    form = MoveForm(container=container, initial={"folder": document.folder_id})
-    if request.method == "POST":
-        form = MoveForm(request.POST, container=container)
-        if form.is_valid():
-            folder = form.cleaned_data["folder"]
-            services.document_move(actor=request.user, document=document, folder=folder)
-            messages.success(request, f"Moved to {folder or 'the top level'}.")
-            return redirect(document)
+    initial = {"folder": document.folder_id}
+    form = MoveForm(request.POST or None, container=container, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        folder = form.cleaned_data["folder"]
+        services.document_move(actor=request.user, document=document, folder=folder)
+        messages.success(request, f"Moved to {folder or 'the top level'}.")
+        return redirect(document)
     return _render(
         request,
         "documents/document_move.html",
         {"container": container, "document": document, "form": form},
-        status=400 if form.is_bound else 200,
+        status=400 if form.errors else 200,
     )
 
 

@@ -155,7 +155,7 @@ def test_profile_page_runs_a_fixed_number_of_queries(
     for viewer in (world.lead, person):  # a colleague, and the owner (with completeness)
         client = client_for(viewer)
         client.get(profile_url(person))  # warm-up: a session's first visit is also noted
-        # 8 for the page itself, plus one per registered profile section (documents,
+        # 7 for the page itself, plus one per registered profile section (documents,
         # blog posts, status posts): still fixed whatever the amount of data.
         with django_assert_max_num_queries(10):
             response = client.get(profile_url(person))
