@@ -67,6 +67,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["display_name", "email"]
+        # The people directory walks this index in order (keyset pages by name).
+        indexes = [models.Index(fields=["display_name", "id"], name="user_by_display_name")]
 
     def __str__(self):
         return self.display_name or self.email

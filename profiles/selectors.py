@@ -135,8 +135,9 @@ def directory_members(
     """The container's members (a private group's own, else the workspace's) that match
     the filters, as DirectoryRows with profile, tags and this workspace's tasks loaded.
 
-    ``after`` (display name, membership id) starts after that row: the directory pages
-    with this keyset, so a page costs the same at any depth and any alliance size.
+    ``after`` (display name, user id) starts after that row: the directory pages with
+    this keyset, read in order off the users' name index, so a page costs the same at
+    any depth and any alliance size.
     The caller has checked that the viewer may view ``container``. Three queries,
     whatever the number of members.
     """
@@ -158,12 +159,12 @@ def directory_members(
                 to_attr="tasks_here",
             ),
         )
-        .order_by("user__display_name", "pk")
+        .order_by("user__display_name", "user_id")
     )
     if after:
-        name, pk = after
+        name, user_id = after
         memberships = memberships.filter(
-            Q(user__display_name__gt=name) | Q(user__display_name=name, pk__gt=pk)
+            Q(user__display_name__gt=name) | Q(user__display_name=name, user_id__gt=user_id)
         )
     if limit:
         memberships = memberships[:limit]

@@ -170,12 +170,12 @@ DIRECTORY_CURSOR_SALT = "profiles.directory"
 
 def _directory_cursor_for(row):
     return signing.dumps(
-        [row.membership.user.display_name, row.membership.pk], salt=DIRECTORY_CURSOR_SALT
+        [row.membership.user.display_name, row.membership.user_id], salt=DIRECTORY_CURSOR_SALT
     )
 
 
 def _directory_cursor(value):
-    """(display name, membership id) from a signed ``?after=``; None when absent or tampered."""
+    """(display name, user id) from a signed ``?after=``; None when absent or tampered."""
     if not value:
         return None
     try:
