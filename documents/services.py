@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from workspaces.access import container_access
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
+from workspaces.launch import unpin_target
 from workspaces.models import Notification
 from workspaces.roles import Action
 
@@ -397,6 +398,7 @@ def document_trash(*, actor, document):
     document.locked_by = None
     document.locked_until = None
     document.save(update_fields=["deleted_at", "deleted_by", "locked_by", "locked_until"])
+    unpin_target(document)
     record_activity(
         actor=actor, verb="moved to the trash", target=document, container=document.container
     )

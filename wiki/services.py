@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from workspaces.access import container_access
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
+from workspaces.launch import unpin_target
 from workspaces.models import Notification
 from workspaces.roles import Action
 
@@ -263,6 +264,7 @@ def page_delete(*, actor, page):
     now = timezone.now()
     Page.objects.filter(pk=page.pk).update(deleted_at=now, deleted_by=actor)
     page.deleted_at, page.deleted_by = now, actor
+    unpin_target(page)
     _refresh_linking_pages(container, {page.path})
     record_activity(actor=actor, verb="deleted the page", target=page, container=container)
     return page

@@ -69,9 +69,11 @@ def _pin_target(workspace, target_ref):
         target = content_type.get_object_for_this_type(pk=int(pk))
     except (ValueError, ContentType.DoesNotExist, Exception) as error:  # noqa: BLE001
         raise Http404("Nothing to pin there.") from error
-    # Only workspace-level content is pinned: the start page is for every member.
+    # Only live workspace-level content is pinned: the start page is for every member.
     if getattr(target, "workspace_id", None) != workspace.pk or getattr(target, "group_id", None):
         raise Http404("Nothing to pin there.")
+    if getattr(target, "deleted_at", None):
+        raise Http404("That is in the trash.")
     return content_type, target
 
 
@@ -91,6 +93,13 @@ def pin_add(*, actor, workspace, target_ref):
     if not created:
         raise ValidationError(f"“{target}” is pinned already.")
     return pin
+
+
+def unpin_target(target):
+    """Take ``target`` off the start page (content apps call it when they trash it)."""
+    Pin.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    ).delete()
 
 
 @transaction.atomic

@@ -125,6 +125,26 @@ def test_group_or_foreign_content_cannot_be_pinned(world, client_for, where):
     assert not Pin.objects.exists()
 
 
+def test_trashed_items_leave_the_start_page_and_cannot_be_pinned(world, client_for):
+    from documents import services as documents
+    from wiki import services as wiki
+
+    page = Page.objects.get(workspace=world.workspace, group=None, path="governance")
+    document = make_document(world.workspace, world.member, "Charter.pdf", b"%PDF-1.4 charter")
+    lead = client_for(world.lead)
+    _pin(lead, world.workspace, f"wiki.page:{page.pk}")
+    _pin(lead, world.workspace, f"documents.document:{document.pk}")
+
+    documents.document_trash(actor=world.lead, document=document)
+    wiki.page_delete(actor=world.lead, page=page)
+
+    assert not Pin.objects.exists()
+    assert _pin(lead, world.workspace, f"documents.document:{document.pk}").status_code == 404
+    assert not Pin.objects.exists()
+    start = client_for(world.member).get(reverse("workspaces:start_here", args=[world.workspace]))
+    assert document.get_absolute_url() not in start.content.decode()
+
+
 def test_a_lead_unpins(world, client_for):
     page = Page.objects.get(workspace=world.workspace, group=None, path="governance")
     lead = client_for(world.lead)
