@@ -81,14 +81,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side parameters, so psycopg prepares a query after a few runs on a
-    # connection and PostgreSQL stops re-planning it: planning was 0.3-1 ms of each
-    # query here (docs/performance.md). Off with DB_PREPARED_STATEMENTS=0 (e.g. behind
-    # a transaction-pooling PgBouncer).
-    DATABASES["default"]["OPTIONS"] = {
-        "server_side_binding": env_bool("DB_PREPARED_STATEMENTS", True)
-    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
