@@ -17,6 +17,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from alliance_hub.paging import id_cursor
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -291,12 +292,10 @@ def document_detail(request, container, pk):
 @require_GET
 def version_list(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
-    before = request.GET.get("before")
-    if before is not None and not before.isdigit():
+    before = id_cursor(request.GET.get("before"))
+    if before is None and "before" in request.GET:
         return HttpResponseBadRequest("'before' must be a version number.")
-    versions, has_more = selectors.versions_for(
-        document=document, before=int(before) if before else None
-    )
+    versions, has_more = selectors.versions_for(document=document, before=before)
     return _render(
         request,
         "documents/version_list.html",
@@ -508,9 +507,8 @@ def document_unwatch(request, container, pk):
 @require_GET
 def document_downloads(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
-    before = request.GET.get("before", "")
     rows, has_more = selectors.downloads_for(
-        document=document, before=int(before) if before.isdigit() else None
+        document=document, before=id_cursor(request.GET.get("before"))
     )
     return _render(
         request,

@@ -14,12 +14,6 @@ THREAD_PAGE_SIZE = 50
 REPLIES_SHOWN = 3
 
 
-def parse_cursor(value):
-    """A positive id from a ``?before=`` / ``?after=`` parameter, or None."""
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and 0 < int(value) < 2**62 else None
-
-
 def page_of(rows, size=PAGE_SIZE):
     """(items, has_more) from a sliced queryset: fetches one row more than it shows."""
     items = list(rows[: size + 1])

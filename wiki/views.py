@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_hub.paging import id_cursor
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -220,10 +221,7 @@ def page_preview(request, container):
 @require_GET
 def page_history(request, container, page_path):
     page = _page_or_404(container, page_path)
-    before = request.GET.get("before", "")
-    rows, has_more = selectors.history_for(
-        page=page, before=int(before) if before.isdigit() else None
-    )
+    rows, has_more = selectors.history_for(page=page, before=id_cursor(request.GET.get("before")))
     return _render(
         request,
         "wiki/page_history.html",

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from alliance_hub.paging import id_cursor
+
 from .access import workspaces_visible_to
 from .models import Notification
 
@@ -44,18 +46,13 @@ def notification_get_for(*, user, pk):
     return notification
 
 
-def _cursor(value):
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and 0 < int(value) < 2**62 else None
-
-
 def _is_htmx(request):
     return request.headers.get("HX-Request") == "true"
 
 
 @require_GET
 def notification_list(request):
-    before = _cursor(request.GET.get("before"))
+    before = id_cursor(request.GET.get("before"))
     notifications, has_more = notification_list_for(user=request.user, before=before)
     context = {"notifications": notifications, "has_more": has_more}
     if _is_htmx(request) and before:

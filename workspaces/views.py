@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
+from alliance_hub.paging import id_cursor
 
 from . import selectors, services
 from .access import container_view
@@ -78,9 +79,9 @@ def workspace_create(request):
 
 def _stream_page(request, container):
     rows = stream_for(user=request.user, container=container)
-    before = request.GET.get("before", "")
-    if before.isdigit():
-        rows = rows.filter(id__lt=int(before))
+    before = id_cursor(request.GET.get("before"))
+    if before:
+        rows = rows.filter(id__lt=before)
     page = list(rows[: STREAM_PAGE_SIZE + 1])
     return page[:STREAM_PAGE_SIZE], len(page) > STREAM_PAGE_SIZE
 

@@ -242,5 +242,7 @@ def test_version_list_pages_by_fifty_from_the_newest(world, client_for):
 
 def test_version_list_refuses_a_page_that_is_not_a_number(world, client_for):
     document = make_document(world.workspace, world.lead, content=b"v1\n")
-    response = client_for(world.observer).get(doc_url("version_list", document), {"before": "x"})
-    assert response.status_code == 400
+    client = client_for(world.observer)
+    for bad in ("x", "-1", "0", str(10**30)):
+        response = client.get(doc_url("version_list", document), {"before": bad})
+        assert response.status_code == 400
