@@ -16,7 +16,7 @@ class _PersonalNav:
         self.user = user
 
     @cached_property
-    def _rows(self):
+    def workspaces(self):
         from workspaces.access import workspaces_visible_to
 
         return list(
@@ -34,13 +34,9 @@ class _PersonalNav:
         return self._unread().order_by().values("recipient").annotate(n=Count("pk")).values("n")
 
     @property
-    def workspaces(self):
-        return self._rows
-
-    @property
     def unread_count(self):
-        if self._rows:
-            return self._rows[0].unread or 0
+        if self.workspaces:
+            return self.workspaces[0].unread or 0
         return self._unread().count()  # no workspace to carry it
 
 

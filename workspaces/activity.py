@@ -58,6 +58,12 @@ def notify(*, recipients, kind, actor, text, target, container):
     )
 
 
+def _watches_of(target):
+    return Watch.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    )
+
+
 def watch(*, user, target, container):
     Watch.objects.get_or_create(
         user=user,
@@ -68,31 +74,23 @@ def watch(*, user, target, container):
 
 
 def unwatch(*, user, target):
-    Watch.objects.filter(
-        user=user, target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).delete()
+    _watches_of(target).filter(user=user).delete()
 
 
 def is_watching(*, user, target):
-    return Watch.objects.filter(
-        user=user, target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).exists()
+    """For one object; lists and pages annotate ``watched_by`` instead."""
+    return _watches_of(target).filter(user=user).exists()
 
 
 def watched_by(user, model):
-    """An ``Exists`` expression: does ``user`` watch the row (of ``model``)? Annotate a
-    query with it instead of asking is_watching per page."""
+    """An ``Exists`` expression: does ``user`` watch the row (of ``model``)?"""
     target_type = ContentType.objects.get_for_model(model)
     watches = Watch.objects.filter(user=user, target_type=target_type, target_id=OuterRef("pk"))
     return Exists(watches)
 
 
 def watcher_ids(target):
-    return set(
-        Watch.objects.filter(
-            target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-        ).values_list("user_id", flat=True)
-    )
+    return set(_watches_of(target).values_list("user_id", flat=True))
 
 
 def stream_for(*, user, container=None):
