@@ -149,3 +149,21 @@ def close_loop_connections():
     from django.db import connections
 
     connections.close_all()
+
+
+def north_sea_alliance(lead_name=None):
+    """The journeys' alliance: a lead and two members, Anna Berg and Piet de Vries,
+    all past their first-visit start page. Returns (workspace, lead, anna, piet)."""
+    from django.utils import timezone
+
+    from tests.factories import UserFactory, add_member, make_workspace
+    from workspaces.models import Membership
+
+    workspace, lead = make_workspace("North Sea Alliance")
+    if lead_name:
+        lead.display_name = lead_name
+        lead.save()
+    anna = add_member(workspace, user=UserFactory(display_name="Anna Berg"))
+    piet = add_member(workspace, user=UserFactory(display_name="Piet de Vries"))
+    Membership.objects.update(welcomed_at=timezone.now())
+    return workspace, lead, anna, piet

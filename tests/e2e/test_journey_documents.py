@@ -5,10 +5,9 @@ version 3."""
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
-from tests.factories import PASSWORD, UserFactory, add_member, make_workspace
-from workspaces.models import Membership
+from tests.e2e.conftest import north_sea_alliance
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,10 +31,7 @@ def _download_latest(person):
 def test_new_version_is_served_by_the_permanent_link_and_version_1_is_restored(
     people, tmp_path, viewport
 ):
-    workspace, _lead = make_workspace("North Sea Alliance")
-    first = add_member(workspace, user=UserFactory(display_name="Anna Berg"))
-    second = add_member(workspace, user=UserFactory(display_name="Piet de Vries"))
-    Membership.objects.update(welcomed_at=timezone.now())
+    workspace, _lead, first, second = north_sea_alliance()
 
     anna = people("anna", viewport)
     anna.sign_in(first.email, PASSWORD)

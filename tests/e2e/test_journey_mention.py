@@ -2,20 +2,16 @@
 notification and replies without a page reload."""
 
 import pytest
-from django.utils import timezone
 
-from tests.factories import PASSWORD, UserFactory, add_member, make_workspace
-from workspaces.models import Membership
+from tests.e2e.conftest import north_sea_alliance
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_mentioned_colleague_is_notified_and_replies_in_place(people, viewport):
-    workspace, _lead = make_workspace("North Sea Alliance")
-    author = add_member(workspace, user=UserFactory(display_name="Anna Berg"))
-    colleague = add_member(workspace, user=UserFactory(display_name="Piet de Vries"))
-    Membership.objects.update(welcomed_at=timezone.now())
+    workspace, _lead, author, colleague = north_sea_alliance()
 
     anna = people("anna", viewport)
     anna.sign_in(author.email, PASSWORD)

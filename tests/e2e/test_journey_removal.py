@@ -4,10 +4,9 @@ found" on the next click, and the documents they uploaded stay for everyone else
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
-from tests.factories import PASSWORD, UserFactory, add_member, make_workspace
-from workspaces.models import Membership
+from tests.e2e.conftest import north_sea_alliance
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,12 +17,7 @@ def _workspace_link(person, name):
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_removed_member_gets_not_found_and_their_documents_stay(people, tmp_path, viewport):
-    workspace, lead_user = make_workspace("North Sea Alliance")
-    lead_user.display_name = "Lena Lead"
-    lead_user.save()
-    leaving = add_member(workspace, user=UserFactory(display_name="Piet de Vries"))
-    staying = add_member(workspace, user=UserFactory(display_name="Anna Berg"))
-    Membership.objects.update(welcomed_at=timezone.now())
+    workspace, lead_user, staying, leaving = north_sea_alliance(lead_name="Lena Lead")
 
     piet = people("piet", viewport)
     piet.sign_in(leaving.email, PASSWORD)

@@ -2,11 +2,10 @@
 the conflict and loses nothing."""
 
 import pytest
-from django.utils import timezone
 
-from tests.factories import PASSWORD, UserFactory, add_member, make_workspace
+from tests.e2e.conftest import north_sea_alliance
+from tests.factories import PASSWORD
 from wiki.services import PageContent, page_create
-from workspaces.models import Membership
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,10 +14,7 @@ START = "## Agenda\n\n- Welcome\n- Budget\n"
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_second_editor_sees_the_conflict_and_keeps_their_text(people, viewport):
-    workspace, _lead = make_workspace("North Sea Alliance")
-    first = add_member(workspace, user=UserFactory(display_name="Anna Berg"))
-    second = add_member(workspace, user=UserFactory(display_name="Piet de Vries"))
-    Membership.objects.update(welcomed_at=timezone.now())
+    workspace, _lead, first, second = north_sea_alliance()
     page_create(
         actor=first,
         container=workspace,
