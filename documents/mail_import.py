@@ -21,12 +21,12 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
-from workspaces.access import container_access
+from workspaces.access import require_action
 from workspaces.roles import Action
 
 from . import files, services
@@ -281,8 +281,7 @@ def import_mail(*, actor, container, mailboxes, folder=None):
     Raises PermissionDenied, ValidationError (unreadable mailbox, no attachments,
     an attachment or the whole too large). Returns an ImportResult.
     """
-    if not container_access(actor, container).can(Action.CONTRIBUTE):
-        raise PermissionDenied("You need the contribute permission here.")
+    require_action(actor, container, Action.CONTRIBUTE)
     if not mailboxes:
         raise ValidationError("Choose a mailbox (.mbox) or messages (.eml).")
     attachments = []

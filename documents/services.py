@@ -23,7 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
-from workspaces.access import container_access
+from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
 from workspaces.launch import unpin_target
 from workspaces.models import Notification
@@ -37,11 +37,6 @@ MAX_TAGS = 12
 
 class DuplicateUpload(ValidationError):
     """The file is identical to the latest version; nothing was stored."""
-
-
-def _require(actor, container, action):
-    if not container_access(actor, container).can(action):
-        raise PermissionDenied(f"You need the {action} permission here.")
 
 
 def _same_container(obj, container):
@@ -82,7 +77,7 @@ def _check_upload(facts, name):
 @transaction.atomic
 def folder_create(*, actor, container, name, parent=None):
     """Create a folder (contributors). Raises PermissionDenied, ValidationError."""
-    _require(actor, container, Action.CONTRIBUTE)
+    require_action(actor, container, Action.CONTRIBUTE)
     _check_folder(parent, container)
     name = name.strip()
     if not name:
@@ -98,7 +93,7 @@ def folder_create(*, actor, container, name, parent=None):
 @transaction.atomic
 def folder_rename(*, actor, folder, name):
     """Rename a folder (contributors). Raises PermissionDenied, ValidationError."""
-    _require(actor, folder.container, Action.CONTRIBUTE)
+    require_action(actor, folder.container, Action.CONTRIBUTE)
     name = name.strip()
     if not name:
         raise ValidationError("Give the folder a name.")
@@ -111,7 +106,7 @@ def folder_rename(*, actor, folder, name):
 def folder_delete(*, actor, folder):
     """Delete an empty folder (contributors). Documents in the trash that were in
     it go back to the top level if restored. Raises PermissionDenied, ValidationError."""
-    _require(actor, folder.container, Action.CONTRIBUTE)
+    require_action(actor, folder.container, Action.CONTRIBUTE)
     if folder.children.exists() or folder.documents.alive().exists():
         raise ValidationError(f"{folder} is not empty; move or delete what is in it first.")
     folder.delete()
@@ -163,7 +158,7 @@ def documents_upload(*, actor, container, uploads, folder=None, description="", 
     Each file becomes version 1 of a new document titled after its name. Raises
     PermissionDenied, ValidationError (empty or too large: nothing is stored).
     """
-    _require(actor, container, Action.CONTRIBUTE)
+    require_action(actor, container, Action.CONTRIBUTE)
     _check_folder(folder, container)
     if not uploads:
         raise ValidationError("Choose at least one file.")
@@ -231,7 +226,7 @@ def version_upload(*, actor, document, upload, change_note="", release_lock=Fals
     notified. Raises PermissionDenied, ValidationError (locked, in the trash,
     too large) and DuplicateUpload (same SHA-256 as the latest version).
     """
-    _require(actor, document.container, Action.CONTRIBUTE)
+    require_action(actor, document.container, Action.CONTRIBUTE)
     name = files.clean_filename(upload.name)
     facts = files.examine(upload, name)
     _check_upload(facts, name)
@@ -283,7 +278,7 @@ def version_restore(*, actor, document, number):
     History is kept: the old version stays and the new one shares its stored file.
     Raises PermissionDenied, ValidationError (no such version, locked, trash,
     already the latest)."""
-    _require(actor, document.container, Action.CONTRIBUTE)
+    require_action(actor, document.container, Action.CONTRIBUTE)
     document = _locked_document(document)
     _check_writable(document, actor)
     old = document.versions.filter(number=number).first()
@@ -314,7 +309,7 @@ def version_restore(*, actor, document, number):
 @transaction.atomic
 def document_update(*, actor, document, title, description, tags):
     """Rename a document and edit its description and tags (contributors)."""
-    _require(actor, document.container, Action.CONTRIBUTE)
+    require_action(actor, document.container, Action.CONTRIBUTE)
     if document.is_trashed:
         raise ValidationError("This document is in the trash.")
     renamed = title.strip() != document.title
@@ -331,7 +326,7 @@ def document_update(*, actor, document, title, description, tags):
 def document_move(*, actor, document, folder):
     """Move a document to ``folder`` (None: the top level) of its container (contributors)."""
     container = document.container
-    _require(actor, container, Action.CONTRIBUTE)
+    require_action(actor, container, Action.CONTRIBUTE)
     _check_folder(folder, container)
     if document.is_trashed:
         raise ValidationError("This document is in the trash.")
@@ -355,7 +350,7 @@ def document_lock(*, actor, document):
     """Mark the document as being edited by ``actor`` for DOCUMENT_LOCK_MINUTES
     (contributors; the holder may extend it). Raises ValidationError if someone
     else holds it."""
-    _require(actor, document.container, Action.CONTRIBUTE)
+    require_action(actor, document.container, Action.CONTRIBUTE)
     document = _locked_document(document)
     if document is None or document.is_trashed:
         raise ValidationError("This document is in the trash.")
@@ -371,9 +366,7 @@ def document_lock(*, actor, document):
 def document_unlock(*, actor, document):
     """Release the lock: its holder, or a moderator (lead, community manager).
     Raises PermissionDenied for anyone else while the lock is active."""
-    access = container_access(actor, document.container)
-    if not access.can(Action.CONTRIBUTE):
-        raise PermissionDenied("You need the contribute permission here.")
+    access = require_action(actor, document.container, Action.CONTRIBUTE)
     held_by_other = document.lock_is_active and document.locked_by_id != actor.pk
     if held_by_other and not access.can(Action.MODERATE):
         raise PermissionDenied(
@@ -390,7 +383,7 @@ def document_unlock(*, actor, document):
 def document_trash(*, actor, document):
     """Move a document to the trash (contributors). Raises ValidationError if it is
     locked by someone else."""
-    _require(actor, document.container, Action.CONTRIBUTE)
+    require_action(actor, document.container, Action.CONTRIBUTE)
     document = _locked_document(document)
     _check_writable(document, actor)
     document.deleted_at = timezone.now()
@@ -408,7 +401,7 @@ def document_trash(*, actor, document):
 @transaction.atomic
 def document_untrash(*, actor, document):
     """Bring a document back from the trash (moderators: leads, community managers)."""
-    _require(actor, document.container, Action.MODERATE)
+    require_action(actor, document.container, Action.MODERATE)
     if not document.is_trashed:
         raise ValidationError("This document is not in the trash.")
     document.deleted_at = None
@@ -426,7 +419,7 @@ def document_purge(*, actor, document):
 
     The files are deleted after the transaction commits."""
     container = document.container
-    _require(actor, container, Action.MODERATE)
+    require_action(actor, container, Action.MODERATE)
     if not document.is_trashed:
         raise ValidationError("Only documents in the trash can be deleted for good.")
     names = set(document.versions.values_list("file", flat=True))
@@ -453,10 +446,10 @@ def download_record(*, user, version):
 
 def document_watch(*, actor, document):
     """Watch a document: be notified of its new versions (anyone who may view it)."""
-    _require(actor, document.container, Action.VIEW)
+    require_action(actor, document.container, Action.VIEW)
     watch(user=actor, target=document, container=document.container)
 
 
 def document_unwatch(*, actor, document):
-    _require(actor, document.container, Action.VIEW)
+    require_action(actor, document.container, Action.VIEW)
     unwatch(user=actor, target=document)

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from workspaces.access import container_access, require_container_action
+from workspaces.access import require_action
 from workspaces.activity import notify, record_activity
 from workspaces.models import Activity, Notification
 from workspaces.roles import Action
@@ -23,10 +23,6 @@ from .models import (
     PostModeration,
     StatusPost,
 )
-
-
-def _require(actor, container, action):
-    require_container_action(container_access(actor, container), action)
 
 
 def _snippet(text, length=80):
@@ -86,7 +82,7 @@ def post_create(*, actor, container, text, reply_to=None):
     Mentioned people who may view the container and the author of the post
     replied to are notified; everyone else is silently skipped.
     """
-    _require(actor, container, Action.CONTRIBUTE)
+    require_action(actor, container, Action.CONTRIBUTE)
     text = _clean_text(text, max_length=STATUS_MAX_LENGTH, what="post")
     if reply_to is not None:
         reply_to = _thread_root(reply_to, container)
@@ -130,7 +126,7 @@ def post_edit(*, actor, post, text):
     notified; those mentioned before are not notified again.
     Raises PermissionDenied, ValidationError.
     """
-    _require(actor, post.container, Action.CONTRIBUTE)
+    require_action(actor, post.container, Action.CONTRIBUTE)
     if post.author_id != actor.pk:
         raise PermissionDenied("Only the author can edit a post.")
     if not post.is_editable:
@@ -155,7 +151,7 @@ def post_delete(*, actor, post):
 
     Raises PermissionDenied.
     """
-    _require(actor, post.container, Action.VIEW)
+    require_action(actor, post.container, Action.VIEW)
     if post.author_id != actor.pk:
         raise PermissionDenied("Only the author can delete a post.")
     _forget_activity(post)
@@ -179,7 +175,7 @@ def post_like_toggle(*, actor, post):
 
     Raises PermissionDenied, ValidationError (hidden or deleted posts).
     """
-    _require(actor, post.container, Action.CONTRIBUTE)
+    require_action(actor, post.container, Action.CONTRIBUTE)
     if post.hidden_at or post.deleted_at:
         raise ValidationError("This post cannot be liked.")
     deleted, _ = PostLike.objects.filter(post=post, user=actor).delete()
@@ -202,7 +198,7 @@ def post_hide(*, actor, post, reason):
     Recorded in PostModeration; the post leaves the activity stream.
     Raises PermissionDenied, ValidationError.
     """
-    _require(actor, post.container, Action.MODERATE)
+    require_action(actor, post.container, Action.MODERATE)
     reason = _clean_text(reason, max_length=300, what="reason")
     if post.deleted_at:
         raise ValidationError("This post was deleted by its author.")
@@ -218,7 +214,7 @@ def post_hide(*, actor, post, reason):
 @transaction.atomic
 def post_unhide(*, actor, post):
     """Show a hidden post again (community managers, leads); recorded. Raises PermissionDenied."""
-    _require(actor, post.container, Action.MODERATE)
+    require_action(actor, post.container, Action.MODERATE)
     if not post.hidden_at:
         return post
     post.hidden_at, post.hidden_by, post.hidden_reason = None, None, ""
@@ -249,7 +245,7 @@ def blogpost_create(*, actor, container, title, body, publish=False):
 
     Raises PermissionDenied, ValidationError.
     """
-    _require(actor, container, Action.CONTRIBUTE)
+    require_action(actor, container, Action.CONTRIBUTE)
     title, body = _clean_blog(title, body)
     post = BlogPost(author=actor, title=title, body=body)
     post.set_container(container)
@@ -266,7 +262,7 @@ def blogpost_update(*, actor, post, title, body, publish=False):
 
     The author only, while they may contribute. Raises PermissionDenied, ValidationError.
     """
-    _require(actor, post.container, Action.CONTRIBUTE)
+    require_action(actor, post.container, Action.CONTRIBUTE)
     if post.author_id != actor.pk:
         raise PermissionDenied("Only the author can edit a blog post.")
     post.title, post.body = _clean_blog(title, body)
@@ -288,8 +284,7 @@ def blogpost_delete(*, actor, post):
 
     Raises PermissionDenied.
     """
-    access = container_access(actor, post.container)
-    require_container_action(access, Action.VIEW)
+    access = require_action(actor, post.container, Action.VIEW)
     if post.author_id != actor.pk and not access.can(Action.MODERATE):
         raise PermissionDenied("Only the author or a moderator can delete a blog post.")
     _forget_activity(post)
@@ -302,7 +297,7 @@ def comment_create(*, actor, post, body):
 
     Raises PermissionDenied, ValidationError.
     """
-    _require(actor, post.container, Action.CONTRIBUTE)
+    require_action(actor, post.container, Action.CONTRIBUTE)
     if not post.is_published:
         raise ValidationError("Drafts cannot be commented on.")
     body = _clean_text(body, max_length=5000, what="comment")
@@ -326,8 +321,7 @@ def comment_create(*, actor, post, body):
 def comment_delete(*, actor, comment):
     """Delete a comment (its author, or a moderator of the container). Raises PermissionDenied."""
     post = comment.post
-    access = container_access(actor, post.container)
-    require_container_action(access, Action.VIEW)
+    access = require_action(actor, post.container, Action.VIEW)
     if comment.author_id != actor.pk and not access.can(Action.MODERATE):
         raise PermissionDenied("Only the author or a moderator can delete a comment.")
     comment.delete()

@@ -8,12 +8,12 @@ needs ``lead``.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from workspaces.access import container_access
+from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
 from workspaces.launch import unpin_target
 from workspaces.models import Notification
@@ -50,11 +50,6 @@ def edit_action_for(page):
 
 def may_edit(access, page):
     return access.can(edit_action_for(page))
-
-
-def _require(actor, container, action):
-    if not container_access(actor, container).can(action):
-        raise PermissionDenied(f"You need the {action} permission here.")
 
 
 def _live_pages(container):
@@ -138,7 +133,7 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
     """Create a page at ``path`` (its parent must exist). Members and up; protecting it
     at once needs ``lead``. Raises PermissionDenied, ValidationError. Atomic."""
     if check:
-        _require(actor, container, Action.LEAD if is_protected else Action.CONTRIBUTE)
+        require_action(actor, container, Action.LEAD if is_protected else Action.CONTRIBUTE)
     _validate_new_path(container, path)
     if not content.title.strip():
         raise ValidationError({"title": "Give the page a title."})
@@ -182,7 +177,7 @@ def page_save(*, actor, page, base_revision, content):
         raise ValidationError({"title": "Give the page a title."})
     old_title = page.title
     _claim(page, base_revision)
-    _require(actor, page.container, edit_action_for(page))
+    require_action(actor, page.container, edit_action_for(page))
     if page.title == content.title.strip() and page.body == content.body:
         # Nothing changed: undo the claimed revision number by rolling back.
         transaction.set_rollback(True)
@@ -221,7 +216,7 @@ def page_move(*, actor, page, new_path):
     """Move (rename the path of) a page and its sub-pages; old paths redirect to the new
     ones. Editors of the page. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
-    _require(actor, container, edit_action_for(page))
+    require_action(actor, container, edit_action_for(page))
     if new_path == page.path:
         return page
     _validate_new_path(container, new_path, moving=page)
@@ -258,7 +253,7 @@ def page_delete(*, actor, page):
     """Move a page to the trash (leads can restore it). Editors of the page; a page with
     sub-pages cannot be deleted. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
-    _require(actor, container, edit_action_for(page))
+    require_action(actor, container, edit_action_for(page))
     if _live_pages(container).filter(path__startswith=page.path + "/").exists():
         raise ValidationError("This page has sub-pages: move or delete them first.")
     now = timezone.now()
@@ -275,7 +270,7 @@ def page_restore(*, actor, page):
     """Bring a page back from the trash (leads). Its path must be free and its parent must
     exist. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
-    _require(actor, container, Action.LEAD)
+    require_action(actor, container, Action.LEAD)
     if not page.is_deleted:
         return page
     _validate_new_path(container, page.path)
@@ -290,7 +285,7 @@ def page_restore(*, actor, page):
 def page_set_protected(*, actor, page, is_protected):
     """Protect a page (only moderators may then edit it) or lift it (leads).
     Raises PermissionDenied. Atomic."""
-    _require(actor, page.container, Action.LEAD)
+    require_action(actor, page.container, Action.LEAD)
     if page.is_protected == is_protected:
         return page
     Page.objects.filter(pk=page.pk).update(is_protected=is_protected)
@@ -302,7 +297,7 @@ def page_set_protected(*, actor, page, is_protected):
 
 def page_watch(*, actor, page):
     """Watch a page (anyone who may view it)."""
-    _require(actor, page.container, Action.VIEW)
+    require_action(actor, page.container, Action.VIEW)
     watch(user=actor, target=page, container=page.container)
 
 

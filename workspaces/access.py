@@ -245,7 +245,10 @@ def _note_visit(request, workspace):
     request.session[key] = now.timestamp()
 
 
-def require_container_action(access, action):
-    """For services: raise PermissionDenied unless ``access`` allows ``action``."""
+def require_action(user, container, action):
+    """For services: ``user``'s ContainerAccess on ``container``, or PermissionDenied
+    unless it allows ``action`` (services check again what their views checked)."""
+    access = container_access(user, container)
     if not access.can(action):
         raise PermissionDenied(f"You need the {action} permission here.")
+    return access

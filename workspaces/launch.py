@@ -7,7 +7,7 @@ import json
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, DateField
 from django.db.models.functions import TruncWeek
@@ -17,7 +17,7 @@ from zipstream import ZIP_DEFLATED, ZipStream
 
 from alliance_hub import hooks
 
-from .access import container_access
+from .access import require_action
 from .models import Invitation, Membership, Pin, WeeklyVisit
 from .roles import Action
 
@@ -81,8 +81,7 @@ def _pin_target(workspace, target_ref):
 def pin_add(*, actor, workspace, target_ref):
     """Pin a workspace-level page or document to the start page (leads). Raises
     PermissionDenied, Http404 for a target outside the workspace, ValidationError."""
-    if not container_access(actor, workspace).can(Action.LEAD):
-        raise PermissionDenied("Only leads pin items.")
+    require_action(actor, workspace, Action.LEAD)
     content_type, target = _pin_target(workspace, target_ref)
     pin, created = Pin.objects.get_or_create(
         workspace=workspace,
@@ -104,8 +103,7 @@ def unpin_target(target):
 
 @transaction.atomic
 def pin_remove(*, actor, pin):
-    if not container_access(actor, pin.workspace).can(Action.LEAD):
-        raise PermissionDenied("Only leads unpin items.")
+    require_action(actor, pin.workspace, Action.LEAD)
     pin.delete()
 
 

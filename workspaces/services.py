@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from .access import container_access
+from .access import require_action
 from .activity import notify, record_activity
 from .models import (
     Group,
@@ -56,11 +56,6 @@ ADMIN_MODEL_PERMS = [
 
 class InvitationInvalid(Exception):
     """The invitation link cannot be used; ``str()`` is a message for the person."""
-
-
-def _require(actor, container, action):
-    if not container_access(actor, container).can(action):
-        raise PermissionDenied(f"You need the {action} permission here.")
 
 
 def _saved(organisation):
@@ -188,7 +183,7 @@ def workspace_create(*, actor, name, slug, organisation, description=""):
 @transaction.atomic
 def group_create(*, actor, workspace, name, slug, description="", is_private=False):
     """Create a group (managers of the workspace). A private group starts with the actor in it."""
-    _require(actor, workspace, Action.MANAGE)
+    require_action(actor, workspace, Action.MANAGE)
     if Group.objects.filter(workspace=workspace, slug=slug).exists():
         raise ValidationError({"slug": "This workspace already has a group with this address."})
     group = Group.objects.create(
@@ -206,7 +201,7 @@ def group_create(*, actor, workspace, name, slug, description="", is_private=Fal
 @transaction.atomic
 def group_set_private(*, actor, group, is_private):
     """Switch a group between open and private, rewriting its guardian rows."""
-    _require(actor, group.workspace, Action.MANAGE)
+    require_action(actor, group.workspace, Action.MANAGE)
     if group.is_private == is_private:
         return group
     group.groupgroupobjectpermission_set.all().delete()
@@ -238,7 +233,7 @@ def _role_of(user, workspace):
 def member_add(*, actor, workspace, user, role, organisation, groups=(), check=True):
     """Make ``user`` a member (managers; only leads grant the lead role)."""
     if check:
-        _require(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+        require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
     organisation = _saved(organisation)
     membership, created = Membership.objects.get_or_create(
         workspace=workspace, user=user, defaults={"role": role, "organisation": organisation}
@@ -272,7 +267,7 @@ def member_change_role(*, actor, membership, role):
     """Change a member's role (managers; only leads grant or take away the lead role)."""
     workspace = membership.workspace
     needs_lead = Role.LEAD in (role, membership.role)
-    _require(actor, workspace, Action.LEAD if needs_lead else Action.MANAGE)
+    require_action(actor, workspace, Action.LEAD if needs_lead else Action.MANAGE)
     if membership.role == role:
         return membership
     _keep_a_lead(membership, new_role=role)
@@ -303,7 +298,7 @@ def _keep_a_lead(membership, new_role=None):
 def member_remove(*, actor, membership, detail=""):
     """Remove a member: access ends on their next request; their content stays theirs."""
     workspace, user = membership.workspace, membership.user
-    _require(actor, workspace, Action.LEAD if membership.role == Role.LEAD else Action.MANAGE)
+    require_action(actor, workspace, Action.LEAD if membership.role == Role.LEAD else Action.MANAGE)
     _keep_a_lead(membership)
     _place_in_role_groups(user, workspace, None)
     GroupMembership.objects.filter(group__workspace=workspace, user=user).delete()
@@ -316,7 +311,7 @@ def member_remove(*, actor, membership, detail=""):
 @transaction.atomic
 def organisation_remove(*, actor, workspace, organisation):
     """Remove a partner organisation and every member who belongs to it."""
-    _require(actor, workspace, Action.MANAGE)
+    require_action(actor, workspace, Action.MANAGE)
     memberships = list(
         Membership.objects.filter(workspace=workspace, organisation=organisation).select_related(
             "user", "workspace"
@@ -340,7 +335,7 @@ def organisation_remove(*, actor, workspace, organisation):
 @transaction.atomic
 def group_member_add(*, actor, group, user):
     """Add a workspace member to a private group (managers of the workspace)."""
-    _require(actor, group.workspace, Action.MANAGE)
+    require_action(actor, group.workspace, Action.MANAGE)
     role = _role_of(user, group.workspace)
     if role is None:
         raise ValidationError(f"{user} is not a member of {group.workspace}.")
@@ -358,7 +353,7 @@ def group_member_add(*, actor, group, user):
 
 @transaction.atomic
 def group_member_remove(*, actor, group, user):
-    _require(actor, group.workspace, Action.MANAGE)
+    require_action(actor, group.workspace, Action.MANAGE)
     deleted, _ = GroupMembership.objects.filter(group=group, user=user).delete()
     if deleted:
         if group.is_private:
@@ -407,7 +402,7 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=())
     invitation got a fresh link) or "already a member" (nothing sent).
     E-mails go out after the transaction commits.
     """
-    _require(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
     organisation = _saved(organisation)
     foreign = [g for g in groups if g.workspace_id != workspace.pk]
     if foreign:
@@ -449,7 +444,7 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=())
 @transaction.atomic
 def invitation_resend(*, actor, invitation):
     """Send a fresh link (the old one stops working) and restart the validity period."""
-    _require(actor, invitation.workspace, Action.MANAGE)
+    require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.REVOKED):
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
     token = _issue_token(invitation)
@@ -465,7 +460,7 @@ def invitation_resend(*, actor, invitation):
 
 @transaction.atomic
 def invitation_revoke(*, actor, invitation):
-    _require(actor, invitation.workspace, Action.MANAGE)
+    require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status != Invitation.Status.PENDING:
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
     invitation.revoked_at = timezone.now()
@@ -550,7 +545,7 @@ def account_exists(email):
 @transaction.atomic
 def workspace_describe(*, actor, workspace, description):
     """Change the description (leads)."""
-    _require(actor, workspace, Action.LEAD)
+    require_action(actor, workspace, Action.LEAD)
     workspace.description = description
     workspace.save(update_fields=["description"])
 
@@ -558,7 +553,7 @@ def workspace_describe(*, actor, workspace, description):
 @transaction.atomic
 def partners_add(*, actor, workspace, names):
     """Add partner organisations by name, creating unknown ones (managers)."""
-    _require(actor, workspace, Action.MANAGE)
+    require_action(actor, workspace, Action.MANAGE)
     organisations = []
     for name in names:
         organisation = Organisation.objects.filter(name__iexact=name).first()
