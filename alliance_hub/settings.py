@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "profiles",
     "workspaces",
     "documents",
@@ -139,6 +141,14 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alliance Hub <noreply@localhost>")
+
+# Background work (Django's tasks API through the django-tasks backport). The
+# embedded default keeps the queue in the database; `manage.py db_worker` runs it.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))
