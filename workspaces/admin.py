@@ -271,8 +271,12 @@ class GroupAdmin(ScopedAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}  # the slug is read-only once it exists
 
+    def get_fields(self, request, obj=None):
+        fields = ["workspace", "name", "slug", "description", "is_private"]
+        return [*fields, "created_at"] if obj else fields
+
     def get_readonly_fields(self, request, obj=None):
-        return ["workspace", "slug"] if obj else []
+        return ["workspace", "slug", "created_at"] if obj else []
 
     def save_model(self, request, obj, form, change):
         try:
