@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from .access import require_action
+from .access import groups_with, require_action
 from .activity import notify, record_activity
 from .models import (
     Group,
@@ -541,6 +541,15 @@ def invitation_for_token(token):
     return invitation
 
 
+def _presets_still_managed(invitation):
+    """The invitation's preset groups that its sender still manages (someone who has left
+    a private group since cannot bring a newcomer into it)."""
+    if invitation.invited_by is None:
+        return Group.objects.none()
+    managed = groups_with(invitation.invited_by, Action.MANAGE)
+    return managed.filter(pk__in=invitation.groups.values("pk"))
+
+
 @transaction.atomic
 def invitation_accept(*, token, user=None, display_name="", password=""):
     """Accept an invitation: as ``user`` (signed in) or as a new person (creates the account).
@@ -566,7 +575,7 @@ def invitation_accept(*, token, user=None, display_name="", password=""):
         user=user,
         role=invitation.role,
         organisation=invitation.organisation,
-        groups=invitation.groups.all(),
+        groups=_presets_still_managed(invitation),
         check=False,
     )
     invitation.accepted_at = timezone.now()

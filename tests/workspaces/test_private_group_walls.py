@@ -107,6 +107,29 @@ def test_manager_outside_a_private_group_cannot_invite_with_it_as_a_preset(
     assert not Invitation.objects.filter(email="alias@example.org").exists()
 
 
+def test_an_invitation_brings_no_one_into_a_group_its_sender_has_left(world, client_for):
+    services.invitations_send(
+        actor=world.community_manager,
+        workspace=world.workspace,
+        emails=["late@example.org"],
+        role=Role.MEMBER,
+        organisation=world.workspace.partners.first(),
+        groups=[world.private_group, world.open_group],
+    )
+    token = "known-token"
+    Invitation.objects.filter(email="late@example.org").update(
+        token_hash=services._hash_token(token)
+    )
+    services.group_member_remove(
+        actor=world.lead, group=world.private_group, user=world.community_manager
+    )
+
+    membership = services.invitation_accept(token=token, display_name="Late", password="x")
+
+    assert not _in_private_group(world, membership.user)
+    assert GroupMembership.objects.filter(group=world.open_group, user=membership.user).exists()
+
+
 def test_manager_outside_a_private_group_cannot_open_it_up(world, outside_manager):
     with pytest.raises(PermissionDenied):
         services.group_set_private(
