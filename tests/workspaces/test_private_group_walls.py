@@ -183,6 +183,21 @@ def test_manager_outside_a_private_group_cannot_open_it_in_the_admin(
         assert world.private_group.name not in response.content.decode()
 
 
+def test_recent_admin_actions_do_not_quote_a_group_the_manager_has_left(world, client_for):
+    client = client_for(world.community_manager)
+    client.post(
+        reverse("admin:workspaces_groupmembership_add"),
+        {"group": world.private_group.pk, "user": world.non_group_member.pk},
+        follow=True,  # shows (and so uses up) the "was added" message
+    )
+    services.group_member_remove(
+        actor=world.lead, group=world.private_group, user=world.community_manager
+    )
+    page = client.get(reverse("admin:index"))
+    assert page.status_code == 200
+    assert world.private_group.name not in page.content.decode()
+
+
 def test_view_on_site_redirects_only_to_rows_the_user_may_see(world, outside_manager, client_for):
     from django.contrib.contenttypes.models import ContentType
 
