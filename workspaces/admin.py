@@ -1,5 +1,7 @@
-"""The admin for community managers: each sees and changes only the workspaces they
-manage (``manage`` permission), and every change goes through the services."""
+"""The admin for community managers: each sees and changes only the workspaces and
+groups they manage (``manage`` permission, decided by the access layer: a private group
+only by its own managers), and every change goes through the services, whose checks the
+add forms run first so that a refusal is a form error."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -39,10 +41,11 @@ person.short_description = "person"
 
 
 class AccessScopedAdminMixin:
-    """Every choice list (and so every autocomplete, which reads the same querysets)
-    offers only rows from the access layer's ``managed_rows``: containers the user
-    manages, people who share one, those workspaces' partners. Used by every
-    ModelAdmin and inline of the project."""
+    """Every choice list offers only rows from the access layer's ``managed_rows``:
+    containers the user manages, people who share one, those workspaces' partners
+    (other models: nothing, unless superuser). Used by every ModelAdmin and inline of
+    the project. Autocompletes answer from the target model admin's ``get_queryset``,
+    which each admin scopes the same way; tests/test_admin_matrix.py checks both."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", managed_rows(db_field.related_model, request.user))
