@@ -130,9 +130,10 @@ def pin_remove(request, container, pk):
 @require_GET
 def adoption(request, container):
     _workspace_only(container)
-    labels, rows = launch.adoption_rows(container)
+    labels, rows = launch.adoption_rows(container, request.user)
     charts = [
-        (label, launch.bar_chart(points)) for label, points in launch.weekly_series(container)
+        (label, launch.bar_chart(points))
+        for label, points in launch.weekly_series(container, request.user)
     ]
     return render(
         request,
@@ -156,7 +157,7 @@ def adoption(request, container):
 @require_GET
 def adoption_csv(request, container):
     _workspace_only(container)
-    response = HttpResponse(launch.adoption_csv(container), content_type="text/csv")
+    response = HttpResponse(launch.adoption_csv(container, request.user), content_type="text/csv")
     response["Content-Disposition"] = (
         f'attachment; filename="{container.slug}-adoption-{timezone.now():%Y-%m-%d}.csv"'
     )
