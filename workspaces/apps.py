@@ -5,4 +5,9 @@ class WorkspacesConfig(AppConfig):
     name = "workspaces"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from alliance_hub import hooks
+
+        from . import launch, signals  # noqa: F401
+        from .roles import Action
+
+        hooks.register_job_kind("export", "Export", launch.export_run, Action.MANAGE)
