@@ -41,9 +41,7 @@ def _stored(job):
     return default_storage.listdir(directory)[1] if default_storage.exists(directory) else []
 
 
-def test_the_requester_is_notified_with_a_link_and_downloads_a_whole_zip(
-    world, export, client_for
-):
+def test_the_requester_is_notified_with_a_link_and_downloads_a_whole_zip(world, export, client_for):
     make_document(world.workspace, world.member, "plan.txt", b"the plan")
     job = fresh(export(world.community_manager, world.workspace))
 
