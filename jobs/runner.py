@@ -75,12 +75,15 @@ def enqueue(job):
         if not runner.get_backend().supports_defer:
             return False  # recover() hands it over once it is due
         runner = runner.using(run_after=job.run_after)
+    # Marked before, not after: a backend that runs the job at once may queue it again.
+    handed_over = timezone.now()
+    Job.objects.filter(pk=job.pk).update(enqueued_at=handed_over)
     try:
         runner.enqueue(job.pk)
     except Exception:  # any backend's connection error: the job waits, nothing is lost
         logger.warning("Could not enqueue job %s; it stays queued", job.pk, exc_info=True)
+        Job.objects.filter(pk=job.pk, enqueued_at=handed_over).update(enqueued_at=None)
         return False
-    Job.objects.filter(pk=job.pk).update(enqueued_at=timezone.now())
     return True
 
 
@@ -201,6 +204,7 @@ def _retry_later(job, error):
         status=Job.Status.QUEUED,
         run_after=run_after,
         heartbeat_at=None,
+        enqueued_at=None,  # until enqueue() hands it over again
         error=f"Attempt {job.attempts} failed ({_message(error)}); trying again soon."[:2000],
     )
     if retrying:
@@ -237,6 +241,7 @@ def requeue_failed(job):
         error="",
         run_after=timezone.now(),
         finished_at=None,
+        enqueued_at=None,
     )
     if requeued:
         job.refresh_from_db()
@@ -270,7 +275,11 @@ def _recover_one(job, now, stale_before):
         dead.update(status=Job.Status.FAILED, finished_at=now, error=f"{note}; giving up.")
         return 0
     if not dead.update(
-        status=Job.Status.QUEUED, run_after=now, heartbeat_at=None, error=f"{note}; retrying."
+        status=Job.Status.QUEUED,
+        run_after=now,
+        heartbeat_at=None,
+        enqueued_at=None,
+        error=f"{note}; retrying.",
     ):
         return 0
     job.status, job.run_after = Job.Status.QUEUED, now

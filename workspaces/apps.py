@@ -7,7 +7,10 @@ class WorkspacesConfig(AppConfig):
     def ready(self):
         from alliance_hub import hooks
 
-        from . import launch, signals  # noqa: F401
+        from . import launch, services, signals  # noqa: F401
         from .roles import Action
 
         hooks.register_job_kind("export", "Export", launch.export_run, Action.MANAGE)
+        hooks.register_job_kind(
+            "invitation_mails", "Invitation e-mails", services.invitation_mails_run, Action.MANAGE
+        )
