@@ -7,8 +7,15 @@ class WorkspacesConfig(AppConfig):
     def ready(self):
         from alliance_hub import hooks
 
-        from . import launch, services, signals  # noqa: F401
+        from . import launch, services, signals, tasks  # noqa: F401
         from .roles import Action
+
+        hooks.register_periodic("workspaces.digests", tasks.DIGESTS_EVERY, tasks.send_digests)
+        hooks.register_periodic(
+            "workspaces.expired_invitations",
+            tasks.EXPIRED_INVITATIONS_EVERY,
+            tasks.tell_inviters_of_expired_invitations,
+        )
 
         hooks.register_job_kind("export", "Export", launch.export_run, Action.MANAGE)
         hooks.register_job_kind(
