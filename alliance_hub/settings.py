@@ -157,6 +157,8 @@ JOB_RETRY_BASE_SECONDS = int(os.environ.get("JOB_RETRY_BASE_SECONDS", "30"))
 JOB_RETRY_MAX_SECONDS = int(os.environ.get("JOB_RETRY_MAX_SECONDS", "3600"))
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
 EXPORT_RETENTION_DAYS = int(os.environ.get("EXPORT_RETENTION_DAYS", "7"))
+# A notification to more people than this is delivered by a job, after the request.
+NOTIFY_INLINE_MAX = int(os.environ.get("NOTIFY_INLINE_MAX", "50"))
 # Documents in the trash longer than this are deleted for good by the periodic purge.
 TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
 

@@ -17,7 +17,13 @@ def job_start(*, actor, kind, container, params=None):
     commits (the request stays fast). ``actor`` needs the kind's action on the
     container. Raises PermissionDenied."""
     require_action(actor, container, hooks.JOB_KINDS[kind].action)
-    job = Job(kind=kind, requested_by=actor, params=params or {})
+    return job_queue(kind=kind, container=container, requested_by=actor, params=params)
+
+
+def job_queue(*, kind, container, requested_by=None, params=None):
+    """Record and queue (on commit) a job that the calling service has already allowed
+    (e.g. the notifications of an action the actor was allowed to take)."""
+    job = Job(kind=kind, requested_by=requested_by, params=params or {})
     job.set_container(container)
     job.save()
     runner.enqueue_on_commit(job)

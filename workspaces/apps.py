@@ -7,9 +7,10 @@ class WorkspacesConfig(AppConfig):
     def ready(self):
         from alliance_hub import hooks
 
-        from . import launch, services, signals, tasks  # noqa: F401
+        from . import activity, launch, services, signals, tasks  # noqa: F401
         from .roles import Action
 
+        hooks.register_job_kind("notifications", "Notifications", activity.notifications_run)
         hooks.register_periodic("workspaces.digests", tasks.DIGESTS_EVERY, tasks.send_digests)
         hooks.register_periodic(
             "workspaces.expired_invitations",
