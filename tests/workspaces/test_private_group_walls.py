@@ -18,7 +18,7 @@ from wiki import services as wiki
 from wiki.services import PageContent
 from workspaces import launch, services
 from workspaces.activity import notify
-from workspaces.management.commands.send_digests import send_digest
+from workspaces.digests import send_digest
 from workspaces.models import GroupMembership, Invitation, Notification
 from workspaces.roles import Role
 
