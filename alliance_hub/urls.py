@@ -13,7 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/bare/", views.bench_bare, name="bench_bare"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("workspaces.urls")),
     path("", include("profiles.urls")),
     path("", include("documents.urls")),

@@ -53,3 +53,16 @@ class ProfileTaskAdmin(admin.ModelAdmin):
     list_display = ["user", "workspace", "updated_at"]
     list_select_related = ["user", "workspace"]
     search_fields = ["user__display_name", "text"]
+
+
+# allauth's own tables (e-mail addresses, ...) would list every person to any
+# staff member; people are managed through memberships and the User admin above.
+def _unregister_allauth_admin():
+    from allauth.account.models import EmailAddress
+
+    for model in (EmailAddress,):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_unregister_allauth_admin()
