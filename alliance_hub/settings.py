@@ -79,6 +79,14 @@ TEMPLATES = [
     }
 ]
 
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -123,6 +131,21 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
 ACCOUNT_FORMS = {"login": "profiles.accounts.LoginForm"}
+
+# Rate limits ("amount/period/per", comma-separated; per = ip, key or user). The
+# counters live in the cache: set REDIS_URL when more than one process serves.
+# login_failed also guards the second-factor form (keyed by the account there).
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust for
+# the client's address (0: the connection's address; never trust what clients send).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ACCOUNT_RATE_LIMITS = {
+    "login": os.environ.get("RATE_LIMIT_LOGIN", "30/m/ip"),
+    "login_failed": os.environ.get("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "reset_password": os.environ.get("RATE_LIMIT_RESET_PASSWORD", "20/m/ip,3/10m/key"),
+    "reset_password_from_key": os.environ.get("RATE_LIMIT_RESET_PASSWORD_FROM_KEY", "20/m/ip"),
+    "change_password": os.environ.get("RATE_LIMIT_CHANGE_PASSWORD", "5/m/user"),
+    "invitation_token": os.environ.get("RATE_LIMIT_INVITATION_TOKEN", "10/10m/ip"),
+}
 
 # Guardian: no anonymous user (anonymous visitors never reach a container) and
 # no global permission fall-through.

@@ -9,9 +9,12 @@ register_converter(ContainerPathConverter, "container")
 admin.site.site_header = "Alliance Hub administration"
 admin.site.site_title = "Alliance Hub admin"
 
+handler429 = "profiles.ratelimits.too_many_requests"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/bare/", views.bench_bare, name="bench_bare"),
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("workspaces.urls")),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
 from alliance_hub.paging import id_cursor
+from profiles import ratelimits
 
 from . import selectors, services
 from .access import container_view
@@ -320,9 +321,12 @@ def group_member_remove(request, container, pk):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
+    if not ratelimits.invitation_token_allowed(request):
+        return ratelimits.too_many_requests(request)
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationInvalid as error:
+        ratelimits.invitation_token_failed(request)
         return render(
             request, "workspaces/invitation_invalid.html", {"reason": str(error)}, status=410
         )

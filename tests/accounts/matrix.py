@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.matrix import LOGIN, Route
+from tests.matrix import FORBIDDEN, LOGIN, Route
 
 EVERYONE = [
     "anonymous", "outsider", "removed", "observer", "member", "non_group_member",
@@ -36,6 +36,15 @@ ROUTES = [
     public("account_confirm_login_code", expect={"anonymous": LOGIN}),
     # Signing out always lands on the login page.
     public("account_logout", method="POST", expect={p: LOGIN for p in EVERYONE}),
+    # The admin signs in through the site's login; staff (leads, community managers) go on
+    # to the admin, others are refused.
+    Route(
+        "admin_login",
+        lambda w, c: reverse("admin_login"),
+        action=None,
+        containers=WORKSPACE_ONLY,
+        expect={p: FORBIDDEN for p in ["removed", "observer", "member", "non_group_member"]},
+    ),
     signed_in("account_change_password"),
     signed_in("account_set_password"),
     signed_in("account_email"),
