@@ -29,11 +29,13 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "guardian",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "simple_history",
     "template_partials",
     "django_tasks",
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "workspaces.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -102,7 +105,7 @@ AUTH_USER_MODEL = "profiles.User"
 AUTHENTICATION_BACKENDS = [
     # allauth's backend signs people in (by e-mail) behind its rate limits; the
     # model backend stays for sessions made by the invitation flow.
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "profiles.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -135,6 +138,14 @@ ACCOUNT_FORMS = {"login": "profiles.accounts.LoginForm"}
 # Rate limits ("amount/period/per", comma-separated; per = ip, key or user). The
 # counters live in the cache: set REDIS_URL when more than one process serves.
 # login_failed also guards the second-factor form (keyed by the account there).
+# Two-factor (allauth.mfa): authenticator apps with recovery codes, security keys
+# and passkeys. WebAuthn needs https, except on localhost under DEBUG.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Alliance Hub"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 s also counts (clock drift)
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or env_bool("WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
+
 # Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust for
 # the client's address (0: the connection's address; never trust what clients send).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -35,6 +35,12 @@ class Workspace(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    require_two_factor = models.BooleanField(
+        "members must use two-factor",
+        default=False,
+        help_text="Members without an authenticator app or security key are sent to set "
+        "one up before they see anything.",
+    )
 
     is_group = False
 

@@ -560,3 +560,14 @@ def partners_add(*, actor, workspace, names):
         organisations.append(organisation or Organisation.objects.create(name=name))
     workspace.partners.add(*organisations)
     return organisations
+
+
+@transaction.atomic
+def workspace_two_factor_set(*, actor, workspace, required):
+    """A lead turns "members must use two-factor" on or off. From everyone's next
+    request, members without two-factor get the set-up page (workspaces.two_factor).
+    Raises PermissionDenied for anyone but a lead of ``workspace``."""
+    require_action(actor, workspace, Action.LEAD)
+    workspace.require_two_factor = required
+    workspace.save(update_fields=["require_two_factor"])
+

@@ -144,6 +144,21 @@ def member_list(request, container):
     return render(request, "workspaces/member_list.html", context)
 
 
+@container_view(Action.LEAD)
+@require_POST
+def two_factor_policy(request, container):
+    _workspace_only(container)
+    required = request.POST.get("require_two_factor") == "on"
+    services.workspace_two_factor_set(actor=request.user, workspace=container, required=required)
+    messages.success(
+        request,
+        f"Members of {container} must now use two-factor."
+        if required
+        else f"Two-factor is now optional in {container}.",
+    )
+    return redirect("workspaces:member_list", container)
+
+
 @container_view(Action.MANAGE)
 @require_http_methods(["GET", "POST"])
 def member_invite(request, container):
@@ -360,7 +375,7 @@ def invitation_accept(request, token):
                 request, "workspaces/invitation_invalid.html", {"reason": str(error)}, status=410
             )
         if user is None:
-            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, membership.user, backend="profiles.backends.AuthenticationBackend")
         messages.success(request, f"Welcome to {membership.workspace}!")
         return redirect(membership.workspace)
     return render(

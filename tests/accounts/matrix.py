@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from tests.matrix import FORBIDDEN, LOGIN, Route
+from tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, Route
+from workspaces.roles import Action
 
 EVERYONE = [
     "anonymous", "outsider", "removed", "observer", "member", "non_group_member",
@@ -52,3 +53,60 @@ ROUTES = [
     signed_in("account_request_reauthentication_code"),
     signed_in("account_confirm_reauthentication_code"),
 ]
+
+# Two-factor (allauth.mfa): each person manages their own authenticators.
+NOTHING_YET = {p: NOT_FOUND for p in EVERYONE if p != "anonymous"}
+ROUTES += [
+    signed_in("mfa_index"),
+    signed_in("mfa_activate_totp"),
+    # Without an authenticator app there is nothing to turn off or show.
+    signed_in("mfa_deactivate_totp", expect=NOTHING_YET),
+    signed_in("mfa_view_recovery_codes", expect=NOTHING_YET),
+    signed_in("mfa_generate_recovery_codes"),
+    signed_in("mfa_download_recovery_codes", expect=NOTHING_YET),
+    signed_in("mfa_list_webauthn"),
+    signed_in("mfa_add_webauthn"),
+    signed_in("mfa_reauthenticate"),
+    signed_in("mfa_reauthenticate_webauthn"),
+    # Only during a sign-in that waits for its second factor: anonymous visitors go back
+    # to the login page, signed-in people on to the site.
+    public("mfa_authenticate", expect={"anonymous": LOGIN}),
+    # Passkey sign-in is a POST from the login page's script.
+    public("mfa_login_webauthn", expect={"anonymous": LOGIN}),
+]
+
+
+def _lead_key_url(name):
+    def build(w, c):
+        from allauth.mfa.models import Authenticator
+
+        key = Authenticator.objects.create(
+            user=w.lead, type=Authenticator.Type.WEBAUTHN, data={"name": "Lead's key"}
+        )
+        return reverse(name, args=[key.pk])
+
+    return build
+
+
+# Security keys: everyone is first asked to confirm their password (a redirect); then
+# someone else's key is "not found" (tests/accounts/test_two_factor.py).
+for _name in ("mfa_edit_webauthn", "mfa_remove_webauthn"):
+    ROUTES.append(
+        Route(
+            _name,
+            _lead_key_url(_name),
+            action=None,
+            containers=WORKSPACE_ONLY,
+        )
+    )
+
+ROUTES.append(
+    Route(
+        "workspaces:two_factor_policy",
+        lambda w, c: reverse("workspaces:two_factor_policy", args=[c]),
+        Action.LEAD,
+        method="POST",
+        data={"require_two_factor": ""},
+        containers=WORKSPACE_ONLY,
+    )
+)
