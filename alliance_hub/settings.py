@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "simple_history",
     "template_partials",
     "django_tasks",
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "profiles.sessions.SessionTimeoutMiddleware",
     "workspaces.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -134,10 +136,18 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
 ACCOUNT_FORMS = {"login": "profiles.accounts.LoginForm"}
+# Security e-mails: password changed or reset, two-factor turned off, keys removed
+# (allauth), plus ours: a new device, a recovery code used (profiles.security_mail).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 # Rate limits ("amount/period/per", comma-separated; per = ip, key or user). The
 # counters live in the cache: set REDIS_URL when more than one process serves.
 # login_failed also guards the second-factor form (keyed by the account there).
+# Sessions: the longest a sign-in lasts, and how long it survives without a request.
+SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_LIFETIME_HOURS", "336")) * 3600)
+SESSION_IDLE_SECONDS = int(float(os.environ.get("SESSION_IDLE_MINUTES", "240")) * 60)
+USERSESSIONS_TRACK_ACTIVITY = False  # profiles.sessions notes activity once a minute
+
 # Two-factor (allauth.mfa): authenticator apps with recovery codes, security keys
 # and passkeys. WebAuthn needs https, except on localhost under DEBUG.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
+from profiles.sessions import end_sessions
+
 from .access import require_action
 from .activity import notify, record_activity
 from .models import (
@@ -305,6 +307,8 @@ def member_remove(*, actor, membership, detail=""):
     Notification.objects.filter(workspace=workspace, recipient=user).delete()
     membership.delete()
     _sync_staff(user)
+    if not Membership.objects.filter(user=user).exists():
+        end_sessions(user)  # out of the last workspace: signed out everywhere at once
     _event(workspace, MembershipEvent.Kind.REMOVED, actor=actor, subject=user, detail=detail)
 
 

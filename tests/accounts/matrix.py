@@ -110,3 +110,8 @@ ROUTES.append(
         containers=WORKSPACE_ONLY,
     )
 )
+
+# "Your sessions": one's own only; POST signs out everywhere else.
+ROUTES += [
+    signed_in("usersessions_list"),
+]
