@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "simple_history",
     "template_partials",
     "django_tasks",
@@ -143,6 +145,15 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Rate limits ("amount/period/per", comma-separated; per = ip, key or user). The
 # counters live in the cache: set REDIS_URL when more than one process serves.
 # login_failed also guards the second-factor form (keyed by the account there).
+# Single sign-on per partner organisation (workspaces.sso): OpenID Connect apps are
+# configured in the admin (Social applications), each linked to its Organisation.
+SOCIALACCOUNT_ADAPTER = "workspaces.sso.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 5
+SSO_DISCOVERY_TIMEOUT = float(os.environ.get("SSO_DISCOVERY_TIMEOUT", "3"))
+
 # Sessions: the longest a sign-in lasts, and how long it survives without a request.
 SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_LIFETIME_HOURS", "336")) * 3600)
 SESSION_IDLE_SECONDS = int(float(os.environ.get("SESSION_IDLE_MINUTES", "240")) * 60)

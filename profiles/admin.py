@@ -55,12 +55,16 @@ class ProfileTaskAdmin(admin.ModelAdmin):
     search_fields = ["user__display_name", "text"]
 
 
-# allauth's own tables (e-mail addresses, ...) would list every person to any
-# staff member; people are managed through memberships and the User admin above.
+# allauth's own tables of secrets and traces (e-mail addresses, authenticators,
+# tokens, sessions) stay out of the admin; identity providers (social applications)
+# stay, for superusers, to link partner organisations.
 def _unregister_allauth_admin():
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialToken
+    from allauth.usersessions.models import UserSession
 
-    for model in (EmailAddress,):
+    for model in (EmailAddress, Authenticator, SocialToken, UserSession):
         if admin.site.is_registered(model):
             admin.site.unregister(model)
 

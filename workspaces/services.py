@@ -500,12 +500,15 @@ def invitation_for_token(token):
 
 
 @transaction.atomic
-def invitation_accept(*, token, user=None, display_name="", password=""):
-    """Accept an invitation: as ``user`` (signed in) or as a new person (creates the account).
+def invitation_accept(*, token=None, invitation=None, user=None, display_name="", password=""):
+    """Accept an invitation (by its link's ``token``, or ``invitation`` itself for a first
+    single sign-on): as ``user`` (signed in) or as a new person (creates the account;
+    ``password=None`` makes one that signs in only through the organisation's IdP).
 
     Raises InvitationInvalid (nothing created) or ValidationError. Returns the membership.
     """
-    invitation = invitation_for_token(token)
+    if invitation is None:
+        invitation = invitation_for_token(token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:  # lost a race with another accept
         raise InvitationInvalid("This invitation has already been used.")

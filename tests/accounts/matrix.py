@@ -115,3 +115,25 @@ ROUTES.append(
 ROUTES += [
     signed_in("usersessions_list"),
 ]
+
+
+def _path(name, path, **kwargs):
+    """allauth's old addresses: sign-in required (the middleware), then a redirect."""
+    return Route(name, lambda w, c: path, action=None, containers=WORKSPACE_ONLY, **kwargs)
+
+
+# Single sign-on (allauth.socialaccount, OpenID Connect per partner organisation).
+ROUTES += [
+    signed_in("socialaccount_connections"),
+    public("socialaccount_login_cancelled"),
+    public("socialaccount_login_error", expect={"anonymous": LOGIN}),
+    # Only in the middle of a sign-in; otherwise back to the login page.
+    public("socialaccount_signup", expect={p: LOGIN for p in EVERYONE}),
+    # An identity provider that is not configured is not found.
+    public("openid_connect_login", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    public("openid_connect_callback", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    _path("<unnamed social/connections/>", "/accounts/social/connections/"),
+    _path("<unnamed social/login/cancelled/>", "/accounts/social/login/cancelled/"),
+    _path("<unnamed social/login/error/>", "/accounts/social/login/error/"),
+    _path("<unnamed social/signup/>", "/accounts/social/signup/"),
+]
