@@ -23,7 +23,7 @@ def test_the_demo_persona_signs_in_with_the_published_secret(logins, client):
     sofia = User.objects.get(email=next(r["email"] for r in logins if r["totp_secret"]))
     assert sign_in(client, sofia, DEMO_PASSWORD)["Location"] == "/accounts/2fa/authenticate/"
     assert sign_in(client, sofia, DEMO_PASSWORD, code=totp_code(secret)).status_code == 302
-    assert client.get("/w/rhine-water/").status_code == 200
+    assert client.get("/w/rhine-water/", follow=True).status_code == 200
 
 
 def test_the_rhine_alliance_requires_two_factor(logins, client):
