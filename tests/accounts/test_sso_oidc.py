@@ -176,3 +176,36 @@ def test_people_of_other_domains_sign_in_with_their_password(world, client, orga
 
 def test_password_still_works_for_a_linked_organisation(world, client, organisation):
     assert sign_in(client, world.member, PASSWORD).status_code == 302 and is_signed_in(client)
+
+
+def test_a_second_factor_is_still_asked_for_after_the_idp(world, client, organisation):
+    from tests.accounts.helpers import give_totp, totp_code
+
+    secret = give_totp(world.member)
+    response = round_trip(client, world.member.email)
+    assert response["Location"] == reverse("mfa_authenticate") and not is_signed_in(client)
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    assert is_signed_in(client)
+
+
+def test_only_superusers_link_an_organisation_to_an_identity_provider(world, client, organisation):
+    from django.contrib.auth.models import Permission
+
+    world.community_manager.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_organisation", "view_organisation"])
+    )
+    client.force_login(world.community_manager)
+    url = reverse("admin:workspaces_organisation_change", args=[organisation.pk])
+    response = client.post(
+        url,
+        {
+            "name": organisation.name,
+            "website": "https://changed.example",
+            "email_domains": "evil.example",
+            "sso_app": "",
+        },
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.website == "https://changed.example"  # the save went through...
+    assert organisation.sso_app is not None and "evil.example" not in organisation.email_domains
