@@ -178,3 +178,8 @@ def test_someone_elses_security_key_is_not_found(world, client):
     for name in ("mfa_edit_webauthn", "mfa_remove_webauthn"):
         assert client.get(reverse(name, args=[key.pk])).status_code == 404
     assert Authenticator.objects.filter(pk=key.pk).exists()
+
+
+def test_the_login_page_offers_passkeys(client):
+    page = client.get(reverse("account_login")).content.decode()
+    assert 'id="passkey_login"' in page and reverse("mfa_login_webauthn") in page
