@@ -29,9 +29,16 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "guardian",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "simple_history",
     "template_partials",
     "django_tasks",
@@ -53,6 +60,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "profiles.sessions.SessionTimeoutMiddleware",
+    "workspaces.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -77,6 +87,14 @@ TEMPLATES = [
     }
 ]
 
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -90,6 +108,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 AUTH_USER_MODEL = "profiles.User"
 AUTHENTICATION_BACKENDS = [
+    # allauth's backend signs people in (by e-mail) behind its rate limits; the
+    # model backend stays for sessions made by the invitation flow.
+    "profiles.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -99,9 +120,65 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "workspaces:home"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "account_login"
+
+# Accounts (django-allauth): e-mail login, no public sign-up (the adapter closes
+# it: an invitation is the only way in), the invitation proves the address.
+ACCOUNT_ADAPTER = "profiles.accounts.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = False
+ACCOUNT_MAX_EMAIL_ADDRESSES = 1
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
+ACCOUNT_FORMS = {"login": "profiles.accounts.LoginForm"}
+# Security e-mails: password changed or reset, two-factor turned off, keys removed
+# (allauth), plus ours: a new device, a recovery code used (profiles.security_mail).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+
+# Rate limits ("amount/period/per", comma-separated; per = ip, key or user). The
+# counters live in the cache: set REDIS_URL when more than one process serves.
+# login_failed also guards the second-factor form (keyed by the account there).
+# Single sign-on per partner organisation (workspaces.sso): OpenID Connect apps are
+# configured in the admin (Social applications), each linked to its Organisation.
+SOCIALACCOUNT_ADAPTER = "workspaces.sso.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 5
+SSO_DISCOVERY_TIMEOUT = float(os.environ.get("SSO_DISCOVERY_TIMEOUT", "3"))
+
+# Sessions: the longest a sign-in lasts, and how long it survives without a request.
+SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_LIFETIME_HOURS", "336")) * 3600)
+SESSION_IDLE_SECONDS = int(float(os.environ.get("SESSION_IDLE_MINUTES", "240")) * 60)
+USERSESSIONS_TRACK_ACTIVITY = False  # profiles.sessions notes activity once a minute
+
+# Two-factor (allauth.mfa): authenticator apps with recovery codes, security keys
+# and passkeys. WebAuthn needs https, except on localhost under DEBUG.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Alliance Hub"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 s also counts (clock drift)
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or env_bool("WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
+
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust for
+# the client's address (0: the connection's address; never trust what clients send).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ACCOUNT_RATE_LIMITS = {
+    "login": os.environ.get("RATE_LIMIT_LOGIN", "30/m/ip"),
+    "login_failed": os.environ.get("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "reset_password": os.environ.get("RATE_LIMIT_RESET_PASSWORD", "20/m/ip,3/10m/key"),
+    "reset_password_from_key": os.environ.get("RATE_LIMIT_RESET_PASSWORD_FROM_KEY", "20/m/ip"),
+    "change_password": os.environ.get("RATE_LIMIT_CHANGE_PASSWORD", "5/m/user"),
+    "invitation_token": os.environ.get("RATE_LIMIT_INVITATION_TOKEN", "10/10m/ip"),
+}
 
 # Guardian: no anonymous user (anonymous visitors never reach a container) and
 # no global permission fall-through.

@@ -6,11 +6,14 @@ from .converters import ContainerPathConverter
 
 register_converter(ContainerPathConverter, "container")
 
+handler429 = "profiles.ratelimits.too_many_requests"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/bare/", views.bench_bare, name="bench_bare"),
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("workspaces.urls")),
     path("", include("profiles.urls")),
     path("", include("documents.urls")),

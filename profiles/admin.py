@@ -72,3 +72,20 @@ class ProfileTaskAdmin(PeopleScopedAdmin):
     list_display = ["user", "workspace", "updated_at"]
     list_select_related = ["user", "workspace"]
     search_fields = ["user__display_name", "text"]
+
+
+# allauth's own tables of secrets and traces (e-mail addresses, authenticators,
+# tokens, sessions, links to IdP accounts) stay out of the admin; identity providers
+# (social applications) stay, for superusers, to link partner organisations.
+def _unregister_allauth_admin():
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount, SocialToken
+    from allauth.usersessions.models import UserSession
+
+    for model in (EmailAddress, Authenticator, SocialAccount, SocialToken, UserSession):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_unregister_allauth_admin()

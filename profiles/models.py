@@ -228,3 +228,20 @@ class ProfileTask(models.Model):
 
     def __str__(self):
         return f"Tasks of {self.user} in {self.workspace}"
+
+
+class KnownDevice(models.Model):
+    """A browser someone has signed in from (a hash of its user agent). A sign-in from
+    any other one sends them a "new sign-in" e-mail (profiles.security_mail)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="known_devices")
+    fingerprint = models.CharField(max_length=64)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "fingerprint"], name="known_device_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.fingerprint[:8]}"

@@ -21,6 +21,7 @@ import json
 import re
 
 import pytest
+from allauth.socialaccount.models import SocialApp
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group as AuthGroup
@@ -137,6 +138,9 @@ ROWS = {
     "profiles.tag": lambda w: [(Tag.objects.create(kind="skill", name="Hydro", slug="h"), None)],
     "auth.group": lambda w: [(AuthGroup.objects.get(name=services.ADMIN_GROUP_NAME), None)],
     "django_tasks_database.dbtaskresult": lambda w: [(_task_result(), None)],
+    "socialaccount.socialapp": lambda w: [
+        (SocialApp.objects.create(provider="openid_connect", provider_id="idp", name="IdP"), None)
+    ],
 }
 
 

@@ -384,8 +384,14 @@ class GroupMembershipAdmin(ScopedAdmin):
 class OrganisationAdmin(AccessScopedAdminMixin, admin.ModelAdmin):
     """Partners of the workspaces the user manages."""
 
-    list_display = ["name", "website"]
+    list_display = ["name", "website", "email_domains", "sso_app", "sso_required"]
     search_fields = ["name"]
+    # An organisation takes part in several alliances: only superusers may say whose
+    # identity provider vouches for its people (workspaces.sso).
+    SSO_FIELDS = ["email_domains", "sso_app", "sso_required"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if request.user.is_superuser else self.SSO_FIELDS
 
     def get_queryset(self, request):
         managed = managed_rows(Organisation, request.user)

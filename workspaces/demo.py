@@ -14,6 +14,10 @@ from .models import Organisation, Workspace
 from .roles import Role
 
 PASSWORD = "alliance-demo-2026"  # noqa: S105 - the published demo password
+# Sofia (in both alliances) has an authenticator app with this published secret, so
+# journeys and scripts can compute her codes; the Rhine alliance requires two-factor.
+TWO_FACTOR_PERSONA = "sofia@tudelft.example"
+TOTP_SECRET = "AHUBDEMOSOFIA2FA"  # noqa: S105 - base32, published with the demo
 ADMIN_EMAIL = "admin@alliance.example"
 
 # (key, name, e-mail, organisation, role in north-sea, groups there)
@@ -157,6 +161,7 @@ def create():
         )
     for workspace in (north, rhine):
         services.member_remove(actor=admin, membership=workspace.memberships.get(user=admin))
+    _two_factor(demo, rhine)
     anna = demo.users["anna"]
     demo.groups["wp1"] = services.group_create(
         actor=anna,
@@ -181,6 +186,15 @@ def create():
     return demo
 
 
+def _two_factor(demo, rhine):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(demo.users["sofia"], TOTP_SECRET)
+    RecoveryCodes.activate(demo.users["sofia"])
+    services.workspace_two_factor_set(actor=demo.users["greta"], workspace=rhine, required=True)
+
+
 def exists():
     return Workspace.objects.filter(slug="north-sea").exists()
 
@@ -195,6 +209,7 @@ def logins():
             "role": "superuser",
             "organisation": "",
             "groups": [],
+            "totp_secret": None,
         }
     ]
     users = (
@@ -214,6 +229,7 @@ def logins():
                     "workspace": membership.workspace.slug,
                     "role": membership.role,
                     "organisation": membership.organisation.name,
+                    "totp_secret": TOTP_SECRET if user.email == TWO_FACTOR_PERSONA else None,
                     "groups": sorted(
                         gm.group.slug
                         for gm in user.group_memberships.all()

@@ -16,9 +16,32 @@ class Organisation(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     website = models.URLField(blank=True)
+    # Single sign-on (workspaces.sso): people whose e-mail is in one of these domains
+    # sign in through the organisation's own identity provider.
+    email_domains = models.CharField(
+        max_length=500, blank=True, help_text="Comma-separated, e.g. nordicwind.example"
+    )
+    sso_app = models.OneToOneField(
+        "socialaccount.SocialApp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+        verbose_name="identity provider",
+        help_text="An OpenID Connect app (provider 'openid_connect') for this organisation.",
+    )
+    sso_required = models.BooleanField(
+        "single sign-on required",
+        default=False,
+        help_text="Its people cannot sign in with a password, only through the identity provider.",
+    )
 
     class Meta:
         ordering = ["name"]
+
+    @property
+    def domains(self):
+        return {d.strip().lower().lstrip("@") for d in self.email_domains.split(",") if d.strip()}
 
     def __str__(self):
         return self.name
@@ -34,6 +57,12 @@ class Workspace(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    require_two_factor = models.BooleanField(
+        "members must use two-factor",
+        default=False,
+        help_text="Members without an authenticator app or security key are sent to set "
+        "one up before they see anything.",
     )
 
     is_group = False

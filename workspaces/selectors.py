@@ -7,6 +7,7 @@ from django.http import Http404
 
 from .access import groups_visible_to, workspaces_visible_to
 from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent
+from .two_factor import has_two_factor_expression
 
 
 def workspace_list_for(*, user):
@@ -25,8 +26,10 @@ def group_list_for(*, user, workspace):
 
 def member_list_for(*, container):
     """Members of a workspace, or of a private group; the caller checked ``view``."""
-    memberships = Membership.objects.filter(workspace=container.workspace).select_related(
-        "user", "organisation"
+    memberships = (
+        Membership.objects.filter(workspace=container.workspace)
+        .select_related("user", "organisation")
+        .annotate(has_two_factor=has_two_factor_expression("user"))
     )
     if container.is_group and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
+from profiles.sessions import end_sessions
+
 from .access import groups_with, require_action
 from .activity import notify, record_activity
 from .models import (
@@ -309,6 +311,8 @@ def member_remove(*, actor, membership, detail=""):
     Notification.objects.filter(workspace=workspace, recipient=user).delete()
     membership.delete()
     _sync_staff(user)
+    if not Membership.objects.filter(user=user).exists():
+        end_sessions(user)  # out of the last workspace: signed out everywhere at once
     _event(workspace, MembershipEvent.Kind.REMOVED, actor=actor, subject=user, detail=detail)
 
 
@@ -593,12 +597,15 @@ def _presets_still_managed(invitation):
 
 
 @transaction.atomic
-def invitation_accept(*, token, user=None, display_name="", password=""):
-    """Accept an invitation: as ``user`` (signed in) or as a new person (creates the account).
+def invitation_accept(*, token=None, invitation=None, user=None, display_name="", password=""):
+    """Accept an invitation (by its link's ``token``, or ``invitation`` itself for a first
+    single sign-on): as ``user`` (signed in) or as a new person (creates the account;
+    ``password=None`` makes one that signs in only through the organisation's IdP).
 
     Raises InvitationInvalid (nothing created) or ValidationError. Returns the membership.
     """
-    invitation = invitation_for_token(token)
+    if invitation is None:
+        invitation = invitation_for_token(token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:  # lost a race with another accept
         raise InvitationInvalid("This invitation has already been used.")
@@ -657,3 +664,14 @@ def partners_add(*, actor, workspace, names):
         organisations.append(organisation or Organisation.objects.create(name=name))
     workspace.partners.add(*organisations)
     return organisations
+
+
+@transaction.atomic
+def workspace_two_factor_set(*, actor, workspace, required):
+    """A lead turns "members must use two-factor" on or off. From everyone's next
+    request, members without two-factor get the set-up page (workspaces.two_factor).
+    Raises PermissionDenied for anyone but a lead of ``workspace``."""
+    require_action(actor, workspace, Action.LEAD)
+    workspace.require_two_factor = required
+    workspace.save(update_fields=["require_two_factor"])
+

@@ -12,6 +12,11 @@ urlpatterns = [
     path("w/<container:container>/search/", views.search, name="search"),
     path("w/<container:container>/members/", views.member_list, name="member_list"),
     path("w/<container:container>/members/invite/", views.member_invite, name="member_invite"),
+    path(
+        "w/<container:container>/members/two-factor/",
+        views.two_factor_policy,
+        name="two_factor_policy",
+    ),
     path("w/<container:container>/members/audit/", views.membership_audit, name="membership_audit"),
     path(
         "w/<container:container>/members/<int:pk>/role/",

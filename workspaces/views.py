@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
 from alliance_hub.paging import id_cursor
+from profiles import ratelimits
 
 from . import selectors, services
 from .access import container_view
@@ -141,6 +142,21 @@ def member_list(request, container):
     if container.is_group and container.is_private and request.access.can_manage:
         context["add_form"] = GroupMemberAddForm(workspace=container.workspace)
     return render(request, "workspaces/member_list.html", context)
+
+
+@container_view(Action.LEAD)
+@require_POST
+def two_factor_policy(request, container):
+    _workspace_only(container)
+    required = request.POST.get("require_two_factor") == "on"
+    services.workspace_two_factor_set(actor=request.user, workspace=container, required=required)
+    messages.success(
+        request,
+        f"Members of {container} must now use two-factor."
+        if required
+        else f"Two-factor is now optional in {container}.",
+    )
+    return redirect("workspaces:member_list", container)
 
 
 @container_view(Action.MANAGE)
@@ -324,9 +340,12 @@ def group_member_remove(request, container, pk):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
+    if not ratelimits.invitation_token_allowed(request):
+        return ratelimits.too_many_requests(request)
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationInvalid as error:
+        ratelimits.invitation_token_failed(request)
         return render(
             request, "workspaces/invitation_invalid.html", {"reason": str(error)}, status=410
         )
@@ -360,7 +379,7 @@ def invitation_accept(request, token):
                 request, "workspaces/invitation_invalid.html", {"reason": str(error)}, status=410
             )
         if user is None:
-            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, membership.user, backend="profiles.backends.AuthenticationBackend")
         messages.success(request, f"Welcome to {membership.workspace}!")
         return redirect(membership.workspace)
     return render(

@@ -1,5 +1,6 @@
-"""Journey 6: a lead removes a member; the removed member's open browser gets "not
-found" on the next click, and the documents they uploaded stay for everyone else."""
+"""Journey 6: a lead removes a member from their only workspace; the removed member's open
+browser is signed out at once (their next click lands on the sign-in page), signing in
+again shows no workspace, and the documents they uploaded stay for everyone else."""
 
 from pathlib import Path
 
@@ -43,13 +44,14 @@ def test_removed_member_gets_not_found_and_their_documents_stay(people, tmp_path
     assert lena.page.get_by_role("row", name="Piet de Vries").count() == 0
     lena.check("member removed")
 
-    # Piet's window still shows the documents; his next click finds nothing.
+    # Piet's window still shows the documents; his next click finds himself signed out.
     piet.page.get_by_role("link", name="site survey").click()
-    piet.page.get_by_role("heading", name="Not found").wait_for()
+    piet.page.get_by_role("heading", name="Sign in").wait_for()
     assert piet.page.get_by_text("Survey of the offshore site").count() == 0
     assert piet.page.get_by_role("navigation", name="Workspace").count() == 0
-    piet.check("not found")
-    piet.page.get_by_role("link", name="Go to your workspaces").click()
+    piet.check("signed out")
+    piet.sign_in(leaving.email, PASSWORD)
+    piet.goto("/")
     workspace_links = piet.page.get_by_role("link", name="North Sea Alliance", include_hidden=True)
     assert workspace_links.count() == 0
     piet.check("home after removal")

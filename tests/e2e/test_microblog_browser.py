@@ -24,7 +24,7 @@ def _sign_in(page, user):
     from tests.factories import PASSWORD
 
     page.goto("/accounts/login/")
-    page.fill("input[name=username]", user.email)
+    page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
 

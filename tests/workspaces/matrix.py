@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.matrix import LOGIN, OK, Route
+from tests.matrix import OK, Route
 from workspaces.models import Invitation
 from workspaces.roles import Action, Role
 from workspaces.services import invitations_send
@@ -158,52 +158,6 @@ ROUTES = [
     ),
     # Project-level routes
     Route("healthz", lambda w, c: reverse("healthz"), public=True, containers=WORKSPACE_ONLY),
-    Route("login", lambda w, c: reverse("login"), public=True, containers=WORKSPACE_ONLY),
-    # Signing out always lands on the login page.
-    Route(
-        "logout",
-        lambda w, c: reverse("logout"),
-        method="POST",
-        public=True,
-        containers=WORKSPACE_ONLY,
-        expect={p: LOGIN for p in ["anonymous", *EVERYONE_SIGNED_IN]},
-    ),
-    Route(
-        "password_reset",
-        lambda w, c: reverse("password_reset"),
-        public=True,
-        containers=WORKSPACE_ONLY,
-    ),
-    Route(
-        "password_reset_done",
-        lambda w, c: reverse("password_reset_done"),
-        public=True,
-        containers=WORKSPACE_ONLY,
-    ),
-    Route(
-        "password_reset_complete",
-        lambda w, c: reverse("password_reset_complete"),
-        public=True,
-        containers=WORKSPACE_ONLY,
-    ),
-    Route(
-        "password_reset_confirm",
-        lambda w, c: reverse("password_reset_confirm", args=["MQ", "set-password"]),
-        public=True,
-        containers=WORKSPACE_ONLY,
-    ),
-    Route(
-        "password_change",
-        lambda w, c: reverse("password_change"),
-        action=None,
-        containers=WORKSPACE_ONLY,
-    ),
-    Route(
-        "password_change_done",
-        lambda w, c: reverse("password_change_done"),
-        action=None,
-        containers=WORKSPACE_ONLY,
-    ),
 ]
 
 ROUTES.append(

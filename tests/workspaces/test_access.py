@@ -141,7 +141,7 @@ def test_my_workspaces_lists_only_my_own(world, client):
 def test_anonymous_visitors_are_sent_to_login(world, client):
     response = client.get(world.workspace.get_absolute_url())
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_superuser_creates_a_workspace_and_becomes_its_lead(client):
