@@ -7,7 +7,6 @@ from what the browser claimed.
 """
 
 import codecs
-import contextlib
 import hashlib
 import mimetypes
 import re
@@ -15,8 +14,9 @@ import unicodedata
 import uuid
 from pathlib import PurePosixPath
 
-from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
+
+from alliance_hub import filestore
 
 STORAGE_PREFIX = "documents/"
 HEAD_BYTES = 8192
@@ -165,19 +165,17 @@ def store(file):
     """Save ``file`` under a fresh generated name; returns the name storage used."""
     key = uuid.uuid4().hex
     file.seek(0)
-    return default_storage.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)
+    return filestore.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)
 
 
 def delete_quietly(names):
     """Delete stored files; a file already gone is not an error."""
     for name in names:
-        with contextlib.suppress(FileNotFoundError):
-            default_storage.delete(name)
+        filestore.delete_quietly(name)
 
 
 def read_text(name, limit=TEXT_PREVIEW_BYTES):
     """The first ``limit`` bytes of a stored text file, decoded; returns (text, truncated)."""
-    with default_storage.open(name, "rb") as handle:
-        data = handle.read(limit + 1)
+    data = filestore.read_bytes(name, limit + 1)
     truncated = len(data) > limit
     return data[:limit].decode("utf-8", errors="replace"), truncated
