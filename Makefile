@@ -1,4 +1,5 @@
-# Alliance Hub: `make run` serves the demo on 127.0.0.1:8000, `make test` runs the suite.
+# Alliance Hub: `make run` serves the demo on 127.0.0.1:8000 with a background worker,
+# `make test` runs the suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -22,8 +23,14 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The web server, with a worker and the periodic scheduler next to it (stopped with it).
+ADDR ?= 127.0.0.1:8000
+WORKER ?= $(PY) manage.py db_worker --no-reload
 run: demo
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(WORKER) & worker=$$!; \
+	$(PY) manage.py run_periodic --loop & scheduler=$$!; \
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(ADDR)
 
 lint: install
 	$(BIN)/ruff check .

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "documents",
     "wiki",
     "microblog",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,17 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Jobs (jobs/): a failed attempt is retried after JOB_RETRY_BASE_SECONDS, doubling up
+# to JOB_RETRY_MAX_SECONDS; a running job without a heartbeat for JOB_STALE_SECONDS
+# lost its worker and is queued again. Exports are kept EXPORT_RETENTION_DAYS.
+JOB_RETRY_BASE_SECONDS = int(os.environ.get("JOB_RETRY_BASE_SECONDS", "30"))
+JOB_RETRY_MAX_SECONDS = int(os.environ.get("JOB_RETRY_MAX_SECONDS", "3600"))
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
+EXPORT_RETENTION_DAYS = int(os.environ.get("EXPORT_RETENTION_DAYS", "7"))
+# A notification to more people than this is delivered by a job, after the request.
+NOTIFY_INLINE_MAX = int(os.environ.get("NOTIFY_INLINE_MAX", "50"))
+# Documents in the trash longer than this are deleted for good by the periodic purge.
+TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
 
 # Shared state for several app servers (docs/deploy.md). Without REDIS_URL and
 # AWS_STORAGE_BUCKET_NAME everything stays in this process, the database and MEDIA_ROOT.

@@ -6,6 +6,7 @@ import io
 import json
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.db.models import Count, DateField
 from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import slugify
 from zipstream import ZIP_DEFLATED, ZipStream
 
 from alliance_hub import hooks
@@ -251,12 +253,41 @@ def members_exporter(container):
     yield "about.json", json.dumps(about, indent=2).encode()
 
 
-def export_stream(container):
-    """The container's export as a ZIP, generated while it is sent: each exporter's
-    entries are added and streamed one by one, so memory stays flat."""
+def export_stream(container, progress=None):
+    """The container's export as a ZIP, generated chunk by chunk: each exporter's
+    entries are added and yielded one by one, so memory stays flat. ``progress``
+    (optional) is called with a percentage after each entry."""
     archive = ZipStream(compress_type=ZIP_DEFLATED)
-    for exporter in [members_exporter, *hooks.EXPORTERS]:
+    exporters = [members_exporter, *hooks.EXPORTERS]
+    for index, exporter in enumerate(exporters):
         for path, chunks in exporter(container):
             archive.add(chunks, path)
             yield from archive.all_files()
+            if progress:
+                progress(100 * index / len(exporters))
     yield from archive.footer()
+
+
+def export_start(*, actor, container):
+    """Ask for the container's export (managers); it is built by a job. Returns the job."""
+    from jobs.services import job_start
+
+    return job_start(actor=actor, kind="export", container=container)
+
+
+def export_run(job, progress):
+    """The export job: the ZIP is written to storage, verified whole, then offered to
+    managers for EXPORT_RETENTION_DAYS. The requester must still be a manager."""
+    from jobs.files import store_verified_zip
+    from jobs.runner import Outcome
+
+    container = job.container
+    require_action(job.requested_by, container, Action.MANAGE)
+    filename = f"{slugify(str(container)) or 'export'}-{timezone.now():%Y-%m-%d}.zip"
+    stored = store_verified_zip(job, filename, export_stream(container, progress))
+    return Outcome(
+        summary=f"The export of {container} is ready to download.",
+        result_file=stored,
+        expires_at=timezone.now() + timedelta(days=settings.EXPORT_RETENTION_DAYS),
+        notify=True,
+    )

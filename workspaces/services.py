@@ -394,13 +394,49 @@ def _send_invitation_mail(invitation, token):
     invitation.save(update_fields=["sent_at"])
 
 
+def _queue_invitation_mails(actor, workspace, invitation_ids):
+    """The e-mails go out from a job (a batch can be hundreds of SMTP sends)."""
+    from jobs.services import job_start
+
+    if invitation_ids:
+        job_start(
+            actor=actor,
+            kind="invitation_mails",
+            container=workspace,
+            params={"invitation_ids": invitation_ids},
+        )
+
+
+def invitation_mails_run(job, progress):
+    """The invitation e-mails job: each pending invitation of the batch gets a fresh
+    link (the token exists only in its e-mail). Idempotent: an invitation already
+    sent since the job was asked for is skipped, so a retry sends only what is left.
+    The requester must still manage the workspace."""
+    from jobs.runner import Outcome
+
+    require_action(job.requested_by, job.workspace, Action.MANAGE)
+    due = list(
+        Invitation.objects.pending()
+        .filter(workspace=job.workspace, pk__in=job.params["invitation_ids"])
+        .exclude(sent_at__gte=job.created_at)
+        .select_related("workspace", "organisation", "invited_by")
+    )
+    for done, invitation in enumerate(due):
+        with transaction.atomic():
+            token = _issue_token(invitation)
+            invitation.save(update_fields=["token_hash", "expires_at"])
+            _send_invitation_mail(invitation, token)
+        progress(100 * (done + 1) / len(due))
+    return Outcome(summary=f"{len(due)} invitation e-mail{'s' if len(due) != 1 else ''} sent.")
+
+
 @transaction.atomic
 def invitations_send(*, actor, workspace, emails, role, organisation, groups=()):
     """Invite each address (managers; only leads invite leads).
 
     Returns ``[(email, outcome)]`` with outcome "invited", "re-sent" (a pending
     invitation got a fresh link) or "already a member" (nothing sent).
-    E-mails go out after the transaction commits.
+    The e-mails go out from one job, queued when the transaction commits.
     """
     require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
     organisation = _saved(organisation)
@@ -412,20 +448,21 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=())
             "user__email", flat=True
         )
     )
-    results = []
+    results, to_mail = [], []
     for email in dict.fromkeys(e.strip().lower() for e in emails):
         if email in members:
             results.append((email, "already a member"))
             continue
         pending = Invitation.objects.pending().filter(workspace=workspace, email=email).first()
         if pending:
-            invitation_resend(actor=actor, invitation=pending)
+            _renew(actor, pending)
+            to_mail.append(pending.pk)
             results.append((email, "re-sent"))
             continue
         invitation = Invitation(
             workspace=workspace, email=email, role=role, organisation=organisation, invited_by=actor
         )
-        token = _issue_token(invitation)
+        _issue_token(invitation)  # a placeholder until the job mails a fresh link
         invitation.save()
         invitation.groups.set(groups)
         workspace.partners.add(organisation)
@@ -436,18 +473,17 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=())
             email=email,
             detail=f"as {Role(role).label} of {organisation}",
         )
-        transaction.on_commit(lambda i=invitation, t=token: _send_invitation_mail(i, t))
+        to_mail.append(invitation.pk)
         results.append((email, "invited"))
+    _queue_invitation_mails(actor, workspace, to_mail)
     return results
 
 
-@transaction.atomic
-def invitation_resend(*, actor, invitation):
-    """Send a fresh link (the old one stops working) and restart the validity period."""
+def _renew(actor, invitation):
     require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.REVOKED):
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
-    token = _issue_token(invitation)
+    _issue_token(invitation)  # the old link stops working now
     invitation.save(update_fields=["token_hash", "expires_at"])
     _event(
         invitation.workspace,
@@ -455,7 +491,13 @@ def invitation_resend(*, actor, invitation):
         actor=actor,
         email=invitation.email,
     )
-    transaction.on_commit(lambda: _send_invitation_mail(invitation, token))
+
+
+@transaction.atomic
+def invitation_resend(*, actor, invitation):
+    """Send a fresh link (the old one stops working) and restart the validity period."""
+    _renew(actor, invitation)
+    _queue_invitation_mails(actor, invitation.workspace, [invitation.pk])
 
 
 @transaction.atomic
