@@ -113,11 +113,48 @@ def _local_range(handle, start, length):
     return _closing(handle, chunks())
 
 
-def _closing(resource, chunks):
+def _closing(resource, chunks):  # a generator: has close(), closes ``resource`` when done
     try:
         yield from chunks
     finally:
         resource.close()
+
+
+class ChunkReader:
+    """A read-only file over ``open_range`` chunks, for APIs that want ``read()``
+    (FileResponse): it streams, never downloading the whole object first."""
+
+    def __init__(self, chunks):
+        self._chunks = chunks
+        self._buffer = b""
+
+    def read(self, size=-1):
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, b"")
+            if not chunk:
+                break
+            self._buffer += chunk
+        if size < 0:
+            size = len(self._buffer)
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+    def close(self):
+        self._chunks.close()
+
+
+def open_file(name):
+    """The stored file as a streaming read-only file (raises like ``open_range``)."""
+    return ChunkReader(open_range(name))
+
+
+def listdir(directory):
+    """``(subdirectories, files)`` under ``directory``; empty if there is none. (On S3
+    a "directory" is a key prefix: ``exists()`` is False for it, ``listdir`` works.)"""
+    try:
+        return default_storage.listdir(directory)
+    except FileNotFoundError:
+        return [], []
 
 
 def read_bytes(name, limit):

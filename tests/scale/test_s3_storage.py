@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from documents.models import Document, Version
+from jobs.models import Job
 from profiles.models import Profile
 from tests.documents.helpers import body, doc_url, make_document, upload_file
 from tests.profiles.helpers import edit_data, image_bytes, photo_upload
@@ -96,17 +97,22 @@ def test_photo_is_stored_on_s3_and_served_to_a_colleague(world, client_for, s3):
     assert body(served)[:3] == b"\xff\xd8\xff"  # a JPEG
 
 
-def test_workspace_export_zip_reads_every_version_from_s3(world, client_for, s3):
+def test_export_job_writes_a_verified_zip_to_s3_and_streams_it_back(
+    world, client_for, s3, django_capture_on_commit_callbacks
+):
     make_document(world.workspace, world.lead, "plan.txt", b"The plan, on S3.\n")
-    from documents.launch import export_documents
-
-    entries = {path: b"".join(chunks) for path, chunks in export_documents(world.workspace)}
-    assert list(entries.values()) == [b"The plan, on S3.\n"]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path, data in entries.items():
-            archive.writestr(path, data)
-    assert zipfile.ZipFile(buffer).testzip() is None
+    client = client_for(world.community_manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("workspaces:export", args=[world.workspace]))
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE, job.error
+    assert job.result_file in servers.bucket_keys(s3.endpoint, s3.bucket)
+    response = client.get(reverse("jobs:job_download", args=[world.workspace, job.pk]))
+    data = body(response)
+    assert response.status_code == 200 and int(response["Content-Length"]) == len(data)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    assert archive.read("documents/plan/v1-plan.txt") == b"The plan, on S3.\n"
 
 
 def test_upload_while_storage_is_down_says_so_and_records_nothing(world, client_for, s3_down):
