@@ -73,11 +73,12 @@ def moto_s3():
     return Server([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], port)
 
 
-def redis():
+def redis(port=None):
+    """A redis-server on ``port`` (a free one if None: pass the old port to restart)."""
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
+    port = port or free_port()
     argv = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
     return Server(argv, port)
 
