@@ -162,7 +162,10 @@ def download_content_type(content_type):
 
 
 def store(file):
-    """Save ``file`` under a fresh generated name; returns the name storage used."""
+    """Save ``file`` under a fresh generated name; returns the name storage used.
+
+    Raises filestore.StorageError (a ValidationError with a clear message) if storage
+    fails (the caller's transaction then records nothing)."""
     key = uuid.uuid4().hex
     file.seek(0)
     return filestore.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)

@@ -27,12 +27,14 @@ def job_dir(job):
     return f"jobs/{job.pk}"
 
 
-def clear_job_files(job):
-    """Delete what earlier attempts of ``job`` left in storage."""
-    directory = job_dir(job)
-    _, names = filestore.listdir(directory)
+def clear_job_files(job, directory=None):
+    """Delete what ``job`` keeps in storage (what earlier attempts left, its inputs)."""
+    directory = directory or job_dir(job)
+    subdirectories, names = filestore.listdir(directory)
     for name in names:
         default_storage.delete(f"{directory}/{name}")
+    for subdirectory in subdirectories:
+        clear_job_files(job, f"{directory}/{subdirectory}")
 
 
 def store_verified_zip(job, filename, chunks):

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub import hooks
 from workspaces.models import Contained
 
 
@@ -52,8 +53,6 @@ class Job(Contained):
         ]
 
     def __str__(self):
-        from alliance_hub import hooks
-
         kind = hooks.JOB_KINDS.get(self.kind)
         return f"{kind.label if kind else self.kind} of {self.container}"
 

@@ -13,6 +13,7 @@ next tick tries again.
 import logging
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
@@ -20,7 +21,7 @@ from django_tasks import task
 from alliance_hub import hooks
 
 from . import runner
-from .files import delete_result
+from .files import clear_job_files, delete_result
 from .models import Job, PeriodicRun
 
 logger = logging.getLogger(__name__)
@@ -63,19 +64,26 @@ def recover_jobs(period_start):
     return {"recovered": recovered, "handed_over": handed_over}
 
 
+PURGE_EVERY = timedelta(hours=1)
+
+
 @task()
 def purge_expired_job_files(period_start):
     """Delete the files of jobs past their expiry (an export after EXPORT_RETENTION_DAYS),
-    and old periodic claims."""
+    whatever else jobs finished that long ago keep (a failed import's mailboxes: each
+    hourly period purges the jobs that finished in one hour), and old periodic claims."""
     expired = Job.objects.filter(expires_at__lte=timezone.now()).exclude(result_file="")
     purged = 0
     for job in expired:
         delete_result(job.result_file)
         purged += Job.objects.filter(pk=job.pk, result_file=job.result_file).update(result_file="")
+    until = datetime.fromisoformat(period_start) - timedelta(days=settings.EXPORT_RETENTION_DAYS)
+    for job in Job.objects.filter(finished_at__gte=until - PURGE_EVERY, finished_at__lt=until):
+        clear_job_files(job)
     PeriodicRun.objects.filter(claimed_at__lt=timezone.now() - KEEP_CLAIMS).delete()
     return purged
 
 
 def register():
     hooks.register_periodic("jobs.recover", timedelta(minutes=1), recover_jobs)
-    hooks.register_periodic("jobs.purge_expired_files", timedelta(hours=1), purge_expired_job_files)
+    hooks.register_periodic("jobs.purge_expired_files", PURGE_EVERY, purge_expired_job_files)

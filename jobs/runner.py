@@ -27,6 +27,7 @@ from django_tasks import task
 
 from alliance_hub import hooks
 
+from .files import delete_result
 from .models import Job
 
 logger = logging.getLogger(__name__)
@@ -179,8 +180,6 @@ def _finish(job, outcome):
         if finished and outcome.notify:
             _tell_requester(job, f"{job} is ready.")
     if not finished:
-        from .files import delete_result
-
         delete_result(outcome.result_file)  # another run owns the job now
         return "lost"
     return "done"

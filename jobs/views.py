@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from workspaces.access import container_view
@@ -34,7 +35,7 @@ def job_list(request, container):
 def job_detail(request, container, pk):
     job = selectors.job_get_for(user=request.user, access=request.access, pk=pk)
     template = "jobs/job_detail.html#status" if _is_htmx(request) else "jobs/job_detail.html"
-    return render(request, template, {"container": container, "job": job})
+    return render(request, template, {"container": container, "job": job, "now": timezone.now()})
 
 
 @container_view(Action.MANAGE)
@@ -63,7 +64,12 @@ def job_download(request, container, pk):
         return render(
             request,
             "jobs/job_detail.html",
-            {"container": container, "job": job, "storage_error": str(error)},
+            {
+                "container": container,
+                "job": job,
+                "storage_error": str(error),
+                "now": timezone.now(),
+            },
             status=503,
         )
     filename = job.result_file.rsplit("/", 1)[-1].split("-", 1)[-1]

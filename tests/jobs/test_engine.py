@@ -156,6 +156,7 @@ def test_an_unreachable_queue_leaves_the_job_queued_until_it_is_back(
     assert (queued.status, queued.enqueued_at) == (Job.Status.QUEUED, None)
     page = client_for(world.lead).get(queued.get_absolute_url())
     assert page.status_code == 200 and b"Queued" in page.content
+    assert b"The task queue is not reachable right now; nothing is lost" in page.content
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     assert runner.recover() == (0, 1)

@@ -88,3 +88,31 @@ def test_a_member_sees_their_own_import_but_not_anothers(
         client_for(world.member).get(reverse("jobs:job_list", args=[world.workspace])).status_code
         == 403
     )
+
+
+def test_a_failed_imports_mailbox_is_purged_after_the_retention_time(
+    world, client_for, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jobs.periodic import purge_expired_job_files
+
+    _post(
+        client_for(world.member),
+        world.workspace,
+        upload("junk.eml", b"\x00\xff garbage"),
+        capture=django_capture_on_commit_callbacks,
+    )
+    job = fresh(Job.objects.get())
+    stored = job.params["mailboxes"][0][1]
+    assert job.status == Job.Status.FAILED and default_storage.exists(stored)  # kept for a retry
+    now = timezone.now()
+    finished = now - timedelta(days=settings.EXPORT_RETENTION_DAYS, minutes=30)
+    Job.objects.filter(pk=job.pk).update(finished_at=finished)
+
+    purge_expired_job_files.call((now - timedelta(hours=2)).isoformat())  # not yet
+    assert default_storage.exists(stored)
+    purge_expired_job_files.call(now.isoformat())
+    assert not default_storage.exists(stored)

@@ -22,10 +22,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=False, **options):
         while True:
-            close_old_connections()
             names = periodic.run_due()
             if options["verbosity"] > 1 or not loop:
                 self.stdout.write(f"Enqueued: {', '.join(names) or 'nothing due'}.")
             if not loop:
                 return
             time.sleep(TICK_SECONDS - time.time() % TICK_SECONDS)
+            close_old_connections()  # a long-running loop, like a request: fresh connections
