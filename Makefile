@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run install test test-fast lint migrate demo bench clean
+.PHONY: run install test test-fast lint migrate demo bench scale-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test-fast: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Two gunicorn nodes, two RQ workers, PostgreSQL, Redis and S3 (moto) under a bounded
+# load, one worker killed mid-job (docs/deploy.md). Needs PostgreSQL and redis-server.
+scale-test: install
+	$(PY) bench/scale_test.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "workspaces.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "alliance_hub.middleware.StorageErrorMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_hub.urls"
@@ -198,7 +199,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"  # never served directly: files go through permission-checking views
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # S3: see below
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -239,6 +240,73 @@ NOTIFY_INLINE_MAX = int(os.environ.get("NOTIFY_INLINE_MAX", "50"))
 # Documents in the trash longer than this are deleted for good by the periodic purge.
 TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
 
+# Shared state for several app servers (docs/deploy.md). Without REDIS_URL and
+# AWS_STORAGE_BUCKET_NAME everything stays in this process, the database and MEDIA_ROOT.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))  # seconds, connect and read
+if REDIS_URL:
+    # django-redis rather than Django's RedisCache: IGNORE_EXCEPTIONS turns an
+    # unreachable Redis into a cache miss, so pages still serve while it is down.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ah"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Read from the cache, written through to the database: Redis down logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The scale-out queue: RQ on Redis (TASKS_BACKEND=django_tasks_rq.RQBackend), worked by
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler`.
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL") or REDIS_URL
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": TASKS_REDIS_URL or "redis://127.0.0.1:6379/0",
+            "DEFAULT_TIMEOUT": int(os.environ.get("TASKS_TIMEOUT", "3600")),
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT * 4,
+        }
+    }
+
+# Files in S3-compatible object storage when a bucket is named (django-storages);
+# credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY as boto3 reads them.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config as _BotoConfig
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,  # private: the bucket's policy
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+            # A storage outage fails an upload within seconds, with a message.
+            "client_config": _BotoConfig(
+                connect_timeout=float(os.environ.get("AWS_S3_TIMEOUT", "3")),
+                read_timeout=float(os.environ.get("AWS_S3_TIMEOUT", "3")) * 10,
+                retries={"max_attempts": 2, "mode": "standard"},
+                signature_version="s3v4",
+                s3={"addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")},
+            ),
+        },
+    }
+
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))
 # Uploads bigger than this go to a temporary file instead of memory.
@@ -248,6 +316,12 @@ DOCUMENT_LOCK_MINUTES = int(os.environ.get("DOCUMENT_LOCK_MINUTES", "120"))
 # "" (stream from Django), "x-accel-redirect" (nginx) or "x-sendfile" (Apache).
 SENDFILE_MODE = os.environ.get("SENDFILE_MODE", "")
 SENDFILE_URL_PREFIX = os.environ.get("SENDFILE_URL_PREFIX", "/protected/")
+# Where Apache's X-Sendfile finds stored files (local-disk storage only; "" = MEDIA_ROOT).
+SENDFILE_ROOT = os.environ.get("SENDFILE_ROOT", "")
+if AWS_STORAGE_BUCKET_NAME and SENDFILE_MODE:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SENDFILE_MODE serves files from local disk; unset it with S3.")
 
 # Security headers. HTTPS_ONLY turns on the cookie/redirect/HSTS settings that need
 # TLS in front of the app (production); off by default so `make run` works over http.

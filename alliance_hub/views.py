@@ -2,25 +2,35 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from alliance_hub import health
+
 
 @login_not_required
 @require_GET
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse({"status": "database unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """Database, cache, file storage and task queue, each "ok" or "unavailable".
+
+    503 only when the database is down: without it this node cannot serve a page,
+    so the load balancer should take it out. Cache, storage or queue trouble is
+    "degraded": pages still serve (a cache miss; uploads and jobs say "try again" or
+    "queued"), and every node would see the same outage anyway.
+    """
+    components = health.report()
+    if components["database"] != "ok":
+        overall, code = "unavailable", 503
+    elif all(state == "ok" for state in components.values()):
+        overall, code = "ok", 200
+    else:
+        overall, code = "degraded", 200
+    response = JsonResponse({"status": overall, **components}, status=code)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET

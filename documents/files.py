@@ -7,20 +7,16 @@ from what the browser claimed.
 """
 
 import codecs
-import contextlib
 import hashlib
-import logging
 import mimetypes
 import re
 import unicodedata
 import uuid
 from pathlib import PurePosixPath
 
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
 
-logger = logging.getLogger(__name__)
+from alliance_hub import filestore
 
 STORAGE_PREFIX = "documents/"
 HEAD_BYTES = 8192
@@ -165,33 +161,24 @@ def download_content_type(content_type):
     return "application/octet-stream"
 
 
-STORAGE_DOWN = "File storage is not answering right now, so nothing was uploaded. Try again."
-
-
 def store(file):
     """Save ``file`` under a fresh generated name; returns the name storage used.
 
-    Raises ValidationError with a clear message if storage fails (the caller's
-    transaction then records nothing)."""
+    Raises filestore.StorageError (a ValidationError with a clear message) if storage
+    fails (the caller's transaction then records nothing)."""
     key = uuid.uuid4().hex
     file.seek(0)
-    try:
-        return default_storage.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)
-    except Exception as error:  # any storage backend's error (disk, network, S3)
-        logger.warning("Storage failed while saving an upload", exc_info=True)
-        raise ValidationError(STORAGE_DOWN) from error
+    return filestore.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)
 
 
 def delete_quietly(names):
     """Delete stored files; a file already gone is not an error."""
     for name in names:
-        with contextlib.suppress(FileNotFoundError):
-            default_storage.delete(name)
+        filestore.delete_quietly(name)
 
 
 def read_text(name, limit=TEXT_PREVIEW_BYTES):
     """The first ``limit`` bytes of a stored text file, decoded; returns (text, truncated)."""
-    with default_storage.open(name, "rb") as handle:
-        data = handle.read(limit + 1)
+    data = filestore.read_bytes(name, limit + 1)
     truncated = len(data) > limit
     return data[:limit].decode("utf-8", errors="replace"), truncated

@@ -4,6 +4,7 @@ export. Registered from DocumentsConfig.ready(); fixed query counts."""
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from alliance_hub import filestore
 from workspaces.access import contained_visible_q
 from workspaces.launch import count_by_member, count_by_week
 
@@ -39,19 +40,18 @@ def uploads_by_week(workspace, since, viewer):
 
 # Export -------------------------------------------------------------------------------
 
-CHUNK_SIZE = 64 * 1024
-
 
 def _segment(name):
     """A name safe as one path segment inside the ZIP."""
     return files.clean_filename(name).replace("/", "-") or "untitled"
 
 
+CHUNK_SIZE = filestore.CHUNK_SIZE  # each read from storage
+
+
 def stored_file_chunks(name):
     """The stored file read in chunks, opened only when the ZIP writer gets to it."""
-    with default_storage.open(name, "rb") as stored:
-        while chunk := stored.read(CHUNK_SIZE):
-            yield chunk
+    yield from filestore.open_range(name)
 
 
 def _folder_paths(container):

@@ -12,10 +12,11 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.storage import default_storage
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils._os import safe_join
 
-CHUNK_SIZE = 64 * 1024
+from alliance_hub import filestore
+
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 UNSATISFIABLE = "unsatisfiable"
 
@@ -52,18 +53,6 @@ def content_disposition(filename, inline=False):
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-def _stream(name, start, length):
-    with default_storage.open(name, "rb") as handle:
-        handle.seek(start)
-        remaining = length
-        while remaining > 0:
-            data = handle.read(min(CHUNK_SIZE, remaining))
-            if not data:
-                break
-            remaining -= len(data)
-            yield data
-
-
 def file_response(request, *, name, size, content_type, filename, etag, inline=False, csp=None):
     """The response that sends stored file ``name``; ``etag`` is its SHA-256."""
     mode = settings.SENDFILE_MODE
@@ -73,7 +62,8 @@ def file_response(request, *, name, size, content_type, filename, etag, inline=F
         if mode == "x-accel-redirect":
             response["X-Accel-Redirect"] = settings.SENDFILE_URL_PREFIX + quote(name)
         else:
-            response["X-Sendfile"] = default_storage.path(name)
+            root = settings.SENDFILE_ROOT or settings.MEDIA_ROOT
+            response["X-Sendfile"] = safe_join(root, name)
     elif mode == "":
         response = _streaming_response(request, name, size, content_type, quoted_etag)
     else:
@@ -101,7 +91,8 @@ def _streaming_response(request, name, size, content_type, quoted_etag):
     if request.method == "HEAD":
         response = HttpResponse(content_type=content_type)
     else:
-        response = StreamingHttpResponse(_stream(name, start, length), content_type=content_type)
+        chunks = filestore.open_range(name, start, length)
+        response = StreamingHttpResponse(chunks, content_type=content_type)
     if wanted:
         response.status_code = 206
         response["Content-Range"] = f"bytes {start}-{end}/{size}"

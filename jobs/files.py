@@ -13,6 +13,8 @@ import zipfile
 from django.core.files import File
 from django.core.files.storage import default_storage
 
+from alliance_hub import filestore
+
 logger = logging.getLogger(__name__)
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
@@ -28,9 +30,7 @@ def job_dir(job):
 def clear_job_files(job, directory=None):
     """Delete what ``job`` keeps in storage (what earlier attempts left, its inputs)."""
     directory = directory or job_dir(job)
-    if not default_storage.exists(directory):
-        return
-    subdirectories, names = default_storage.listdir(directory)
+    subdirectories, names = filestore.listdir(directory)
     for name in names:
         default_storage.delete(f"{directory}/{name}")
     for subdirectory in subdirectories:
@@ -84,7 +84,8 @@ def open_result(job):
 
     Raises StorageUnavailable with a message for the person if storage fails."""
     try:
-        return default_storage.open(job.result_file, "rb"), default_storage.size(job.result_file)
+        size = default_storage.size(job.result_file)
+        return filestore.open_file(job.result_file), size
     except FileNotFoundError as error:
         raise StorageUnavailable("The file of this job is no longer in storage.") from error
     except Exception as error:  # any storage backend's connection error

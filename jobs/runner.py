@@ -199,7 +199,9 @@ def _retry_later(job, error):
     if job.attempts >= job.max_attempts:
         return _fail(job, f"Gave up after {job.attempts} attempts. Last error: {_message(error)}")
     run_after = timezone.now() + backoff(job.attempts)
-    retrying = _owned(job).update(
+    retrying = _owned(
+        job
+    ).update(
         status=Job.Status.QUEUED,
         run_after=run_after,
         heartbeat_at=None,

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils.html import escape
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from alliance_hub import filestore
 
 # name -> edge in pixels; "small" is for lists, "medium" for the profile page.
 SIZES = {"small": 48, "medium": 160, "large": 512}
@@ -174,24 +175,28 @@ def store_photo(processed, *, user_id):
     files = {}
     for name, content in processed.crops.items():
         wanted = f"{STORAGE_DIR}/{user_id}/{version}-{name}.jpg"
-        files[name] = default_storage.save(wanted, ContentFile(content))
+        try:
+            files[name] = filestore.save(wanted, ContentFile(content))
+        except filestore.StorageError:
+            delete_photo_files(files)
+            raise
     return files, version
 
 
 def store_original(data, *, user_id):
     """Keep a checked upload until its crops are made; returns its storage name."""
     wanted = f"{STORAGE_DIR}/{user_id}/pending-{secrets.token_hex(8)}.upload"
-    return default_storage.save(wanted, ContentFile(data))
+    return filestore.save(wanted, ContentFile(data))
 
 
 def delete_original(name):
     if name:
-        default_storage.delete(name)
+        filestore.delete_quietly(name)
 
 
 def delete_photo_files(files):
     for name in (files or {}).values():
-        default_storage.delete(name)
+        filestore.delete_quietly(name)
 
 
 # Initials avatars ---------------------------------------------------------------------

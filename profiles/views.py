@@ -4,12 +4,12 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from alliance_hub import filestore
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -112,10 +112,10 @@ def photo(request, pk, size):
     if not name:
         raise Http404("This person has no photo.")
     try:
-        handle = default_storage.open(name, "rb")
+        chunks = filestore.open_range(name)
     except FileNotFoundError:
         raise Http404("This person has no photo.") from None
-    response = FileResponse(handle, content_type="image/jpeg")
+    response = StreamingHttpResponse(chunks, content_type="image/jpeg")
     response["Content-Disposition"] = f'inline; filename="photo-{person.pk}-{size}.jpg"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = PHOTO_CACHE

@@ -16,10 +16,13 @@ from workspaces.roles import Role
 @pytest.fixture(autouse=True)
 def _isolate(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Local disk and this process's cache, whatever the environment says; the tests of
+    # Redis and S3 (tests/scale/) start their own servers and point these at them.
     settings.STORAGES = {
-        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run at once where enqueued; tests of the worker itself switch to the

@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from alliance_hub import filestore
 from documents.files import STORAGE_PREFIX
 from documents.models import Version
 
@@ -19,9 +20,7 @@ ROOT = STORAGE_PREFIX.rstrip("/")
 
 
 def _stored_names(directory=ROOT):
-    if not default_storage.exists(directory):
-        return
-    subdirs, names = default_storage.listdir(directory)
+    subdirs, names = filestore.listdir(directory)
     for name in names:
         yield f"{directory}/{name}"
     for subdir in subdirs:
