@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "alliance_hub.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -155,6 +156,13 @@ MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))
 # Uploads bigger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
+# Multipart bodies to views that take no files, or from anyone not signed in, are
+# refused above this before they are read (alliance_hub.middleware).
+MULTIPART_MAX_BYTES_WITHOUT_UPLOADS = 256 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "alliance_hub.uploads.TrackedTemporaryFileUploadHandler",
+]
 DOCUMENT_LOCK_MINUTES = int(os.environ.get("DOCUMENT_LOCK_MINUTES", "120"))
 # "" (stream from Django), "x-accel-redirect" (nginx) or "x-sendfile" (Apache).
 SENDFILE_MODE = os.environ.get("SENDFILE_MODE", "")

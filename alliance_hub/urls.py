@@ -6,6 +6,8 @@ from .converters import ContainerPathConverter
 
 register_converter(ContainerPathConverter, "container")
 
+handler400 = views.bad_request
+
 admin.site.site_header = "Alliance Hub administration"
 admin.site.site_title = "Alliance Hub admin"
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
-from alliance_hub.paging import id_cursor
+from alliance_hub.params import query_id
 
 from . import selectors, services
 from .access import container_view
@@ -79,7 +79,7 @@ def workspace_create(request):
 
 def _stream_page(request, container):
     rows = stream_for(user=request.user, container=container)
-    before = id_cursor(request.GET.get("before"))
+    before = query_id(request, "before")
     if before:
         rows = rows.filter(id__lt=before)
     page = list(rows[: STREAM_PAGE_SIZE + 1])

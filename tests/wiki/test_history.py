@@ -81,7 +81,7 @@ def test_a_diff_with_bad_revision_numbers_is_a_clear_400(world, client_for, page
         reverse("wiki:page_diff", args=[world.workspace, page.path]) + query
     )
     assert response.status_code == 400
-    assert b"Choose two revisions" in response.content
+    assert b"must be a whole number" in response.content
 
 
 def test_a_diff_with_a_missing_revision_is_404(world, client_for, page):
