@@ -18,6 +18,7 @@ from django.views.decorators.http import (
 )
 
 from alliance_hub.params import form_id, query_id
+from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -204,7 +205,7 @@ def document_upload(request, container):
 
 @container_view(Action.CONTRIBUTE)
 @require_http_methods(["GET", "POST"])
-@accepts_uploads
+@upload_view  # mailboxes may be larger than one file (MAIL_IMPORT_MAX_TOTAL)
 def mail_import(request, container):
     """Attachments of a mailbox or of messages become documents (all or nothing)."""
     form = MailImportForm(request.POST or None, request.FILES or None, container=container)
