@@ -2,7 +2,6 @@
 figures and the export. Content apps contribute through alliance_hub.hooks."""
 
 import csv
-import io
 import json
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from zipstream import ZIP_DEFLATED, ZipStream
 
-from alliance_hub import hooks
+from alliance_hub import csvfiles, hooks
 
 from .access import require_action
 from .models import Invitation, Membership, Pin, WeeklyVisit
@@ -186,7 +185,7 @@ def bar_chart(points, width=360, height=120):
 
 def adoption_csv(workspace):
     labels, rows = adoption_rows(workspace)
-    buffer = io.StringIO()
+    buffer = csvfiles.new_buffer()
     writer = csv.writer(buffer)
     writer.writerow(
         ["name", "e-mail", "organisation", "role", "last visit", "signed in ever", *labels]
@@ -229,7 +228,7 @@ def members_exporter(container):
     )
     if container.is_group and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)
-    buffer = io.StringIO()
+    buffer = csvfiles.new_buffer()
     writer = csv.writer(buffer)
     writer.writerow(["name", "e-mail", "organisation", "role", "joined"])
     for m in memberships:
