@@ -502,9 +502,7 @@ def document_unwatch(request, container, pk):
 @require_GET
 def document_downloads(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
-    rows, has_more = selectors.downloads_for(
-        document=document, before=query_id(request, "before")
-    )
+    rows, has_more = selectors.downloads_for(document=document, before=query_id(request, "before"))
     return _render(
         request,
         "documents/document_downloads.html",

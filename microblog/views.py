@@ -212,12 +212,18 @@ def post_delete(request, container, pk):
 def post_like(request, container, pk):
     post = selectors.post_get_for(user=request.user, container=container, pk=pk)
     try:
-        services.post_like_toggle(actor=request.user, post=post)
+        services.post_like_toggle(actor=request.user, post=post, liked=_wanted_like(request))
     except ValidationError as error:
         return HttpResponse(error.messages[0], status=400, content_type="text/plain")
     if _is_htmx(request):
         return render(request, "microblog/_like.html", _context(request, container, post=post))
     return redirect(_next_url(request, post.get_absolute_url()))
+
+
+def _wanted_like(request):
+    """The state the like button asked for ("1" like, "0" unlike): a double submit then
+    changes nothing the second time. Absent: toggle (older pages still open)."""
+    return {"1": True, "0": False}.get(request.POST.get("like"))
 
 
 def _moderated(request, container, post):
