@@ -378,8 +378,12 @@ def organisation_remove(request, container, organisation_id):
     organisation = container.partners.filter(pk=organisation_id).first()
     if organisation is None:
         raise Http404("No such partner organisation.")
-    removed = services.organisation_remove(
-        actor=request.user, workspace=container, organisation=organisation
-    )
+    try:
+        removed = services.organisation_remove(
+            actor=request.user, workspace=container, organisation=organisation
+        )
+    except ValidationError as error:  # e.g. it would take the workspace's last lead
+        messages.error(request, " ".join(error.messages))
+        return redirect("workspaces:member_list", container)
     messages.success(request, f"{organisation} and its {removed} members were removed.")
     return redirect("workspaces:member_list", container)
