@@ -35,14 +35,16 @@ lint: install
 audit: install
 	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 
-# The whole suite, browser journeys included (SQLite unless DATABASE_URL is set).
+# The whole suite, browser journeys included (SQLite unless DATABASE_URL is set),
+# spread over the machine's cores (TEST_WORKERS=0 runs it in one process).
+TEST_WORKERS ?= auto
 test: install
 	@$(PY) tests/e2e/browser_check.py || true
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # Everything but the browser journeys.
 test-fast: install
-	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e"
 
 bench: install
 	$(PY) bench/run.py

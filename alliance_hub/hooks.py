@@ -12,10 +12,11 @@ queries and return only what the given user may see.
   ``{"label", "done": bool, "url"}`` for the kick-off checklist.
 * ``register_member_todo(fn)``: ``fn(user, workspace)`` returns a list of
   ``{"label", "done": bool, "url"}`` for the member's own to-do on the start page.
-* ``register_member_column(label, fn)``: ``fn(workspace, user_ids)`` returns
-  ``{user_id: value}`` for the adoption dashboard (e.g. profile completeness, uploads).
-* ``register_weekly_series(label, fn)``: ``fn(workspace, since)`` returns
-  ``{monday_date: count}`` for the adoption charts.
+* ``register_member_column(label, fn)``: ``fn(workspace, user_ids, viewer)`` returns
+  ``{user_id: value}`` for the adoption dashboard (e.g. profile completeness, uploads),
+  counting only what ``viewer`` may see (no private group they are not in).
+* ``register_weekly_series(label, fn)``: ``fn(workspace, since, viewer)`` returns
+  ``{monday_date: count}`` for the adoption charts, under the same rule.
 * ``register_exporter(fn)``: ``fn(container)`` yields ``(path_in_zip, chunks)``
   where ``chunks`` is bytes or an iterable of bytes, for the workspace export.
 """

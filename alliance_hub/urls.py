@@ -8,9 +8,6 @@ register_converter(ContainerPathConverter, "container")
 
 handler400 = views.bad_request
 
-admin.site.site_header = "Alliance Hub administration"
-admin.site.site_title = "Alliance Hub admin"
-
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/bare/", views.bench_bare, name="bench_bare"),

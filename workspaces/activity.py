@@ -49,6 +49,7 @@ def notify(*, recipients, kind, actor, text, target, container):
         Notification(
             recipient_id=user_id,
             workspace=container.workspace,
+            group=container.group,
             kind=kind,
             actor=actor,
             text=text[:300],

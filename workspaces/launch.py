@@ -128,16 +128,17 @@ def count_by_week(rows, date_field, since):
     )
 
 
-def adoption_rows(workspace):
+def adoption_rows(workspace, viewer):
     """One row per member: the person, organisation, role, last visit, whether they
-    ever signed in, and the apps' columns (completeness, posts, uploads, edits)."""
+    ever signed in, and the apps' columns (completeness, posts, uploads, edits),
+    counting only what ``viewer`` may see."""
     memberships = list(
         Membership.objects.filter(workspace=workspace)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__display_name")
     )
     user_ids = [m.user_id for m in memberships]
-    columns = [(label, fn(workspace, user_ids)) for label, fn in hooks.MEMBER_COLUMNS]
+    columns = [(label, fn(workspace, user_ids, viewer)) for label, fn in hooks.MEMBER_COLUMNS]
     return [label for label, _ in columns], [
         {"membership": m, "values": [values.get(m.user_id, 0) for _, values in columns]}
         for m in memberships
@@ -150,8 +151,9 @@ def weeks_back(count=CHART_WEEKS, today=None):
     return [monday - timedelta(weeks=n) for n in range(count - 1, -1, -1)]
 
 
-def weekly_series(workspace):
-    """[(label, [(monday, count), ...])] for the charts, the last CHART_WEEKS weeks."""
+def weekly_series(workspace, viewer):
+    """[(label, [(monday, count), ...])] for the charts, the last CHART_WEEKS weeks, of
+    what ``viewer`` may see."""
     weeks = weeks_back()
     active = dict(
         WeeklyVisit.objects.filter(workspace=workspace, week__gte=weeks[0])
@@ -159,7 +161,7 @@ def weekly_series(workspace):
         .annotate(n=Count("user", distinct=True))
     )
     series = [("Weekly active members", active)]
-    series += [(label, fn(workspace, weeks[0])) for label, fn in hooks.WEEKLY_SERIES]
+    series += [(label, fn(workspace, weeks[0], viewer)) for label, fn in hooks.WEEKLY_SERIES]
     return [(label, [(week, counts.get(week, 0)) for week in weeks]) for label, counts in series]
 
 
@@ -183,8 +185,8 @@ def bar_chart(points, width=360, height=120):
     return {"width": width, "height": height, "bars": bars, "max": top}
 
 
-def adoption_csv(workspace):
-    labels, rows = adoption_rows(workspace)
+def adoption_csv(workspace, viewer):
+    labels, rows = adoption_rows(workspace, viewer)
     buffer = csvfiles.new_buffer()
     writer = csv.writer(buffer)
     writer.writerow(

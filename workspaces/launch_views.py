@@ -132,9 +132,10 @@ def pin_remove(request, container, pk):
 @require_GET
 def adoption(request, container):
     _workspace_only(container)
-    labels, rows = launch.adoption_rows(container)
+    labels, rows = launch.adoption_rows(container, request.user)
     charts = [
-        (label, launch.bar_chart(points)) for label, points in launch.weekly_series(container)
+        (label, launch.bar_chart(points))
+        for label, points in launch.weekly_series(container, request.user)
     ]
     return render(
         request,
@@ -158,7 +159,9 @@ def adoption(request, container):
 @require_GET
 def adoption_csv(request, container):
     _workspace_only(container)
-    response = HttpResponse(launch.adoption_csv(container), content_type=csvfiles.CONTENT_TYPE)
+    response = HttpResponse(
+        launch.adoption_csv(container, request.user), content_type=csvfiles.CONTENT_TYPE
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="{container.slug}-adoption-{timezone.now():%Y-%m-%d}.csv"'
     )

@@ -20,7 +20,7 @@ from guardian.shortcuts import assign_perm
 
 from alliance_hub.db import refuse_duplicate
 
-from .access import require_action
+from .access import groups_with, require_action
 from .activity import notify, record_activity
 from .models import (
     Group,
@@ -72,9 +72,10 @@ def organisation_named(name):
     return organisation
 
 
-def _event(workspace, kind, *, actor, subject=None, email="", detail=""):
+def _event(workspace, kind, *, actor, subject=None, email="", detail="", group=None):
     MembershipEvent.objects.create(
         workspace=workspace,
+        group=group,
         kind=kind,
         actor=actor,
         subject=subject,
@@ -205,7 +206,7 @@ def group_create(*, actor, workspace, name, slug, description="", is_private=Fal
     if is_private:
         _create_role_groups(group)
         if Membership.objects.filter(workspace=workspace, user=actor).exists():
-            group_member_add(actor=actor, group=group, user=actor)
+            _group_member_add(actor=actor, group=group, user=actor)  # its creator
     else:
         _grant_open_group_to_workspace_roles(group)
     return group
@@ -213,8 +214,9 @@ def group_create(*, actor, workspace, name, slug, description="", is_private=Fal
 
 @transaction.atomic
 def group_set_private(*, actor, group, is_private):
-    """Switch a group between open and private, rewriting its guardian rows."""
-    require_action(actor, group.workspace, Action.MANAGE)
+    """Switch a group between open and private, rewriting its guardian rows (those who
+    manage the group: opening a private group is decided on the group)."""
+    require_action(actor, group, Action.MANAGE)
     if group.is_private == is_private:
         return group
     group.groupgroupobjectpermission_set.all().delete()
@@ -244,9 +246,11 @@ def _role_of(user, workspace):
 
 @transaction.atomic
 def member_add(*, actor, workspace, user, role, organisation, groups=(), check=True):
-    """Make ``user`` a member (managers; only leads grant the lead role)."""
+    """Make ``user`` a member (managers; only leads grant the lead role; ``groups`` only
+    those the actor manages)."""
     if check:
         require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+        require_group_manager(actor, groups)
     organisation = _saved(organisation)
     membership, created = Membership.objects.get_or_create(
         workspace=workspace, user=user, defaults={"role": role, "organisation": organisation}
@@ -345,13 +349,31 @@ def organisation_remove(*, actor, workspace, organisation):
     return len(memberships)
 
 
+def require_group_manager(actor, groups):
+    """The one rule for adding people to groups: the actor manages each *group* (a
+    manager of the workspace outside a private group does not). PermissionDenied."""
+    for group in groups:
+        require_action(actor, group, Action.MANAGE)
+
+
 @transaction.atomic
 def group_member_add(*, actor, group, user):
-    """Add a workspace member to a private group (managers of the workspace)."""
-    require_action(actor, group.workspace, Action.MANAGE)
-    role = _role_of(user, group.workspace)
-    if role is None:
+    """Add a workspace member to a group (see ``group_member_check``)."""
+    group_member_check(actor=actor, group=group, user=user)
+    _group_member_add(actor=actor, group=group, user=user)
+
+
+def group_member_check(*, actor, group, user):
+    """May ``actor`` add ``user`` to ``group``? Those who manage the group add members
+    of its workspace (forms call it to show errors). Raises PermissionDenied,
+    ValidationError."""
+    require_group_manager(actor, [group])
+    if _role_of(user, group.workspace) is None:
         raise ValidationError(f"{user} is not a member of {group.workspace}.")
+
+
+def _group_member_add(*, actor, group, user):
+    role = _role_of(user, group.workspace)
     _, created = GroupMembership.objects.get_or_create(group=group, user=user)
     if created:
         _place_in_role_groups(user, group.workspace, role)
@@ -361,12 +383,15 @@ def group_member_add(*, actor, group, user):
             actor=actor,
             subject=user,
             detail=str(group),
+            group=group,
         )
 
 
 @transaction.atomic
 def group_member_remove(*, actor, group, user):
-    require_action(actor, group.workspace, Action.MANAGE)
+    """Take ``user`` out of ``group`` (those who manage the group); what the group's
+    notifications quoted is hidden from them on their next request."""
+    require_group_manager(actor, [group])
     deleted, _ = GroupMembership.objects.filter(group=group, user=user).delete()
     if deleted:
         if group.is_private:
@@ -377,6 +402,7 @@ def group_member_remove(*, actor, group, user):
             actor=actor,
             subject=user,
             detail=str(group),
+            group=group,
         )
 
 
@@ -407,19 +433,39 @@ def _send_invitation_mail(invitation, token):
     invitation.save(update_fields=["sent_at"])
 
 
+def invitation_check(*, actor, workspace, role, organisation, groups=(), new_partner=False):
+    """Who may invite whom, where (forms call it to show errors before saving):
+    managers, only leads invite leads; preset groups belong to the workspace and the
+    actor manages each; the organisation is a partner already, unless ``new_partner``
+    (the explicit "add this partner" choice). Raises PermissionDenied, ValidationError."""
+    require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    if any(g.workspace_id != workspace.pk for g in groups):
+        raise ValidationError("Groups must belong to this workspace.")
+    require_group_manager(actor, groups)
+    is_partner = organisation.pk and workspace.partners.filter(pk=organisation.pk).exists()
+    if not (is_partner or new_partner):
+        raise ValidationError(
+            f"{organisation} is not a partner of {workspace}: add it as a partner first."
+        )
+
+
 @transaction.atomic
-def invitations_send(*, actor, workspace, emails, role, organisation, groups=()):
-    """Invite each address (managers; only leads invite leads).
+def invitations_send(*, actor, workspace, emails, role, organisation, groups=(), new_partner=False):
+    """Invite each address (see ``invitation_check`` for who may).
 
     Returns ``[(email, outcome)]`` with outcome "invited", "re-sent" (a pending
     invitation got a fresh link) or "already a member" (nothing sent).
     E-mails go out after the transaction commits.
     """
-    require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    invitation_check(
+        actor=actor,
+        workspace=workspace,
+        role=role,
+        organisation=organisation,
+        groups=groups,
+        new_partner=new_partner,
+    )
     organisation = _saved(organisation)
-    foreign = [g for g in groups if g.workspace_id != workspace.pk]
-    if foreign:
-        raise ValidationError("Groups must belong to this workspace.")
     members = set(
         Membership.objects.filter(workspace=workspace, user__email__in=emails).values_list(
             "user__email", flat=True
@@ -508,6 +554,15 @@ def invitation_for_token(token):
     return invitation
 
 
+def _presets_still_managed(invitation):
+    """The invitation's preset groups that its sender still manages (someone who has left
+    a private group since cannot bring a newcomer into it)."""
+    if invitation.invited_by is None:
+        return Group.objects.none()
+    managed = groups_with(invitation.invited_by, Action.MANAGE)
+    return managed.filter(pk__in=invitation.groups.values("pk"))
+
+
 @transaction.atomic
 def invitation_accept(*, token, user=None, display_name="", password=""):
     """Accept an invitation: as ``user`` (signed in) or as a new person (creates the account).
@@ -533,7 +588,7 @@ def invitation_accept(*, token, user=None, display_name="", password=""):
         user=user,
         role=invitation.role,
         organisation=invitation.organisation,
-        groups=invitation.groups.all(),
+        groups=_presets_still_managed(invitation),
         check=False,
     )
     invitation.accepted_at = timezone.now()

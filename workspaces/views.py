@@ -148,7 +148,10 @@ def member_list(request, container):
 def member_invite(request, container):
     _workspace_only(container)
     form = InviteForm(
-        request.POST or None, workspace=container, may_invite_leads=request.access.can_lead
+        request.POST or None,
+        workspace=container,
+        user=request.user,
+        may_invite_leads=request.access.can_lead,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -160,6 +163,7 @@ def member_invite(request, container):
                 role=data["role"],
                 organisation=data["organisation"],
                 groups=list(data["groups"]),
+                new_partner=data["new_partner"],
             )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, str(error) if isinstance(error, PermissionDenied) else error)
@@ -264,7 +268,7 @@ def member_remove(request, container, pk):
 @require_GET
 def membership_audit(request, container):
     _workspace_only(container)
-    events = selectors.membership_events_for(workspace=container)[:500]
+    events = selectors.membership_events_for(user=request.user, workspace=container)[:500]
     return render(
         request, "workspaces/membership_audit.html", {"container": container, "events": events}
     )
@@ -382,8 +386,8 @@ def organisation_remove(request, container, organisation_id):
         removed = services.organisation_remove(
             actor=request.user, workspace=container, organisation=organisation
         )
-    except ValidationError as error:  # e.g. it would take the workspace's last lead
-        messages.error(request, " ".join(error.messages))
-        return redirect("workspaces:member_list", container)
-    messages.success(request, f"{organisation} and its {removed} members were removed.")
+    except ValidationError as error:
+        _form_errors_to_messages(request, error)
+    else:
+        messages.success(request, f"{organisation} and its {removed} members were removed.")
     return redirect("workspaces:member_list", container)

@@ -22,7 +22,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from workspaces.access import workspaces_visible_to
 from workspaces.activity import stream_for
 from workspaces.models import Membership, Notification
 
@@ -94,9 +93,9 @@ def digest_sections(user, *, since, until):
 
 
 def _unread_count(user):
-    return Notification.objects.filter(
-        recipient=user, read_at__isnull=True, workspace__in=workspaces_visible_to(user)
-    ).count()
+    return (
+        Notification.objects.filter(recipient=user, read_at__isnull=True).visible_to(user).count()
+    )
 
 
 def build_message(user, sections, unread):
