@@ -131,3 +131,34 @@ def _fuzz_route(route, world, clients, failures):
         for persona in {"member", PERSONAS[number % len(PERSONAS)]}:
             label = f"{route.name} {persona}"
             _call(clients[persona], "GET", variant, headers, failures, label, before)
+
+
+ADMIN_QUERY_NAMES = ["q", "o", "p", "all", "e", "_to_field", "_popup", "_changelist_filters"]
+
+
+@pytest.mark.django_db
+def test_no_hostile_value_in_the_admin_gives_500_or_changes_data():
+    """The admin's changelists (search, ordering, paging, filters) and change pages of
+    every registered model, as a superuser and as a lead (staff)."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    from tests.factories import superuser
+
+    world = build_world()
+    clients = {"superuser": Client(), "lead": Client()}
+    clients["superuser"].force_login(superuser())
+    clients["lead"].force_login(world.lead)
+    failures = []
+    before = _table_counts()
+    for model in admin.site._registry:
+        meta = model._meta
+        changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        for number, value in enumerate(HOSTILE):
+            query = urlencode({name: value for name in ADMIN_QUERY_NAMES})
+            client = clients["superuser" if number % 2 else "lead"]
+            _call(client, "GET", f"{changelist}?{query}", {}, failures, meta.label, before)
+        for value in HOSTILE[:7]:
+            change = f"{changelist}{quote(value, safe='')}/change/"
+            _call(clients["superuser"], "GET", change, {}, failures, meta.label, before)
+    assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures[:60])
