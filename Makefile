@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run install test test-fast lint migrate demo bench scale-test clean
+.PHONY: run install test test-fast lint audit migrate demo bench scale-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ run: demo
 lint: install
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Known vulnerabilities in the installed dependencies (PyPI's advisory data; needs the
+# network). Fails on any, and on any package it could not check (--strict). The project
+# itself (editable) is not on PyPI: skipped.
+audit: install
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 
 # The whole suite, browser journeys included (SQLite unless DATABASE_URL is set),
 # spread over the machine's cores (TEST_WORKERS=0 runs it in one process).

@@ -1,9 +1,12 @@
-"""Id cursors of ``?before=`` / ``?after=`` links, read the same way by every list."""
+"""Id cursors of ``?before=`` / ``?after=`` links. Kept for code written against it;
+new code calls ``alliance_hub.params.query_id(request, name)`` directly."""
 
-MAX_ID = 2**62  # below every database's integer limit: a larger value is not an id
+from alliance_hub.params import MAX_ID, optional_int
+
+__all__ = ["MAX_ID", "id_cursor"]
 
 
-def id_cursor(value):
-    """A positive id from a query parameter, or None for absent or malformed input."""
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and 0 < int(value) < MAX_ID else None
+def id_cursor(value, name="cursor"):
+    """A positive id, None when absent; ``BadRequest`` (400) when malformed, such as
+    "²" or 5,000 digits (see ``alliance_hub.params``)."""
+    return optional_int(value, name=name)

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "csp",
     "guardian",
     "allauth",
     "allauth.account",
@@ -53,9 +55,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "alliance_hub.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -300,10 +304,20 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+# Images declaring more pixels are refused from their header (alliance_hub.images):
+# decoding 25 megapixels (a 6000 x 4000 camera photo) takes under a second.
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(25_000_000)))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))
 # Uploads bigger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
+# Multipart bodies to views that take no files, or from anyone not signed in, are
+# refused above this before they are read (alliance_hub.middleware).
+MULTIPART_MAX_BYTES_WITHOUT_UPLOADS = 256 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "alliance_hub.uploads.TrackedTemporaryFileUploadHandler",
+]
 DOCUMENT_LOCK_MINUTES = int(os.environ.get("DOCUMENT_LOCK_MINUTES", "120"))
 # "" (stream from Django), "x-accel-redirect" (nginx) or "x-sendfile" (Apache).
 SENDFILE_MODE = os.environ.get("SENDFILE_MODE", "")
@@ -329,6 +343,25 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS_ONLY else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
 SECURE_HSTS_PRELOAD = HTTPS_ONLY
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy on every response (django-csp): scripts, styles, images and
+# fonts from this site only; no inline script or style, no eval. htmx is configured to
+# match in base.html (no indicator styles, no eval). Downloads and previews send their
+# own stricter policy (documents.serving).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],  # the document page frames its PDF preview
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

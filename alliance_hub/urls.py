@@ -7,6 +7,7 @@ from .converters import ContainerPathConverter
 register_converter(ContainerPathConverter, "container")
 
 handler429 = "profiles.ratelimits.too_many_requests"
+handler400 = views.bad_request
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

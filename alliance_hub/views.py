@@ -1,9 +1,9 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
@@ -53,3 +53,10 @@ def admin_login(request):
             raise PermissionDenied("Your account cannot use the administration.")
         return redirect(target)
     return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """400 page. ``BadRequest`` carries a message written for the person (see
+    ``alliance_hub.params``); other suspicious requests get the generic text."""
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, template_name, {"message": message}, status=400)

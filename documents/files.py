@@ -14,9 +14,8 @@ import unicodedata
 import uuid
 from pathlib import PurePosixPath
 
-from PIL import Image, UnidentifiedImageError
-
 from alliance_hub import filestore
+from alliance_hub.images import open_header
 
 STORAGE_PREFIX = "documents/"
 HEAD_BYTES = 8192
@@ -117,7 +116,7 @@ def _identify(file, original_name, head):
     ext = extension(original_name)
     if head.startswith(b"%PDF-"):
         return "application/pdf", "pdf"
-    image_type = _image_type(file)
+    image_type = _image_type(file, original_name)
     if image_type:
         return image_type, "image"
     if ext in TEXT_TYPES and _looks_like_utf8_text(head):
@@ -126,13 +125,16 @@ def _identify(file, original_name, head):
     return guessed or "application/octet-stream", ""
 
 
-def _image_type(file):
+def _image_type(file, original_name):
+    """The inline content type of an image file, or None. Raises ValidationError for
+    an image declaring too many pixels (alliance_hub.images)."""
     try:
         file.seek(0)
-        with Image.open(file) as image:
+        image = open_header(file, what=original_name)
+        if image is None:
+            return None
+        with image:
             return INLINE_IMAGE_TYPES.get(image.format)
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        return None
     finally:
         file.seek(0)
 

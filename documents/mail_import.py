@@ -14,8 +14,10 @@ attachments already in the container are skipped as duplicates.
 """
 
 import contextlib
+import functools
 import hashlib
 import mailbox
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -77,8 +79,46 @@ class ImportResult:
 # Reading ------------------------------------------------------------------------------
 
 
-def _parse(binary):
-    return BytesParser(policy=policy.default).parse(binary)
+# The parser and walk() recurse once per nested part: 2,000 nested multiparts cost
+# seconds and end in RecursionError. Parts are counted on the raw lines first.
+MAX_PARTS = 500  # Content-Type headers in one message
+MAX_CONTAINERS = 40  # multipart/* and message/* parts in one message (bounds the nesting)
+CONTENT_TYPE_RE = re.compile(rb"^content-type:[ \t]*(\S*)", re.IGNORECASE)
+CONTAINER_TYPE_RE = re.compile(rb"^(multipart|message)/", re.IGNORECASE)
+
+
+def _too_complex(name):
+    return ValidationError(
+        f"{name} contains a message with more than {MAX_PARTS} parts, or more than "
+        f"{MAX_CONTAINERS} nested or grouped parts, which cannot be read safely. "
+        "Nothing was imported."
+    )
+
+
+def _check_structure(binary, name):
+    """Count the parts a message declares before the parser sees it; raise if too many."""
+    parts = containers = 0
+    pending_type = False  # a Content-Type header whose value is on a folded line
+    for line in binary:
+        match = CONTENT_TYPE_RE.match(line)
+        value = match.group(1) if match else (line.strip() if pending_type else None)
+        pending_type = bool(match) and not match.group(1)
+        if match:
+            parts += 1
+        if value and CONTAINER_TYPE_RE.match(value):
+            containers += 1
+        if parts > MAX_PARTS or containers > MAX_CONTAINERS:
+            raise _too_complex(name)
+
+
+def _parse(binary, name="The file"):
+    binary.seek(0)
+    _check_structure(binary, name)
+    binary.seek(0)
+    try:
+        return BytesParser(policy=policy.default).parse(binary)
+    except RecursionError:
+        raise _too_complex(name) from None
 
 
 def _read_mbox(name, source):
@@ -98,14 +138,14 @@ def _read_mbox(name, source):
             raise ValidationError(f"{name} is empty. Nothing was imported.")
         try:
             # One message at a time: a large mailbox is never whole in memory.
-            yield from mailbox.mbox(copy.name, factory=_parse, create=False).itervalues()
+            factory = functools.partial(_parse, name=name)
+            yield from mailbox.mbox(copy.name, factory=factory, create=False).itervalues()
         except (mailbox.Error, OSError, ValueError) as error:
             raise ValidationError(f"{name} could not be read as a mailbox: {error}") from error
 
 
 def _read_eml(name, source):
-    source.seek(0)
-    message = _parse(source)
+    message = _parse(source, name)
     if not message.keys():
         raise ValidationError(f"{name} is not an e-mail message (.eml). Nothing was imported.")
     return [message]

@@ -16,8 +16,9 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils._os import safe_join
 
 from alliance_hub import filestore
+from alliance_hub.params import optional_int
 
-RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE_RE = re.compile(r"^bytes=([0-9]*)-([0-9]*)$")
 UNSATISFIABLE = "unsatisfiable"
 
 
@@ -28,20 +29,20 @@ def parse_range(header, size):
     match = RANGE_RE.match(header.strip().replace(" ", ""))
     if not match:
         return None  # malformed or several ranges: ignore the header
-    first, last = match.groups()
-    if not first and not last:
+    first, last = (optional_int(n, name="Range", minimum=0) for n in match.groups())
+    if first is None and last is None:
         return None
-    if not first:  # the final N bytes
-        length = int(last)
+    if first is None:  # the final N bytes
+        length = last
         if length == 0 or size == 0:
             return UNSATISFIABLE
         return max(size - length, 0), size - 1
-    start = int(first)
-    if last and int(last) < start:
+    start = first
+    if last is not None and last < start:
         return None  # invalid: ignore the header
     if start >= size:
         return UNSATISFIABLE
-    end = min(int(last), size - 1) if last else size - 1
+    end = min(last, size - 1) if last is not None else size - 1
     return start, end
 
 

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from alliance_hub.uploads import upload_view
+
 
 class SizeLimitUploadHandler(FileUploadHandler):
     def __init__(self, request=None):
@@ -43,4 +45,4 @@ def accepts_uploads(view):
             request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
         return protected(request, *args, **kwargs)
 
-    return csrf_exempt(wrapped)
+    return upload_view(csrf_exempt(wrapped))

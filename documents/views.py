@@ -6,7 +6,7 @@ the page the person was on, with the message and a 4xx status.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -17,7 +17,8 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from alliance_hub.paging import id_cursor
+from alliance_hub.params import form_id, query_id
+from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -109,12 +110,8 @@ def _folder_url(container, folder):
 @container_view(Action.CONTRIBUTE)
 @require_POST
 def folder_create(request, container):
-    parent_id = request.POST.get("parent", "")
-    parent = (
-        selectors.folder_get_for(container=container, pk=int(parent_id))
-        if parent_id.isdigit()
-        else None
-    )
+    parent_id = form_id(request, "parent")
+    parent = selectors.folder_get_for(container=container, pk=parent_id) if parent_id else None
     form = FolderForm(request.POST)
     if form.is_valid():
         try:
@@ -169,10 +166,9 @@ def folder_delete(request, container, pk):
 @accepts_uploads
 def document_upload(request, container):
     initial = {}
-    if request.GET.get("folder", "").isdigit():
-        initial["folder"] = selectors.folder_get_for(
-            container=container, pk=int(request.GET["folder"])
-        ).pk
+    folder_id = query_id(request, "folder")
+    if folder_id:
+        initial["folder"] = selectors.folder_get_for(container=container, pk=folder_id).pk
     form = UploadForm(
         request.POST or None, request.FILES or None, container=container, initial=initial
     )
@@ -209,6 +205,7 @@ def document_upload(request, container):
 
 @container_view(Action.CONTRIBUTE)
 @require_http_methods(["GET", "POST"])
+@upload_view  # mailboxes may be larger than one file (MAIL_IMPORT_MAX_TOTAL)
 def mail_import(request, container):
     """Attachments of a mailbox or of messages become documents (all or nothing), in
     a job: the person is sent to its page, which shows progress and the outcome."""
@@ -292,9 +289,7 @@ def document_detail(request, container, pk):
 @require_GET
 def version_list(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
-    before = id_cursor(request.GET.get("before"))
-    if before is None and "before" in request.GET:
-        return HttpResponseBadRequest("'before' must be a version number.")
+    before = query_id(request, "before")
     versions, has_more = selectors.versions_for(document=document, before=before)
     return _render(
         request,
@@ -507,9 +502,7 @@ def document_unwatch(request, container, pk):
 @require_GET
 def document_downloads(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
-    rows, has_more = selectors.downloads_for(
-        document=document, before=id_cursor(request.GET.get("before"))
-    )
+    rows, has_more = selectors.downloads_for(document=document, before=query_id(request, "before"))
     return _render(
         request,
         "documents/document_downloads.html",

@@ -170,25 +170,31 @@ def post_delete(*, actor, post):
 
 
 @transaction.atomic
-def post_like_toggle(*, actor, post):
-    """Like a post, or take the like back. Anyone who may contribute; returns True if liked.
+def post_like_toggle(*, actor, post, liked=None):
+    """Like a post (``liked=True``), take the like back (False) or toggle (None). Anyone
+    who may contribute; returns True if liked. Idempotent for True/False: the same
+    like submitted twice, even at once, is one like.
 
     Raises PermissionDenied, ValidationError (hidden or deleted posts).
     """
     require_action(actor, post.container, Action.CONTRIBUTE)
     if post.hidden_at or post.deleted_at:
         raise ValidationError("This post cannot be liked.")
-    deleted, _ = PostLike.objects.filter(post=post, user=actor).delete()
-    if deleted:
+    if liked is None:
+        liked = not PostLike.objects.filter(post=post, user=actor).exists()
+    if liked:
+        _, changed = PostLike.objects.get_or_create(post=post, user=actor)
+    else:
+        changed, _ = PostLike.objects.filter(post=post, user=actor).delete()
+    if changed and liked:
+        StatusPost.objects.filter(pk=post.pk).update(like_count=F("like_count") + 1)
+    elif changed:
         StatusPost.objects.filter(pk=post.pk, like_count__gt=0).update(
             like_count=F("like_count") - 1
         )
-    else:
-        PostLike.objects.create(post=post, user=actor)
-        StatusPost.objects.filter(pk=post.pk).update(like_count=F("like_count") + 1)
     post.refresh_from_db(fields=["like_count"])
-    post.liked = not deleted
-    return post.liked
+    post.liked = liked
+    return liked
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliance_hub.paging import id_cursor
+from alliance_hub.params import query_id
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -60,8 +60,8 @@ def _htmx_errors(request, form, target):
 
 
 def _render_stream(request, container, form, status=200):
-    before = id_cursor(request.GET.get("before"))
-    author_id = id_cursor(request.GET.get("author"))
+    before = query_id(request, "before")
+    author_id = query_id(request, "author")
     posts, has_more = selectors.post_list_for(
         user=request.user, container=container, before=before, author_id=author_id
     )
@@ -117,7 +117,7 @@ def post_detail(request, container, pk):
     if post.reply_to_id:
         url = reverse("microblog:post_detail", args=[container, post.reply_to_id])
         return redirect(f"{url}#post-{post.pk}")
-    after = id_cursor(request.GET.get("after"))
+    after = query_id(request, "after")
     replies, has_more = selectors.thread_replies_for(user=request.user, root=post, after=after)
     context = _context(
         request, container, post=post, replies=replies, has_more=has_more, reply_form=None
@@ -212,12 +212,18 @@ def post_delete(request, container, pk):
 def post_like(request, container, pk):
     post = selectors.post_get_for(user=request.user, container=container, pk=pk)
     try:
-        services.post_like_toggle(actor=request.user, post=post)
+        services.post_like_toggle(actor=request.user, post=post, liked=_wanted_like(request))
     except ValidationError as error:
         return HttpResponse(error.messages[0], status=400, content_type="text/plain")
     if _is_htmx(request):
         return render(request, "microblog/_like.html", _context(request, container, post=post))
     return redirect(_next_url(request, post.get_absolute_url()))
+
+
+def _wanted_like(request):
+    """The state the like button asked for ("1" like, "0" unlike): a double submit then
+    changes nothing the second time. Absent: toggle (older pages still open)."""
+    return {"1": True, "0": False}.get(request.POST.get("like"))
 
 
 def _moderated(request, container, post):
@@ -260,7 +266,7 @@ def post_unhide(request, container, pk):
 def post_tag(request, container, tag):
     if not TAG_RE.match(tag):
         raise Http404("No such tag.")
-    before = id_cursor(request.GET.get("before"))
+    before = query_id(request, "before")
     posts, has_more = selectors.post_tag_list_for(
         user=request.user, container=container, tag=tag, before=before
     )
@@ -286,7 +292,7 @@ def post_mentions(request, container):
 @container_view(Action.VIEW)
 @require_GET
 def blogpost_list(request, container):
-    before = id_cursor(request.GET.get("before"))
+    before = query_id(request, "before")
     posts, has_more = selectors.blog_list_for(user=request.user, container=container, before=before)
     context = _context(request, container, posts=posts, has_more=has_more)
     if _is_htmx(request) and before:

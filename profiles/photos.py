@@ -13,16 +13,16 @@ import hashlib
 import io
 import secrets
 import struct
-import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.html import escape
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from alliance_hub import filestore
+from alliance_hub.images import NOT_AN_IMAGE, open_header
 
 # name -> edge in pixels; "small" is for lists, "medium" for the profile page.
 SIZES = {"small": 48, "medium": 160, "large": 512}
@@ -32,10 +32,6 @@ STORAGE_DIR = "profile-photos"
 
 def max_bytes():
     return getattr(settings, "PROFILE_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
-
-
-def max_pixels():
-    return getattr(settings, "PROFILE_PHOTO_MAX_PIXELS", 60_000_000)
 
 
 class PhotoRejected(ValidationError):
@@ -70,18 +66,34 @@ def _too_big_message(size):
 def _open_checked(data):
     """Open ``data`` as an image after checking format, dimensions and integrity.
 
-    Pillow's decompression-bomb warning is turned into an error here, and our own
-    pixel limit (lower than Pillow's) is checked before any pixel is decoded.
+    The pixel limit (alliance_hub.images) is checked from the header before any
+    pixel is decoded; the decoded image is scaled down at once to what the crops need.
     """
-    _probe(data)
+    probe = open_header(io.BytesIO(data), what="This photo", error=PhotoRejected)
+    if probe is None:
+        raise PhotoRejected(
+            "This file is not an image we can read. Choose a JPEG, PNG or WebP photo."
+        )
     try:
+        with probe:
+            if probe.format not in ACCEPTED_FORMATS:
+                raise PhotoRejected(
+                    f"Only JPEG, PNG and WebP photos are accepted; this file is "
+                    f"{probe.format or 'of another type'}."
+                )
+            probe.verify()
         image = Image.open(io.BytesIO(data))
-        if image.format == "JPEG":
-            # Let the JPEG decoder scale down while decoding: far less memory.
-            image.draft("RGB", (SIZES["large"] * 2, SIZES["large"] * 2))
+        # JPEG scales down while decoding (far less memory); the others right after.
+        image.draft("RGB", (SIZES["large"] * 2, SIZES["large"] * 2))
         image.load()
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error):
-        raise _unreadable() from None
+        image.thumbnail((SIZES["large"] * 2, SIZES["large"] * 2))
+    except PhotoRejected:
+        raise
+    except (*NOT_AN_IMAGE, struct.error):
+        raise PhotoRejected(
+            "This file is not a readable image (it may be damaged or cut short). "
+            "Choose a JPEG, PNG or WebP photo."
+        ) from None
     return image
 
 
@@ -107,46 +119,6 @@ def check_photo(upload):
     data = _read_limited(upload)
     _open_checked(data).close()
     return data
-
-
-def _probe(data):
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as probe:
-                if probe.format not in ACCEPTED_FORMATS:
-                    raise PhotoRejected(
-                        f"Only JPEG, PNG and WebP photos are accepted; this file is "
-                        f"{probe.format or 'of another type'}."
-                    )
-                width, height = probe.size
-                if width * height > max_pixels():
-                    raise _bomb()
-                probe.verify()
-    except PhotoRejected:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _bomb() from None
-    except UnidentifiedImageError:
-        raise PhotoRejected(
-            "This file is not an image we can read. Choose a JPEG, PNG or WebP photo."
-        ) from None
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error):
-        raise _unreadable() from None
-
-
-def _bomb():
-    return PhotoRejected(
-        "This image declares too many pixels to be processed safely. "
-        f"Upload a photo of at most {max_pixels() // 1_000_000} megapixels."
-    )
-
-
-def _unreadable():
-    return PhotoRejected(
-        "This file is not a readable image (it may be damaged or cut short). "
-        "Choose a JPEG, PNG or WebP photo."
-    )
 
 
 def process_photo(upload):

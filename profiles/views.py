@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_hub import filestore
+from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -50,11 +51,13 @@ def profile_detail(request, pk):
     return render(request, "profiles/profile_detail.html", context)
 
 
+@upload_view
 @require_http_methods(["GET", "POST"])
 def profile_edit_me(request):
     return _edit(request, request.user)
 
 
+@upload_view
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, pk):
     person = selectors.person_get_for(viewer=request.user, pk=pk)

@@ -1,15 +1,21 @@
-"""A reusable corpus of XSS payloads and a check that rendered HTML carries no active content.
+"""The one corpus of XSS payloads for everything users write that ends up as HTML
+(wiki pages, status posts, replies, blog posts, comments, profile texts), and the
+checks that rendered HTML carries no active content.
 
-Use it for anything users write that ends up as HTML (wiki pages, posts, comments):
-save each payload through the real service, fetch the page through the test client
-and call ``assert_no_active_content(html)`` on the rendered user content.
+Save each payload through the real service or form, fetch the page through the test
+client and check it with ``script_risks(page)`` (whole pages: our own static
+scripts, stylesheets and htmx attributes are fine) or ``assert_no_active_content``
+(rendered user content only, stricter: no forms, inputs, page ids, foreign classes
+or remote images).
 """
 
 import html as html_lib
 import re
 from html.parser import HTMLParser
 
-XSS_PAYLOADS = [
+from alliance_hub.markup import ALLOWED_CLASSES, ID_PREFIX, is_remote_url
+
+PAYLOADS = [
     # Script tags, plain and disguised
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
@@ -84,39 +90,111 @@ XSS_PAYLOADS = [
     '[["><script>alert(1)</script>]]',
     "[[doc:1|<script>alert(1)</script>]]",
     "[[data:text/html,<script>alert(1)</script>]]",
+    # Status posts: links, mentions and hashtags (the linkifier), htmx attributes
+    "<img src=x onerror=alert(1)>",
+    '<img src="x" alt="" onerror="alert(1)">',
+    "<body onload=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<input autofocus onfocus=alert(1)>",
+    '<a href="https://ok.example" onclick="alert(1)">ok</a>',
+    '<p title="</p><script>alert(1)</script>">x</p>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    "[click](vbscript:msgbox(1))",
+    '<object data="data:text/html,<script>alert(1)</script>"></object>',
+    "<embed src=javascript:alert(1)>",
+    '<form action="javascript:alert(1)"><button>x</button></form>',
+    '<table><tr><td background="javascript:alert(1)">x</td></tr></table>',
+    '<div style="background:url(javascript:alert(1))">x</div>',
+    "<style>@import 'javascript:alert(1)';</style>",
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<scr<script>ipt>alert(1)</script>",
+    "<<script>script>alert(1)<</script>/script>",
+    "<img src=1 onerror=alert(1)//",
+    "<!--<img src=x onerror=alert(1)>-->",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    "</textarea><script>alert(1)</script>",
+    '<div hx-get="/admin/" hx-trigger="load" hx-on:click="alert(1)">x</div>',
+    "javascript:alert(1)",
+    'https://example.org/"onmouseover="alert(1)',
+    "https://example.org/<script>alert(1)</script>",
+    'https://x.org/#"><svg onload=alert(1)>',
+    "https://example.org/?a=1&b=<img src=x onerror=alert(1)>",
+    '@"><script>alert(1)</script>',
+    "@<img src=x onerror=alert(1)>",
+    '@anna"onmouseover="alert(1)',
+    '#"><img src=x onerror=alert(1)>',
+    "#<script>alert(1)</script>",
+    '#tag" onclick="alert(1)',
+    "#tag<svg/onload=alert(1)>",
+    "@img.src.x.onerror.alert.1 hello",
+    # Not script, but not for user content either: forms, page ids, classes, remote images
+    '<input type="text" name="password" placeholder="Your password">',
+    '<input type="checkbox" checked>',
+    '<p id="main">Skip links now land here</p>',
+    '<div class="messages error">Your account is locked</div>',
+    '<img src="https://tracker.example/pixel.gif?u=1" width="1" height="1">',
+    "![](https://tracker.example/pixel.gif)",
+    '<img src="//tracker.example/pixel.gif">',
 ]
+XSS_PAYLOADS = PAYLOADS
 
-BAD_TAGS = {
-    "script", "iframe", "object", "embed", "form", "meta", "base", "link", "style",
-    "svg", "math", "template", "noscript", "frame", "frameset", "applet", "xml", "animate",
+# A display name people might choose to attack everyone who sees their name.
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+
+# Elements that never belong in a page from user input.
+SCRIPT_TAGS = {
+    "iframe", "object", "embed", "base", "style", "svg", "math", "template", "noscript",
+    "frame", "frameset", "applet", "xml", "animate",
 }  # fmt: skip
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "poster"}
+# ...and those our own pages have, but user content must not.
+PAGE_ONLY_TAGS = {"script", "form", "meta", "link", "input", "button", "select", "textarea"}
+URL_ATTRIBUTES = {
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
+    "srcset", "codebase", "cite", "longdesc", "dynsrc", "lowsrc",
+}  # fmt: skip
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+# htmx attributes our own templates use; anything else (hx-on, hx-trigger...) came from outside.
+OUR_HTMX_ATTRIBUTES = {
+    "hx-get", "hx-post", "hx-target", "hx-swap", "hx-confirm", "hx-headers", "hx-swap-oob",
+    "hx-select", "hx-push-url", "hx-indicator", "hx-include", "hx-boost",
+}  # fmt: skip
 
 
-class _ActiveContentFinder(HTMLParser):
-    def __init__(self):
+class _Checker(HTMLParser):
+    def __init__(self, user_content):
         super().__init__(convert_charrefs=True)
+        self.user_content = user_content
         self.problems = []
+        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
-        self._check(tag, attrs)
-
-    def handle_startendtag(self, tag, attrs):
-        self._check(tag, attrs)
-
-    def _check(self, tag, attrs):
-        if tag in BAD_TAGS:
-            self.problems.append(f"<{tag}> element")
+        attributes = dict(attrs)
+        if tag in SCRIPT_TAGS or (self.user_content and tag in PAGE_ONLY_TAGS):
+            self.problems.append(f"<{tag}> element {attrs}")
+        if tag == "script":
+            if not (attributes.get("src") or "").startswith("/static/"):
+                self.problems.append(f"script tag {attrs}")
+            self.in_script = True
+        if tag == "meta" and "http-equiv" in attributes:
+            self.problems.append(f"<meta> {attrs}")
+        if tag == "link" and not (attributes.get("href") or "").startswith("/static/"):
+            self.problems.append(f"<link> {attrs}")
         for name, value in attrs:
-            name = name.lower()
-            if name.startswith("on"):
-                self.problems.append(f"event handler {name} on <{tag}>")
-            if name in ("style", "srcdoc", "formaction"):
-                self.problems.append(f"{name} attribute on <{tag}>")
-            if name in URL_ATTRIBUTES and value is not None:
-                self._check_url(tag, name, value)
+            self._check_attribute(tag, name.lower(), value or "")
+
+    handle_startendtag = handle_starttag
+
+    def _check_attribute(self, tag, name, value):
+        if name.startswith("on") or name in ("srcdoc", "formaction"):
+            self.problems.append(f"<{tag} {name}={value!r}>")
+        if name.startswith("hx-") and name not in OUR_HTMX_ATTRIBUTES:
+            self.problems.append(f"<{tag} {name}={value!r}>")
+        if name in URL_ATTRIBUTES:
+            self._check_url(tag, name, value)
+        if self.user_content:
+            self._check_user_attribute(tag, name, value)
 
     def _check_url(self, tag, name, value):
         # Browsers ignore control characters and whitespace inside a scheme.
@@ -125,17 +203,40 @@ class _ActiveContentFinder(HTMLParser):
         if scheme and not compact.startswith(SAFE_SCHEMES):
             self.problems.append(f"{scheme.group(1)}: URL in {name} of <{tag}>")
 
+    def _check_user_attribute(self, tag, name, value):
+        if name == "style":  # e-mails need inline styles; user content never
+            self.problems.append(f"<{tag} style={value!r}>")
+        if name == "id" and not value.startswith(ID_PREFIX):
+            self.problems.append(f"unprefixed id {value!r} on <{tag}>")
+        if name == "class" and not set(value.split()) <= ALLOWED_CLASSES.get(tag, set()):
+            self.problems.append(f"class {value!r} on <{tag}>")
+        if tag == "img" and name == "src" and is_remote_url(value):
+            self.problems.append(f"remote image {value!r}")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and data.strip():
+            self.problems.append(f"inline script {data[:60]!r}")
+
+
+def script_risks(html, *, user_content=False):
+    """Everything in ``html`` that could run script (and, for ``user_content``, what
+    user content must not carry); an empty list when it is safe."""
+    checker = _Checker(user_content)
+    checker.feed(html or "")
+    checker.close()
+    return checker.problems
+
 
 def active_content(html):
-    """Everything in ``html`` that could run script: a list of descriptions (empty if safe)."""
-    finder = _ActiveContentFinder()
-    finder.feed(html or "")
-    finder.close()
-    return finder.problems
+    return script_risks(html, user_content=True)
 
 
 def assert_no_active_content(html):
-    """Fail if ``html`` has script-capable elements, event handlers, inline styles or
-    URLs with any scheme but http(s)/mailto."""
+    """Fail if rendered user content has script-capable elements, event handlers,
+    inline styles, dangerous URLs, inputs, page ids, foreign classes or remote images."""
     problems = active_content(html)
     assert not problems, f"active content in rendered HTML: {problems}\n{html}"

@@ -28,7 +28,7 @@ from .paths import is_valid_path, normalise_path
 
 # The label separator may be escaped (``[[page\|label]]``) inside a table cell.
 WIKI_LINK_RE = r"\[\[([^\[\]|\n]{1,300}?)(?:\\?\|([^\[\]\n]{1,300}))?\]\]"
-DOC_TARGET_RE = re.compile(r"doc:\s*(\d{1,12})", re.IGNORECASE)
+DOC_TARGET_RE = re.compile(r"doc:\s*([0-9]{1,12})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

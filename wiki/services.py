@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from alliance_hub.db import refuse_duplicate
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
 from workspaces.launch import unpin_target
@@ -145,7 +146,8 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
         created_by=actor,
     )
     page.set_container(container)
-    _write_revision(page, actor=actor, summary=content.summary or "Created the page")
+    with refuse_duplicate({"path": f"There is already a page at “{path}”."}):
+        _write_revision(page, actor=actor, summary=content.summary or "Created the page")
     _refresh_linking_pages(container, {path, paths.slug_for(page.title)})
     if check:
         _after_change(actor=actor, page=page, verb="created the page", notify_watchers=False)

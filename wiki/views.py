@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliance_hub.paging import id_cursor
+from alliance_hub.params import query_id
 from workspaces.access import container_view
 from workspaces.roles import Action
 
@@ -221,7 +221,7 @@ def page_preview(request, container):
 @require_GET
 def page_history(request, container, page_path):
     page = _page_or_404(container, page_path)
-    rows, has_more = selectors.history_for(page=page, before=id_cursor(request.GET.get("before")))
+    rows, has_more = selectors.history_for(page=page, before=query_id(request, "before"))
     return _render(
         request,
         "wiki/page_history.html",
@@ -247,12 +247,8 @@ def page_revision(request, container, revision, page_path):
 
 
 def _revision_param(request, name, default):
-    value = request.GET.get(name, "")
-    if not value:
-        return default
-    if not value.isdigit() or int(value) < 1:
-        raise ValueError(name)
-    return int(value)
+    value = query_id(request, name)
+    return default if value is None else value
 
 
 DIFF_CACHE_SECONDS = 24 * 3600
@@ -262,11 +258,8 @@ DIFF_CACHE_SECONDS = 24 * 3600
 @require_GET
 def page_diff(request, container, page_path):
     page = _page_or_404(container, page_path)
-    try:
-        new = _revision_param(request, "to", page.revision)
-        old = _revision_param(request, "from", max(new - 1, 1))
-    except ValueError:
-        return HttpResponseBadRequest("Choose two revisions by their numbers.")
+    new = _revision_param(request, "to", page.revision)
+    old = _revision_param(request, "from", max(new - 1, 1))
     rows = selectors.revisions_get_for(page=page, revisions=[old, new])
     old_row, new_row = rows[old], rows[new]
     # History rows never change, so their diff is the same for every viewer (access

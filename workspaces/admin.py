@@ -5,7 +5,9 @@ add forms run first so that a refusal is a form error."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+
+from alliance_hub.params import strict_int
 
 from . import services
 from .access import contained_visible_q, managed_rows, workspaces_with
@@ -54,6 +56,20 @@ class AccessScopedAdminMixin:
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", managed_rows(db_field.related_model, request.user))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_object(self, request, object_id, from_field=None):
+        """An id in the URL that is no id of ours ("²", 30 digits) is a missing row: the
+        database would refuse it (OverflowError on SQLite, DataError on PostgreSQL for
+        a one-to-one primary key such as Profile's) instead of finding nothing."""
+        pk = self.model._meta.pk
+        numeric = pk.target_field if pk.is_relation else pk
+        integer = numeric.get_internal_type().endswith(("AutoField", "IntegerField"))
+        if from_field is None and integer:
+            try:
+                strict_int(str(object_id), name="id", minimum=1)
+            except BadRequest:
+                return None
+        return super().get_object(request, object_id, from_field)
 
 
 class ScopedAdmin(AccessScopedAdminMixin, admin.ModelAdmin):

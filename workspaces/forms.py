@@ -167,4 +167,4 @@ class PartnersForm(forms.Form):
 
 
 class PinForm(forms.Form):
-    target = forms.RegexField(regex=r"^[a-z_]+\.[a-z_]+:\d+$", max_length=100)
+    target = forms.RegexField(regex=r"^[a-z_]+\.[a-z_]+:[0-9]{1,18}$", max_length=100)

@@ -2,7 +2,6 @@
 figures and the export. Content apps contribute through alliance_hub.hooks."""
 
 import csv
-import io
 import json
 from datetime import timedelta
 
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from zipstream import ZIP_DEFLATED, ZipStream
 
-from alliance_hub import hooks
+from alliance_hub import csvfiles, hooks
 
 from .access import require_action
 from .models import Invitation, Membership, Pin, WeeklyVisit
@@ -190,7 +189,7 @@ def bar_chart(points, width=360, height=120):
 
 def adoption_csv(workspace, viewer):
     labels, rows = adoption_rows(workspace, viewer)
-    buffer = io.StringIO()
+    buffer = csvfiles.new_buffer()
     writer = csv.writer(buffer)
     writer.writerow(
         ["name", "e-mail", "organisation", "role", "last visit", "signed in ever", *labels]
@@ -233,7 +232,7 @@ def members_exporter(container):
     )
     if container.is_group and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)
-    buffer = io.StringIO()
+    buffer = csvfiles.new_buffer()
     writer = csv.writer(buffer)
     writer.writerow(["name", "e-mail", "organisation", "role", "joined"])
     for m in memberships:

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_hub import csvfiles
+
 from . import launch, selectors, services
 from .access import container_view
 from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
@@ -157,7 +159,9 @@ def adoption(request, container):
 @require_GET
 def adoption_csv(request, container):
     _workspace_only(container)
-    response = HttpResponse(launch.adoption_csv(container, request.user), content_type="text/csv")
+    response = HttpResponse(
+        launch.adoption_csv(container, request.user), content_type=csvfiles.CONTENT_TYPE
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="{container.slug}-adoption-{timezone.now():%Y-%m-%d}.csv"'
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance_hub.paging import id_cursor
+from alliance_hub.params import query_id
 
 from .models import Notification
 
@@ -56,7 +56,7 @@ def _is_htmx(request):
 
 @require_GET
 def notification_list(request):
-    before = id_cursor(request.GET.get("before"))
+    before = query_id(request, "before")
     notifications, has_more = notification_list_for(user=request.user, before=before)
     context = {"notifications": notifications, "has_more": has_more}
     if _is_htmx(request) and before:

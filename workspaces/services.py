@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
+from alliance_hub.db import refuse_duplicate
 from profiles.sessions import end_sessions
 
 from .access import groups_with, require_action
@@ -62,8 +63,13 @@ class InvitationInvalid(Exception):
 
 def _saved(organisation):
     """Forms may hand over a new, unsaved partner organisation."""
-    if organisation.pk is None:
-        organisation.save()
+    return organisation if organisation.pk else organisation_named(organisation.name)
+
+
+def organisation_named(name):
+    """The organisation called ``name`` (any case), created if there is none yet; two
+    requests naming the same new organisation at once get the same one."""
+    organisation, _ = Organisation.objects.get_or_create(name__iexact=name, defaults={"name": name})
     return organisation
 
 
@@ -187,11 +193,17 @@ def workspace_create(*, actor, name, slug, organisation, description=""):
 def group_create(*, actor, workspace, name, slug, description="", is_private=False):
     """Create a group (managers of the workspace). A private group starts with the actor in it."""
     require_action(actor, workspace, Action.MANAGE)
+    taken = {"slug": "This workspace already has a group with this address."}
     if Group.objects.filter(workspace=workspace, slug=slug).exists():
-        raise ValidationError({"slug": "This workspace already has a group with this address."})
-    group = Group.objects.create(
-        workspace=workspace, name=name, slug=slug, description=description, is_private=is_private
-    )
+        raise ValidationError(taken)
+    with refuse_duplicate(taken):  # the same form submitted twice at once
+        group = Group.objects.create(
+            workspace=workspace,
+            name=name,
+            slug=slug,
+            description=description,
+            is_private=is_private,
+        )
     if is_private:
         _create_role_groups(group)
         if Membership.objects.filter(workspace=workspace, user=actor).exists():
@@ -660,8 +672,7 @@ def partners_add(*, actor, workspace, names):
     require_action(actor, workspace, Action.MANAGE)
     organisations = []
     for name in names:
-        organisation = Organisation.objects.filter(name__iexact=name).first()
-        organisations.append(organisation or Organisation.objects.create(name=name))
+        organisations.append(organisation_named(name))
     workspace.partners.add(*organisations)
     return organisations
 

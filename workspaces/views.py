@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_hub.hooks import SEARCH_PROVIDERS
-from alliance_hub.paging import id_cursor
+from alliance_hub.params import query_id
 from profiles import ratelimits
 
 from . import selectors, services
@@ -80,7 +80,7 @@ def workspace_create(request):
 
 def _stream_page(request, container):
     rows = stream_for(user=request.user, container=container)
-    before = id_cursor(request.GET.get("before"))
+    before = query_id(request, "before")
     if before:
         rows = rows.filter(id__lt=before)
     page = list(rows[: STREAM_PAGE_SIZE + 1])

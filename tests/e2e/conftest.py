@@ -78,10 +78,17 @@ class Person:
 
     def __init__(self, browser, live_server, journey, name, viewport="desktop"):
         self.context = browser.new_context(viewport=VIEWPORTS[viewport])
+        self.csp_violations = watch_csp(self.context)
         self.page = self.context.new_page()
         self.base = live_server.url
         self.journey, self.name = journey, name
         self.shots = 0
+
+    def assert_no_csp_violations(self):
+        assert not self.csp_violations, (
+            f"{self.name}: the Content-Security-Policy blocked something:\n"
+            + "\n".join(self.csp_violations)
+        )
 
     def goto(self, path):
         self.page.goto(self.base + path)
@@ -121,6 +128,7 @@ class Person:
         assert overflow <= 1, f"{label}: the page scrolls sideways by {overflow}px: " + ", ".join(
             self.page.evaluate(WIDEST_ELEMENTS)
         )
+        self.assert_no_csp_violations()
 
     def close(self):
         self.context.close()
@@ -138,9 +146,27 @@ def people(browser, live_server, request):
         return person
 
     yield open_window
+    violations = [v for person in opened for v in person.csp_violations]
     for person in opened:
         person.close()
     close_loop_connections()
+    assert not violations, "Content-Security-Policy violations in this journey:\n" + "\n".join(
+        violations
+    )
+
+
+def watch_csp(context):
+    """A list that fills with every Content-Security-Policy violation in ``context``'s
+    pages: Chromium reports each block on the console ("Refused to ... because it
+    violates the following Content Security Policy directive ...")."""
+    violations = []
+
+    def note(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.on("console", note)
+    return violations
 
 
 def close_loop_connections():

@@ -4,7 +4,7 @@ the @mention autocomplete work without a full page reload."""
 import pytest
 
 from microblog.models import PostLike, StatusPost
-from tests.e2e.conftest import close_loop_connections
+from tests.e2e.conftest import close_loop_connections, watch_csp
 from tests.microblog.helpers import post, url
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,9 +15,11 @@ def page(world, browser, live_server):
     """A window on the session's Chromium (tests/e2e/conftest.py): a second Playwright
     in the same process would fail inside the first one's event loop."""
     context = browser.new_context(base_url=live_server.url)
+    violations = watch_csp(context)
     yield context.new_page()
     context.close()
     close_loop_connections()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def _sign_in(page, user):

@@ -14,7 +14,7 @@ from microblog.markup import handle_for
 from microblog.models import BlogComment, BlogPost, StatusPost
 from tests.factories import add_member
 from tests.microblog.helpers import blog, url
-from tests.microblog.xss_payloads import HOSTILE_NAME, PAYLOADS, script_risks
+from tests.xss_corpus import HOSTILE_NAME, PAYLOADS, script_risks
 
 
 def _assert_safe(html, where):

@@ -81,7 +81,7 @@ def test_a_diff_with_bad_revision_numbers_is_a_clear_400(world, client_for, page
         reverse("wiki:page_diff", args=[world.workspace, page.path]) + query
     )
     assert response.status_code == 400
-    assert b"Choose two revisions" in response.content
+    assert b"must be a whole number" in response.content
 
 
 def test_a_diff_with_a_missing_revision_is_404(world, client_for, page):
@@ -100,7 +100,7 @@ def test_revert_adds_a_new_revision_with_the_old_text(world, client_for, page):
     page.refresh_from_db()
     assert (page.revision, page.title, page.body) == (3, "Meeting notes", "# Notes\n\nFirst.")
     assert page.change_summary == "Reverted to revision 1"
-    assert page.body_html == '<h1 id="notes">Notes</h1>\n<p>First.</p>'
+    assert page.body_html == '<h1 id="uc-notes">Notes</h1>\n<p>First.</p>'
     assert Page.history.filter(id=page.pk).count() == 3
 
 

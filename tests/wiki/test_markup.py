@@ -32,8 +32,8 @@ def test_tables_code_tasks_and_toc_are_stored_at_save_time(world, page):
     page.refresh_from_db()
     assert "<table>" in page.body_html
     assert "<code" in page.body_html and "print(" in page.body_html
-    assert 'type="checkbox"' in page.body_html and "checked" in page.body_html
-    assert 'href="#budget"' in page.toc_html and 'href="#details"' in page.toc_html
+    assert "\u2611 " in page.body_html and "<input" not in page.body_html  # task boxes
+    assert 'href="#uc-budget"' in page.toc_html and 'href="#uc-details"' in page.toc_html
     assert page.markup_version == project_markup.POLICY_VERSION
 
 
@@ -145,7 +145,7 @@ def test_rerender_markup_refreshes_pages_and_revisions_made_with_an_older_policy
     assert page.revision == 2, "re-rendering adds no revision"
     old_revisions = Page.history.filter(id=page.pk).order_by("revision")
     assert [row.body_html for row in old_revisions] == [
-        '<h1 id="notes">Notes</h1>\n<p>First.</p>',
+        '<h1 id="uc-notes">Notes</h1>\n<p>First.</p>',
         "<p><strong>bold</strong> text</p>",
     ]
     assert Page.history.filter(id=page.pk).count() == 2
@@ -157,7 +157,7 @@ def test_rerender_markup_all_rerenders_current_rows_too(world, page):
     Page.objects.filter(pk=page.pk).update(body_html="tampered")
     call_command("rerender_markup", "--all")
     page.refresh_from_db()
-    assert page.body_html == '<h1 id="notes">Notes</h1>\n<p>First.</p>'
+    assert page.body_html == '<h1 id="uc-notes">Notes</h1>\n<p>First.</p>'
 
 
 def test_rerender_markup_finds_every_model_that_stores_markup():

@@ -24,7 +24,7 @@ def test_a_new_workspace_starts_with_the_three_template_pages(db):
     assert not pages["scope-of-work"].is_protected
     assert "<table>" in pages["governance"].body_html
     assert "Reporting period: P1" in pages["reporting"].body_html
-    assert 'id="reporting-period-p1"' in pages["reporting"].body_html
+    assert 'id="uc-reporting-period-p1"' in pages["reporting"].body_html
     assert pages["reporting"].revision == 1
 
 
