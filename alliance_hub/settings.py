@@ -245,7 +245,7 @@ if REDIS_URL:
     # unreachable Redis into a cache miss, so pages still serve while it is down.
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "alliance_hub.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ah"),
             "OPTIONS": {

@@ -45,14 +45,22 @@ def bench_bare(request):
 def admin_login(request):
     """The admin signs in through the site's login (its rate limits and second factor),
     never through a login form of its own."""
-    target = request.GET.get("next") or reverse("admin:index")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    target = request.GET.get("next", "")
+    if not _is_admin_path(target, request):
         target = reverse("admin:index")
     if request.user.is_authenticated:
         if not request.user.is_staff:
             raise PermissionDenied("Your account cannot use the administration.")
         return redirect(target)
     return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+def _is_admin_path(target, request):
+    return (
+        target.startswith("/admin/")
+        and len(target) <= 2000
+        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    )
 
 
 def bad_request(request, exception, template_name="400.html"):

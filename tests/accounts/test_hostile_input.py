@@ -22,4 +22,6 @@ def test_password_reset_survives_junk(client, junk):
 
 @pytest.mark.parametrize("junk", ["x" * 3000, "%00", "..", "tok\x00en"])
 def test_invitation_links_survive_junk(client, junk):
-    assert client.get(f"/invite/{junk}/").status_code in (404, 410)
+    # A NUL anywhere in the address is refused before any view (400).
+    expected = (400,) if "\x00" in junk or "%00" in junk else (404, 410)
+    assert client.get(f"/invite/{junk}/").status_code in expected

@@ -65,7 +65,7 @@ def test_pages_send_a_strict_policy(world, client_for):
 
 
 def test_anonymous_pages_and_the_admin_send_it_too(db, client):
-    assert "script-src 'self'" in _policy(client.get(reverse("login")))
+    assert "script-src 'self'" in _policy(client.get(reverse("account_login")))
     client.force_login(superuser())
     assert "script-src 'self'" in _policy(client.get("/admin/"))
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from documents.models import Document, Version
 from profiles.models import Profile
 from tests.documents.helpers import doc_url, make_document
-from tests.launch.mail import mbox, message
+from tests.launch.mail import import_via_job, mbox, message
 from tests.profiles.helpers import edit_data, image_bytes, png_declaring
 
 FIFTY_NINE_MP = (7_700, 7_700)
@@ -61,10 +61,7 @@ def test_a_mail_attachment_declaring_too_many_pixels_is_a_form_error(world, clie
     from datetime import UTC, datetime
 
     box = mbox(message(("plan.png", png_declaring(*FOUR_HUNDRED_MP)), when=datetime.now(UTC)))
-    response = client_for(world.member).post(
-        reverse("documents:mail_import", args=[world.workspace]),
-        {"mailboxes": [SimpleUploadedFile("box.mbox", box)]},
-    )
-    assert response.status_code == 400
+    upload = SimpleUploadedFile("box.mbox", box)
+    response = import_via_job(client_for(world.member), world.workspace, upload, outcome="failed")
     assert "declares too many pixels" in response.content.decode()
     assert not Document.objects.exists()

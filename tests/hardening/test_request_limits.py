@@ -26,13 +26,17 @@ def _multipart(**fields):
 
 def test_anonymous_multipart_post_to_the_login_page_is_refused_before_reading(db, client):
     body = _multipart(username="a@example.org", file=SimpleUploadedFile("x.bin", b"x" * BIG))
-    response = client.generic("POST", reverse("login"), body, content_type=MULTIPART_CONTENT)
+    response = client.generic(
+        "POST", reverse("account_login"), body, content_type=MULTIPART_CONTENT
+    )
     assert response.status_code == 413
 
 
 def test_a_small_multipart_login_form_still_reaches_the_page(db, client):
-    body = _multipart(username="a@example.org", password="nope")
-    response = client.generic("POST", reverse("login"), body, content_type=MULTIPART_CONTENT)
+    body = _multipart(login="a@example.org", password="nope")
+    response = client.generic(
+        "POST", reverse("account_login"), body, content_type=MULTIPART_CONTENT
+    )
     assert response.status_code == 200  # the page read the form: it was small enough
 
 

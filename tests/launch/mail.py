@@ -4,6 +4,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+
+from jobs.models import Job
 
 
 def message(*attachments, when, subject="Report"):
@@ -34,3 +38,19 @@ def mbox(*messages):
 
 def upload(name, data):
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def import_via_job(client, container, *files, outcome=Job.Status.DONE):
+    """Post the import form; its job runs (as on commit). Returns the job's page, which
+    shows the outcome (or the refusal, for ``outcome=403``)."""
+    url = reverse("documents:mail_import", args=[container])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, {"mailboxes": list(files)})
+    if outcome == 403:
+        assert response.status_code == 403
+        return response
+    assert response.status_code == 302, response.content[:2000]
+    job = Job.objects.latest("pk")
+    assert response["Location"] == job.get_absolute_url()
+    assert Job.objects.get(pk=job.pk).status == outcome
+    return client.get(response["Location"])

@@ -5,31 +5,12 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import TestCase
-from django.urls import reverse
 
 from documents.models import Document, Version
-from jobs.models import Job
 from tests.documents.helpers import make_document, stored_files
-from tests.launch.mail import eml, mbox, message, upload
+from tests.launch.mail import eml, import_via_job, mbox, message, upload
 
 MARCH = [datetime(2026, 3, day, 9, 0, tzinfo=UTC) for day in range(1, 29)]
-
-
-def _import(client, container, *files, outcome=Job.Status.DONE):
-    """Post the import form; its job runs (as on commit). Returns the job's page, which
-    shows the outcome (or the refusal, for ``outcome=403``)."""
-    url = reverse("documents:mail_import", args=[container])
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        response = client.post(url, {"mailboxes": list(files)})
-    if outcome == 403:
-        assert response.status_code == 403
-        return response
-    assert response.status_code == 302, response.content[:2000]
-    job = Job.objects.latest("pk")
-    assert response["Location"] == job.get_absolute_url()
-    assert Job.objects.get(pk=job.pk).status == outcome
-    return client.get(response["Location"])
 
 
 def _versions(container):
@@ -48,7 +29,7 @@ def test_attachments_with_one_name_become_versions_in_date_order(world, client_f
         message(("budget.xlsx", b"first"), ("agenda.pdf", b"%PDF-1.4 a"), when=MARCH[1]),
         message(("budget.xlsx", b"second"), when=MARCH[10], subject="Budget v2"),
     )
-    _import(client_for(world.member), world.workspace, upload("inbox.mbox", box))
+    import_via_job(client_for(world.member), world.workspace, upload("inbox.mbox", box))
 
     budget = Document.objects.get(title="budget")
     contents = [v.file.open("rb").read() for v in budget.versions.order_by("number")]
@@ -59,7 +40,7 @@ def test_attachments_with_one_name_become_versions_in_date_order(world, client_f
 
 def test_an_eml_message_is_imported_into_a_group(world, client_for):
     msg = message(("minutes.txt", b"Minutes of the call\n"), when=MARCH[3])
-    _import(client_for(world.member), world.private_group, upload("call.eml", eml(msg)))
+    import_via_job(client_for(world.member), world.private_group, upload("call.eml", eml(msg)))
 
     document = Document.objects.get(title="minutes")
     assert document.group == world.private_group
@@ -73,7 +54,7 @@ def test_duplicates_are_skipped_within_the_import_and_against_the_container(worl
         message(("plan.txt", b"plan A"), when=MARCH[2]),  # forwarded again
         message(("copy.txt", b"already here"), when=MARCH[3]),
     )
-    response = _import(client_for(world.member), world.workspace, upload("box.mbox", box))
+    response = import_via_job(client_for(world.member), world.workspace, upload("box.mbox", box))
 
     assert Document.objects.filter(title="plan", version_count=1).exists()
     assert not Document.objects.filter(title="copy").exists()
@@ -88,7 +69,7 @@ def test_file_names_in_rfc_2231_and_rfc_2047_are_decoded_and_made_safe(world, cl
     raw2 = eml(second).replace(b'filename="placeholder.txt"', f'filename="{encoded_word}"'.encode())
     third = message(("../../etc/pass\x07wd", b"path"), when=MARCH[3])
     client = client_for(world.member)
-    _import(
+    import_via_job(
         client,
         world.workspace,
         upload("a.eml", raw),
@@ -113,7 +94,7 @@ def test_bad_mailboxes_are_refused_with_a_message_and_nothing_imported(
     world, client_for, name, content, expected
 ):
     client = client_for(world.member)
-    response = _import(client, world.workspace, upload(name, content), outcome="failed")
+    response = import_via_job(client, world.workspace, upload(name, content), outcome="failed")
 
     assert expected in response.content.decode()
     assert not Document.objects.exists()
@@ -122,7 +103,7 @@ def test_bad_mailboxes_are_refused_with_a_message_and_nothing_imported(
 def test_one_bad_file_among_good_ones_imports_nothing(world, client_for):
     good = mbox(message(("plan.txt", b"plan"), when=MARCH[1]))
     empty = eml(message(when=MARCH[2]))
-    _import(
+    import_via_job(
         client_for(world.member),
         world.workspace,
         upload("good.mbox", good),
@@ -138,7 +119,7 @@ def test_an_attachment_larger_than_the_upload_limit_is_refused(world, client_for
     settings.MAX_UPLOAD_SIZE = 10_000
     settings.MAIL_IMPORT_MAX_TOTAL = 1_000_000
     bomb = message(("small.txt", b"ok"), ("huge.bin", b"\x00" * 50_000), when=MARCH[1])
-    response = _import(
+    response = import_via_job(
         client_for(world.member), world.workspace, upload("bomb.eml", eml(bomb)), outcome="failed"
     )
 
@@ -151,7 +132,7 @@ def test_attachments_adding_up_past_the_import_cap_are_refused(world, client_for
     settings.MAX_UPLOAD_SIZE = 10_000
     settings.MAIL_IMPORT_MAX_TOTAL = 25_000
     box = mbox(*[message((f"part{n}.bin", bytes([n]) * 9_000), when=MARCH[n]) for n in range(1, 4)])
-    response = _import(
+    response = import_via_job(
         client_for(world.member), world.workspace, upload("many.mbox", box), outcome="failed"
     )
 
@@ -161,7 +142,9 @@ def test_attachments_adding_up_past_the_import_cap_are_refused(world, client_for
 
 def test_an_observer_may_not_import(world, client_for):
     box = mbox(message(("plan.txt", b"plan"), when=MARCH[1]))
-    _import(client_for(world.observer), world.workspace, upload("box.mbox", box), outcome=403)
+    import_via_job(
+        client_for(world.observer), world.workspace, upload("box.mbox", box), outcome=403
+    )
 
     assert not Document.objects.exists()
 

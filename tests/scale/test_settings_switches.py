@@ -57,7 +57,7 @@ def test_without_shared_services_everything_is_local():
 
 def test_redis_url_puts_cache_and_sessions_in_redis_and_an_outage_is_a_miss():
     chosen = settings_with(REDIS_URL="redis://127.0.0.1:6379/2")
-    assert chosen["cache"] == "django_redis.cache.RedisCache"
+    assert chosen["cache"] == "alliance_hub.cache.FailOpenRedisCache"
     assert chosen["cache_options"]["IGNORE_EXCEPTIONS"] is True
     assert chosen["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert chosen["tasks"] == "django_tasks_db.DatabaseBackend"  # the queue is chosen apart

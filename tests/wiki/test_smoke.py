@@ -12,4 +12,4 @@ def test_member_sees_the_starter_pages_in_the_page_list(world, client_for):
 def test_page_detail_shows_the_stored_html(world, client_for, page):
     response = client_for(world.observer).get(page.get_absolute_url())
     assert response.status_code == 200
-    assert '<h1 id="notes">Notes</h1>' in response.content.decode()
+    assert '<h1 id="uc-notes">Notes</h1>' in response.content.decode()
