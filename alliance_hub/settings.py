@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "documents",
     "wiki",
     "microblog",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("wiki.urls")),
     path("", include("microblog.urls")),
+    path("", include("search.urls")),
 ]

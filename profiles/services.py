@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from alliance_hub.hooks import search_changed
 from workspaces.models import Membership
 
 from . import photos
@@ -144,4 +145,5 @@ def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_ph
         _replace_photo(profile, processed)
     elif remove_photo and profile.has_photo:
         _replace_photo(profile, None)
+    search_changed("person", user.pk)
     return profile

@@ -3,6 +3,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from alliance_hub.hooks import search_changed
+from workspaces.models import GroupMembership, Membership
+
 from . import photos
 from .models import Profile
 
@@ -20,3 +23,13 @@ def delete_photo_files(sender, instance, **kwargs):
     files = dict(instance.photo_files or {})
     if files:
         transaction.on_commit(lambda: photos.delete_photo_files(files))
+
+
+@receiver(post_save, sender=Membership)
+@receiver(post_delete, sender=Membership)
+@receiver(post_save, sender=GroupMembership)
+@receiver(post_delete, sender=GroupMembership)
+def reindex_member(sender, instance, raw=False, **kwargs):
+    """A person is found in the workspaces they belong to, from the next request on."""
+    if not raw:
+        search_changed("person", instance.user_id)
