@@ -98,11 +98,13 @@ def _docx(path, out):
 def _xlsx(path, out):
     import openpyxl
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    for sheet in workbook.worksheets:
-        out.add(sheet.title)
-        for row in sheet.iter_rows(values_only=True):
-            out.add(" ".join(str(value) for value in row if value is not None))
+    # A file object: openpyxl judges a path by its extension, and stored names have none.
+    with open(path, "rb") as handle:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        for sheet in workbook.worksheets:
+            out.add(sheet.title)
+            for row in sheet.iter_rows(values_only=True):
+                out.add(" ".join(str(value) for value in row if value is not None))
 
 
 def _pptx(path, out):

@@ -60,7 +60,7 @@ def run_extractor(path, extension, limits):
 
     def confine():
         resource.setrlimit(resource.RLIMIT_AS, (limits["memory"], limits["memory"]))
-        cpu = int(limits["seconds"])
+        cpu = max(1, int(limits["seconds"]))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
     # -I: isolated, so this folder (with its selectors.py) does not shadow the stdlib.
