@@ -33,7 +33,7 @@ HEADLINE_OPTIONS = (
 
 def matching(queryset, query):
     """``queryset`` narrowed to entries matching ``query``, with ``rank``,
-    ``body_snippet`` and ``file_snippet`` (nothing matches a query without words)."""
+    ``body_snippet`` and ``file_snippet``; None when nothing can match (no word to look for)."""
     if connection.vendor == "postgresql":
         return _postgresql(queryset, query)
     return _sqlite(queryset, query)
@@ -90,7 +90,7 @@ def fts5_query(query):
 def _sqlite(queryset, query):
     expression = fts5_query(query)
     if expression is None:
-        return queryset.none()
+        return None
 
     def per_row(select, output_field, *params):
         return RawSQL(

@@ -11,8 +11,15 @@ MAX_LENGTH = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
 
 
+class TextField(forms.CharField):
+    """Text whose NUL bytes are dropped before validation: NUL ends no word."""
+
+    def to_python(self, value):
+        return super().to_python(value.replace("\x00", " ") if isinstance(value, str) else value)
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(
+    q = TextField(
         label="Search for",
         required=False,
         strip=False,
@@ -21,7 +28,7 @@ class SearchForm(forms.Form):
         ),
     )
     kind = forms.ChoiceField(label="Kind", required=False)
-    author = forms.CharField(label="Author", required=False, max_length=150)
+    author = TextField(label="Author", required=False, max_length=150)
     organisation = forms.TypedChoiceField(
         label="Organisation", required=False, coerce=int, empty_value=None
     )

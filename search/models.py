@@ -72,3 +72,15 @@ class ExtractedText(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class ReindexProgress(models.Model):
+    """Where ``manage.py reindex`` got to per kind, so a stopped run resumes there."""
+
+    kind = models.CharField(max_length=20, unique=True)
+    last_id = models.PositiveBigIntegerField(default=0)
+    done = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.kind} after {self.last_id}"

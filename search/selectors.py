@@ -79,10 +79,11 @@ def search_for(*, user, query, page=1, **filters):
     """One page of results for ``query`` that ``user`` may see, best first, and whether
     there are more. Filters: container, kind, author, organisation, since, until,
     versions (include older versions of documents). One query."""
-    rows = _filtered(Entry.objects.visible_to(user), **filters)
+    rows = backends.matching(_filtered(Entry.objects.visible_to(user), **filters), query)
+    if rows is None:
+        return [], False
     rows = (
-        backends.matching(rows, query)
-        .select_related("workspace", "group", "author", "organisation")
+        rows.select_related("workspace", "group", "author", "organisation")
         .defer("body", "file_text", "tags")
         .order_by("-rank", "-date", "-id")
     )
