@@ -44,6 +44,7 @@ def _entry(data, texts):
         body=clean(body),
         file_text=extracted.text if extracted else "",
         file_name=file_name,
+        file_ext=data.get("file_ext", "")[:10],
         file_state=state,
         version=data.get("version"),
         is_current=data.get("is_current", True),

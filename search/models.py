@@ -28,6 +28,7 @@ class Entry(Contained):
     body = models.TextField(blank=True)
     file_text = models.TextField(blank=True)
     file_name = models.CharField(max_length=255, blank=True)
+    file_ext = models.CharField(max_length=10, blank=True)
     file_state = models.CharField(max_length=10, choices=FileState.choices, blank=True)
     version = models.PositiveIntegerField(null=True, blank=True)
     is_current = models.BooleanField(default=True)
