@@ -156,6 +156,11 @@ MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))
 # Uploads bigger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
+# Text extraction for the search (see docs/deploy.md, "Search"): limits per file.
+SEARCH_EXTRACT_MAX_BYTES = int(os.environ.get("SEARCH_EXTRACT_MAX_BYTES", str(50 * 1024 * 1024)))
+SEARCH_EXTRACT_MAX_CHARS = int(os.environ.get("SEARCH_EXTRACT_MAX_CHARS", "200000"))
+SEARCH_EXTRACT_SECONDS = float(os.environ.get("SEARCH_EXTRACT_SECONDS", "20"))
+SEARCH_EXTRACT_MEMORY_MB = int(os.environ.get("SEARCH_EXTRACT_MEMORY_MB", "768"))
 DOCUMENT_LOCK_MINUTES = int(os.environ.get("DOCUMENT_LOCK_MINUTES", "120"))
 # "" (stream from Django), "x-accel-redirect" (nginx) or "x-sendfile" (Apache).
 SENDFILE_MODE = os.environ.get("SENDFILE_MODE", "")

@@ -11,10 +11,13 @@ from .models import Profile
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
-def create_profile(sender, instance, created, raw=False, **kwargs):
+def create_profile(sender, instance, created, raw=False, update_fields=None, **kwargs):
     """Every new person starts with an empty profile, so lists can rely on one existing."""
     if created and not raw:
         Profile.objects.get_or_create(user=instance)
+    elif not raw and set(update_fields or ()) != {"last_login"}:
+        # A new name, or an account switched off, is in the next search.
+        search_changed("person", instance.pk)
 
 
 @receiver(post_delete, sender=Profile)

@@ -31,10 +31,10 @@ EXTRACTOR = Path(extract.__file__)
 
 def _limits():
     return {
-        "max_bytes": getattr(settings, "SEARCH_EXTRACT_MAX_BYTES", 50 * 1024 * 1024),
-        "max_chars": getattr(settings, "SEARCH_EXTRACT_MAX_CHARS", 200_000),
-        "seconds": getattr(settings, "SEARCH_EXTRACT_SECONDS", 20),
-        "memory": getattr(settings, "SEARCH_EXTRACT_MEMORY_MB", 768) * 1024 * 1024,
+        "max_bytes": settings.SEARCH_EXTRACT_MAX_BYTES,
+        "max_chars": settings.SEARCH_EXTRACT_MAX_CHARS,
+        "seconds": settings.SEARCH_EXTRACT_SECONDS,
+        "memory": settings.SEARCH_EXTRACT_MEMORY_MB * 1024 * 1024,
     }
 
 

@@ -110,3 +110,12 @@ def test_a_profile_change_is_found_at_once(world, client):
     )
     found = search(client, "bird ringing", kind="person")
     assert [url for _, _, url in found] == [world.member.get_absolute_url()]
+
+
+def test_a_renamed_or_deactivated_person_is_found_accordingly(world, client):
+    world.member.display_name = "Wren Ashby"
+    world.member.save()
+    assert search(client, "wren ashby", kind="person").titles == ["Wren Ashby"]
+    world.member.is_active = False
+    world.member.save()
+    assert search(client, "wren ashby", kind="person") == []
