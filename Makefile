@@ -1,4 +1,5 @@
-# Alliance Hub: `make run` serves the demo on 127.0.0.1:8000, `make test` runs the suite.
+# Alliance Hub: `make run` serves the demo on 127.0.0.1:8000 with a background worker,
+# `make test` runs the suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -22,21 +23,29 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The web server, with a worker and the periodic scheduler next to it (stopped with it).
+ADDR ?= 127.0.0.1:8000
+WORKER ?= $(PY) manage.py db_worker --no-reload
 run: demo
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(WORKER) & worker=$$!; \
+	$(PY) manage.py run_periodic --loop & scheduler=$$!; \
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(ADDR)
 
 lint: install
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-# The whole suite, browser journeys included (SQLite unless DATABASE_URL is set).
+# The whole suite, browser journeys included (SQLite unless DATABASE_URL is set),
+# spread over the machine's cores (TEST_WORKERS=0 runs it in one process).
+TEST_WORKERS ?= auto
 test: install
 	@$(PY) tests/e2e/browser_check.py || true
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # Everything but the browser journeys.
 test-fast: install
-	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e"
 
 bench: install
 	$(PY) bench/run.py

@@ -28,7 +28,9 @@ class _PersonalNav:
     def _unread(self):
         from workspaces.models import Notification
 
-        return Notification.objects.filter(recipient=self.user, read_at__isnull=True)
+        return Notification.objects.filter(recipient=self.user, read_at__isnull=True).visible_to(
+            self.user
+        )
 
     def _unread_count_query(self):
         return self._unread().order_by().values("recipient").annotate(n=Count("pk")).values("n")

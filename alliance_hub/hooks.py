@@ -21,13 +21,24 @@ queries and return only what the given user may see.
   ``{"label", "done": bool, "url"}`` for the kick-off checklist.
 * ``register_member_todo(fn)``: ``fn(user, workspace)`` returns a list of
   ``{"label", "done": bool, "url"}`` for the member's own to-do on the start page.
-* ``register_member_column(label, fn)``: ``fn(workspace, user_ids)`` returns
-  ``{user_id: value}`` for the adoption dashboard (e.g. profile completeness, uploads).
-* ``register_weekly_series(label, fn)``: ``fn(workspace, since)`` returns
-  ``{monday_date: count}`` for the adoption charts.
+* ``register_member_column(label, fn)``: ``fn(workspace, user_ids, viewer)`` returns
+  ``{user_id: value}`` for the adoption dashboard (e.g. profile completeness, uploads),
+  counting only what ``viewer`` may see (no private group they are not in).
+* ``register_weekly_series(label, fn)``: ``fn(workspace, since, viewer)`` returns
+  ``{monday_date: count}`` for the adoption charts, under the same rule.
 * ``register_exporter(fn)``: ``fn(container)`` yields ``(path_in_zip, chunks)``
   where ``chunks`` is bytes or an iterable of bytes, for the workspace export.
+* ``register_job_kind(name, label, run, action)``: a kind of background job (see
+  jobs/); ``run(job, progress)`` does the work, calls ``progress(percent)`` now and
+  then, and returns a ``jobs.runner.Outcome`` (or None). It must be idempotent: a
+  job whose worker died is run again from the start. ``action`` is what the
+  requester needs on the container, to start the job and later to see it and its file.
+* ``register_periodic(name, every, task)``: ``task`` (a django_tasks task taking the
+  period's start as an ISO string) is enqueued once per ``every`` (a timedelta) by
+  ``manage.py run_periodic``, however many schedulers run.
 """
+
+from dataclasses import dataclass
 
 PROFILE_SECTIONS = []
 SEARCH_SOURCES = {}  # kind -> source
@@ -37,6 +48,23 @@ MEMBER_TODOS = []
 MEMBER_COLUMNS = []  # (label, fn)
 WEEKLY_SERIES = []  # (label, fn)
 EXPORTERS = []
+JOB_KINDS = {}  # name -> JobKind
+PERIODIC = {}  # name -> Periodic
+
+
+@dataclass(frozen=True)
+class JobKind:
+    name: str
+    label: str
+    run: object
+    action: str = "view"  # what the requester needs on the container (workspaces.roles)
+
+
+@dataclass(frozen=True)
+class Periodic:
+    name: str
+    every: object  # timedelta
+    task: object
 
 
 def _register(registry, item):
@@ -83,3 +111,13 @@ def register_weekly_series(label, fn):
 
 def register_exporter(fn):
     return _register(EXPORTERS, fn)
+
+
+def register_job_kind(name, label, run, action="view"):
+    JOB_KINDS[name] = JobKind(name, label, run, action)
+    return JOB_KINDS[name]
+
+
+def register_periodic(name, every, task):
+    PERIODIC[name] = Periodic(name, every, task)
+    return PERIODIC[name]

@@ -24,7 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "alliance_hub.apps.AllianceAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "documents",
     "wiki",
     "microblog",
+    "jobs",
     "search",
 ]
 
@@ -150,6 +151,17 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Jobs (jobs/): a failed attempt is retried after JOB_RETRY_BASE_SECONDS, doubling up
+# to JOB_RETRY_MAX_SECONDS; a running job without a heartbeat for JOB_STALE_SECONDS
+# lost its worker and is queued again. Exports are kept EXPORT_RETENTION_DAYS.
+JOB_RETRY_BASE_SECONDS = int(os.environ.get("JOB_RETRY_BASE_SECONDS", "30"))
+JOB_RETRY_MAX_SECONDS = int(os.environ.get("JOB_RETRY_MAX_SECONDS", "3600"))
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
+EXPORT_RETENTION_DAYS = int(os.environ.get("EXPORT_RETENTION_DAYS", "7"))
+# A notification to more people than this is delivered by a job, after the request.
+NOTIFY_INLINE_MAX = int(os.environ.get("NOTIFY_INLINE_MAX", "50"))
+# Documents in the trash longer than this are deleted for good by the periodic purge.
+TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
 
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))

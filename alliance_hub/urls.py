@@ -6,9 +6,6 @@ from .converters import ContainerPathConverter
 
 register_converter(ContainerPathConverter, "container")
 
-admin.site.site_header = "Alliance Hub administration"
-admin.site.site_title = "Alliance Hub admin"
-
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/bare/", views.bench_bare, name="bench_bare"),
@@ -19,5 +16,6 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("wiki.urls")),
     path("", include("microblog.urls")),
+    path("", include("jobs.urls")),
     path("", include("search.urls")),
 ]

@@ -15,6 +15,22 @@ class DocumentsConfig(AppConfig):
         register_search_source(DocumentSource())
         register_profile_section(hooks.recent_documents_section)
         self._register_launch()
+        self._register_jobs()
+
+    def _register_jobs(self):
+        from alliance_hub import hooks
+        from workspaces.roles import Action
+
+        from . import mail_import, tasks
+
+        hooks.register_job_kind(
+            "mail_import", "Import from e-mail", mail_import.import_run, Action.CONTRIBUTE
+        )
+
+        hooks.register_periodic(
+            "documents.expired_locks", tasks.LOCKS_EVERY, tasks.release_expired_locks
+        )
+        hooks.register_periodic("documents.trash_purge", tasks.TRASH_EVERY, tasks.purge_old_trash)
 
     def _register_launch(self):
         from alliance_hub import hooks

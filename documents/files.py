@@ -9,14 +9,18 @@ from what the browser claimed.
 import codecs
 import contextlib
 import hashlib
+import logging
 import mimetypes
 import re
 import unicodedata
 import uuid
 from pathlib import PurePosixPath
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 STORAGE_PREFIX = "documents/"
 HEAD_BYTES = 8192
@@ -161,11 +165,21 @@ def download_content_type(content_type):
     return "application/octet-stream"
 
 
+STORAGE_DOWN = "File storage is not answering right now, so nothing was uploaded. Try again."
+
+
 def store(file):
-    """Save ``file`` under a fresh generated name; returns the name storage used."""
+    """Save ``file`` under a fresh generated name; returns the name storage used.
+
+    Raises ValidationError with a clear message if storage fails (the caller's
+    transaction then records nothing)."""
     key = uuid.uuid4().hex
     file.seek(0)
-    return default_storage.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)
+    try:
+        return default_storage.save(f"{STORAGE_PREFIX}{key[:2]}/{key}", file)
+    except Exception as error:  # any storage backend's error (disk, network, S3)
+        logger.warning("Storage failed while saving an upload", exc_info=True)
+        raise ValidationError(STORAGE_DOWN) from error
 
 
 def delete_quietly(names):

@@ -4,6 +4,7 @@ export. Registered from DocumentsConfig.ready(); fixed query counts."""
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from workspaces.access import contained_visible_q
 from workspaces.launch import count_by_member, count_by_week
 
 from . import files
@@ -21,16 +22,19 @@ def first_documents_check(workspace):
     ]
 
 
-def _versions(workspace):
-    return Version.objects.filter(document__workspace=workspace)
+def _versions(workspace, viewer):
+    """Versions of documents in the workspace and in the groups ``viewer`` may see."""
+    return Version.objects.filter(document__workspace=workspace).filter(
+        contained_visible_q(viewer, prefix="document__")
+    )
 
 
-def uploads_by_member(workspace, user_ids):
-    return count_by_member(_versions(workspace), "uploaded_by_id", user_ids)
+def uploads_by_member(workspace, user_ids, viewer):
+    return count_by_member(_versions(workspace, viewer), "uploaded_by_id", user_ids)
 
 
-def uploads_by_week(workspace, since):
-    return count_by_week(_versions(workspace), "uploaded_at", since)
+def uploads_by_week(workspace, since, viewer):
+    return count_by_week(_versions(workspace, viewer), "uploaded_at", since)
 
 
 # Export -------------------------------------------------------------------------------

@@ -7,6 +7,10 @@ All or nothing: every mailbox is read and every attachment checked (size, total
 size, name) before anything is written; then one transaction creates the
 documents through the documents services. A failure there deletes the files stored
 so far and rolls everything back.
+
+From the page, an import is a job (``import_start`` stores the uploaded files and
+queues it; ``import_run`` runs it). Running it twice imports nothing twice: the
+attachments already in the container are skipped as duplicates.
 """
 
 import contextlib
@@ -23,6 +27,7 @@ from email.utils import parsedate_to_datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
@@ -30,7 +35,7 @@ from workspaces.access import require_action
 from workspaces.roles import Action
 
 from . import files, services
-from .models import Document, Version
+from .models import Document, Folder, Version
 
 READ_CHUNK = 1024 * 1024
 SPOOL_IN_MEMORY = 1024 * 1024  # larger attachments wait for the import on disk
@@ -274,30 +279,32 @@ def _write(actor, container, folder, groups, result):
             result.versions += 1
 
 
-def import_mail(*, actor, container, mailboxes, folder=None):
+def import_mail(*, actor, container, mailboxes, folder=None, progress=None):
     """Import the attachments of ``mailboxes`` (a list of ``(name, binary file)``) into
     ``container`` as documents (contributors). Atomic: all or nothing.
 
     Raises PermissionDenied, ValidationError (unreadable mailbox, no attachments,
-    an attachment or the whole too large). Returns an ImportResult.
+    an attachment or the whole too large). Returns an ImportResult. ``progress``
+    (optional) hears the share of mailboxes read, as a percentage.
     """
     require_action(actor, container, Action.CONTRIBUTE)
     if not mailboxes:
         raise ValidationError("Choose a mailbox (.mbox) or messages (.eml).")
     attachments = []
     try:
-        _read_all(mailboxes, attachments)
+        _read_all(mailboxes, attachments, progress or (lambda percent: None))
         return _import_checked(actor, container, folder, attachments)
     finally:
         for attachment in attachments:
             attachment.file.close()
 
 
-def _read_all(mailboxes, attachments):
+def _read_all(mailboxes, attachments, progress):
     """Read and check every attachment into ``attachments`` before anything is written."""
     budget = _Budget()
     order = 0
-    for name, source in mailboxes:
+    for index, (name, source) in enumerate(mailboxes):
+        progress(90 * index / len(mailboxes))
         # Attachments grow by a third in base64, and messages have bodies too.
         if getattr(source, "size", 0) > 2 * budget.cap:
             raise ValidationError(
@@ -320,3 +327,68 @@ def _import_checked(actor, container, folder, attachments):
         files.delete_quietly(result.stored)
         raise
     return result
+
+
+# As a job --------------------------------------------------------------------------
+
+
+STORAGE_DOWN = (
+    "File storage is not answering right now, so nothing was imported. Try again in a minute."
+)
+
+
+def import_start(*, actor, container, uploads, folder=None):
+    """Ask for an import of ``uploads`` (contributors): the files are stored, then a job
+    imports them. Atomic: if storage fails, nothing is kept and ValidationError says
+    so. Raises PermissionDenied, ValidationError. Returns the job."""
+    from jobs.services import job_start
+
+    require_action(actor, container, Action.CONTRIBUTE)
+    if not uploads:
+        raise ValidationError("Choose a mailbox (.mbox) or messages (.eml).")
+    with transaction.atomic():
+        job = job_start(
+            actor=actor,
+            kind="mail_import",
+            container=container,
+            params={"folder": folder.pk if folder else None},
+        )
+        job.params["mailboxes"] = _store_inputs(job, uploads)
+        job.save(update_fields=["params"])
+    return job
+
+
+def _store_inputs(job, uploads):
+    stored = []
+    try:
+        for upload in uploads:
+            name = files.clean_filename(upload.name)
+            stored.append([name, default_storage.save(f"jobs/{job.pk}/input/{name}", upload)])
+    except Exception as error:  # any storage backend's error: keep nothing
+        files.delete_quietly(name for _, name in stored)
+        raise ValidationError(STORAGE_DOWN) from error
+    return stored
+
+
+def import_run(job, progress):
+    """The import job, with the requester's rights (checked again by import_mail).
+    The stored mailboxes are deleted once imported."""
+    from jobs.runner import Outcome
+
+    folder_id = job.params.get("folder")
+    folder = Folder.objects.in_container(job.container).filter(pk=folder_id).first()
+    inputs = job.params["mailboxes"]
+    opened = [(name, default_storage.open(stored, "rb")) for name, stored in inputs]
+    try:
+        result = import_mail(
+            actor=job.requested_by,
+            container=job.container,
+            mailboxes=opened,
+            folder=folder if folder_id else None,
+            progress=progress,
+        )
+    finally:
+        for _, source in opened:
+            source.close()
+    files.delete_quietly(stored for _, stored in inputs)
+    return Outcome(summary=result.summary, notify=True)

@@ -20,7 +20,7 @@ def text_preview(version):
         return None
     try:
         text, truncated = files.read_text(version.file.name)
-    except FileNotFoundError:
+    except Exception:  # missing, or storage not answering: the page serves without a preview
         return None
     if version.preview == version.Preview.CSV:
         delimiter = "\t" if files.extension(version.original_name) == "tsv" else ","

@@ -430,7 +430,6 @@ def document_purge(*, actor, document):
     require_action(actor, container, Action.MODERATE)
     if not document.is_trashed:
         raise ValidationError("Only documents in the trash can be deleted for good.")
-    names = set(document.versions.values_list("file", flat=True))
     record_activity(
         actor=actor,
         verb="deleted for good",
@@ -438,12 +437,38 @@ def document_purge(*, actor, document):
         container=container,
         url=reverse("documents:trash_list", args=[container]),
     )
+    _delete_for_good(document)
+
+
+def _delete_for_good(document):
+    names = set(document.versions.values_list("file", flat=True))
     for user_id in watcher_ids(document):
         unwatch(user=user_id, target=document)
     document_id = document.pk
     document.delete()
     search_changed("document", document_id)
     transaction.on_commit(lambda: files.delete_quietly(names))
+
+
+def trash_purge_expired(*, now=None):
+    """Delete for good the documents in the trash for more than TRASH_RETENTION_DAYS
+    (the periodic purge; no actor). Each in its own transaction. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.TRASH_RETENTION_DAYS)
+    purged = 0
+    for document in Document.objects.filter(deleted_at__lte=cutoff):
+        with transaction.atomic():
+            _delete_for_good(document)
+        purged += 1
+    return purged
+
+
+def locks_release_expired(*, now=None):
+    """Clear the "being edited" marks whose time is up (they no longer hold anyone
+    back; this keeps the rows tidy). Returns how many."""
+    return Document.objects.filter(locked_until__lte=now or timezone.now()).update(
+        locked_by=None, locked_until=None
+    )
 
 
 # Downloads and watching ---------------------------------------------------------------

@@ -210,24 +210,24 @@ def document_upload(request, container):
 @container_view(Action.CONTRIBUTE)
 @require_http_methods(["GET", "POST"])
 def mail_import(request, container):
-    """Attachments of a mailbox or of messages become documents (all or nothing)."""
+    """Attachments of a mailbox or of messages become documents (all or nothing), in
+    a job: the person is sent to its page, which shows progress and the outcome."""
     form = MailImportForm(request.POST or None, request.FILES or None, container=container)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                result = mail.import_mail(
+                job = mail.import_start(
                     actor=request.user,
                     container=container,
-                    mailboxes=[(f.name, f) for f in form.cleaned_data["mailboxes"]],
+                    uploads=form.cleaned_data["mailboxes"],
                     folder=form.cleaned_data["folder"],
                 )
             except ValidationError as error:
                 form.add_error("mailboxes", error)
             else:
-                messages.success(request, result.summary)
-                return redirect(_folder_url(container, form.cleaned_data["folder"]))
+                return redirect(job)
     return _render(
         request,
         "documents/mail_import.html",

@@ -11,21 +11,24 @@ from workspaces.launch import count_by_member, count_by_week
 from .models import BlogPost, StatusPost
 
 
-def _posts(workspace):
-    return StatusPost.objects.filter(workspace=workspace, deleted_at__isnull=True)
+def _posts(workspace, viewer):
+    """Live posts of the workspace and of the groups ``viewer`` may see."""
+    return StatusPost.objects.filter(workspace=workspace, deleted_at__isnull=True).visible_to(
+        viewer
+    )
 
 
-def posts_by_member(workspace, user_ids):
-    return count_by_member(_posts(workspace), "author_id", user_ids)
+def posts_by_member(workspace, user_ids, viewer):
+    return count_by_member(_posts(workspace, viewer), "author_id", user_ids)
 
 
-def posts_by_week(workspace, since):
-    return count_by_week(_posts(workspace), "created_at", since)
+def posts_by_week(workspace, since, viewer):
+    return count_by_week(_posts(workspace, viewer), "created_at", since)
 
 
 def first_hello_todo(user, workspace):
     """Done once the member posted anything in the workspace's stream. One query."""
-    posted = _posts(workspace).filter(author=user).exists()
+    posted = _posts(workspace, user).filter(author=user).exists()
     return [
         {
             "label": "Post a first hello",

@@ -1,11 +1,26 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from workspaces.access import managed_rows
+from workspaces.admin import AccessScopedAdminMixin
+
 from .models import Profile, ProfileTask, Tag, User
 
 
+class PeopleScopedAdmin(AccessScopedAdminMixin, admin.ModelAdmin):
+    """Rows of people the user shares a managed workspace with (``people_path`` leads to
+    the person); superusers see everyone. Only superusers hold these models' permissions
+    today: the scope keeps it safe if that changes."""
+
+    people_path = "user"
+
+    def get_queryset(self, request):
+        people = managed_rows(User, request.user).values("pk")
+        return super().get_queryset(request).filter(**{f"{self.people_path}__in": people})
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AccessScopedAdminMixin, BaseUserAdmin):
     """Superusers only: community managers change people through memberships."""
 
     ordering = ["email"]
@@ -22,9 +37,13 @@ class UserAdmin(BaseUserAdmin):
     ]
     filter_horizontal = ["groups"]
 
+    def get_queryset(self, request):
+        people = managed_rows(User, request.user).values("pk")
+        return super().get_queryset(request).filter(pk__in=people)
+
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(AccessScopedAdminMixin, admin.ModelAdmin):
     """Superusers tidy up tags here (rename, merge by hand, delete spam)."""
 
     list_display = ["name", "kind", "slug"]
@@ -34,7 +53,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(PeopleScopedAdmin):
     """Read-mostly: people edit their own profile on the site (superusers too, at
     /people/<id>/edit/, which checks and re-encodes photos)."""
 
@@ -49,7 +68,7 @@ class ProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProfileTask)
-class ProfileTaskAdmin(admin.ModelAdmin):
+class ProfileTaskAdmin(PeopleScopedAdmin):
     list_display = ["user", "workspace", "updated_at"]
     list_select_related = ["user", "workspace"]
     search_fields = ["user__display_name", "text"]

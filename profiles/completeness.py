@@ -55,7 +55,7 @@ def completeness(profile, *, workspace_ids, tasks_by_workspace):
     if profile is None:
         return Completeness(0, [MissingItem(key, label) for key, label in ITEMS])
     done = {
-        "photo": profile.has_photo,
+        "photo": profile.has_photo or bool(profile.photo_pending),  # a new one is on its way
         "job_title": bool(profile.job_title.strip()),
         "tasks": all(tasks_by_workspace.get(ws_id, "").strip() for ws_id in workspace_ids),
         "about": bool(profile.about.strip()),

@@ -169,6 +169,8 @@ class Profile(models.Model):
     # size name -> storage name of the processed JPEG; empty when there is no photo.
     photo_files = models.JSONField(default=dict, blank=True, editable=False)
     photo_version = models.CharField(max_length=32, blank=True, editable=False)
+    # Storage name of a checked upload waiting for its crops (profiles/tasks.py).
+    photo_pending = models.CharField(max_length=200, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

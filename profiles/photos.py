@@ -72,42 +72,15 @@ def _open_checked(data):
     Pillow's decompression-bomb warning is turned into an error here, and our own
     pixel limit (lower than Pillow's) is checked before any pixel is decoded.
     """
-    unreadable = PhotoRejected(
-        "This file is not a readable image (it may be damaged or cut short). "
-        "Choose a JPEG, PNG or WebP photo."
-    )
-    bomb = PhotoRejected(
-        "This image declares too many pixels to be processed safely. "
-        f"Upload a photo of at most {max_pixels() // 1_000_000} megapixels."
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with Image.open(io.BytesIO(data)) as probe:
-                if probe.format not in ACCEPTED_FORMATS:
-                    raise PhotoRejected(
-                        f"Only JPEG, PNG and WebP photos are accepted; this file is "
-                        f"{probe.format or 'of another type'}."
-                    )
-                width, height = probe.size
-                if width * height > max_pixels():
-                    raise bomb
-                probe.verify()
-            image = Image.open(io.BytesIO(data))
-            if image.format == "JPEG":
-                # Let the JPEG decoder scale down while decoding: far less memory.
-                image.draft("RGB", (SIZES["large"] * 2, SIZES["large"] * 2))
-            image.load()
-        except PhotoRejected:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise bomb from None
-        except UnidentifiedImageError:
-            raise PhotoRejected(
-                "This file is not an image we can read. Choose a JPEG, PNG or WebP photo."
-            ) from None
-        except (OSError, SyntaxError, ValueError, EOFError, struct.error):
-            raise unreadable from None
+    _probe(data)
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.format == "JPEG":
+            # Let the JPEG decoder scale down while decoding: far less memory.
+            image.draft("RGB", (SIZES["large"] * 2, SIZES["large"] * 2))
+        image.load()
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error):
+        raise _unreadable() from None
     return image
 
 
@@ -124,6 +97,55 @@ def _flatten_to_rgb(image):
 def _pixels_only(image):
     """A fresh image with the same pixels and nothing else: no EXIF, GPS, ICC or text."""
     return Image.frombytes("RGB", image.size, image.tobytes())
+
+
+def check_photo(upload):
+    """The upload's bytes if it is a photo we accept (format, size, pixels, integrity:
+    decoded, at reduced scale for a JPEG), so a bad file is refused in the request.
+    The crops are made later (``process_photo``, from a task). Raises PhotoRejected."""
+    data = _read_limited(upload)
+    _open_checked(data).close()
+    return data
+
+
+def _probe(data):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                if probe.format not in ACCEPTED_FORMATS:
+                    raise PhotoRejected(
+                        f"Only JPEG, PNG and WebP photos are accepted; this file is "
+                        f"{probe.format or 'of another type'}."
+                    )
+                width, height = probe.size
+                if width * height > max_pixels():
+                    raise _bomb()
+                probe.verify()
+    except PhotoRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _bomb() from None
+    except UnidentifiedImageError:
+        raise PhotoRejected(
+            "This file is not an image we can read. Choose a JPEG, PNG or WebP photo."
+        ) from None
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error):
+        raise _unreadable() from None
+
+
+def _bomb():
+    return PhotoRejected(
+        "This image declares too many pixels to be processed safely. "
+        f"Upload a photo of at most {max_pixels() // 1_000_000} megapixels."
+    )
+
+
+def _unreadable():
+    return PhotoRejected(
+        "This file is not a readable image (it may be damaged or cut short). "
+        "Choose a JPEG, PNG or WebP photo."
+    )
 
 
 def process_photo(upload):
@@ -154,6 +176,17 @@ def store_photo(processed, *, user_id):
         wanted = f"{STORAGE_DIR}/{user_id}/{version}-{name}.jpg"
         files[name] = default_storage.save(wanted, ContentFile(content))
     return files, version
+
+
+def store_original(data, *, user_id):
+    """Keep a checked upload until its crops are made; returns its storage name."""
+    wanted = f"{STORAGE_DIR}/{user_id}/pending-{secrets.token_hex(8)}.upload"
+    return default_storage.save(wanted, ContentFile(data))
+
+
+def delete_original(name):
+    if name:
+        default_storage.delete(name)
 
 
 def delete_photo_files(files):

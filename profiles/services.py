@@ -6,6 +6,7 @@ checks that again, so management commands and the demo go through the same rule.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -108,17 +109,57 @@ def _apply_tasks(user, tasks):
             ProfileTask.objects.filter(user=user, workspace_id=workspace_id).delete()
 
 
-def _replace_photo(profile, processed):
+def _remove_photo(profile):
     old_files = profile.photo_files
-    if processed is None:
-        profile.photo_files, profile.photo_version = {}, ""
-    else:
-        profile.photo_files, profile.photo_version = photos.store_photo(
-            processed, user_id=profile.pk
-        )
+    profile.photo_files, profile.photo_version = {}, ""
     profile.save(update_fields=["photo_files", "photo_version", "updated_at"])
     # Old files go only once the new state is committed, so a failure keeps the old photo.
     transaction.on_commit(lambda: photos.delete_photo_files(old_files))
+
+
+def _queue_photo(profile, data):
+    """Keep the checked upload and let a task make the crops after the commit (the
+    old photo shows until then). Storage failing raises ValidationError: nothing saved."""
+    from .tasks import photo_process
+
+    try:
+        pending = photos.store_original(data, user_id=profile.pk)
+    except Exception as error:  # any storage backend's error
+        raise ValidationError(
+            "File storage is not answering right now, so nothing was saved. Try again."
+        ) from error
+    superseded = profile.photo_pending  # its task will find it replaced and do nothing
+    transaction.on_commit(lambda: photos.delete_original(superseded))
+    profile.photo_pending = pending
+    profile.save(update_fields=["photo_pending", "updated_at"])
+    transaction.on_commit(lambda: photo_process.enqueue(profile.pk, pending))
+
+
+def photo_apply(*, user_id, pending):
+    """Make the crops of the pending upload ``pending`` and show them (the photo task).
+    Idempotent: a photo already applied, or replaced by a newer upload, is left alone.
+    Atomic. Returns True if applied."""
+    with transaction.atomic():
+        profile = Profile.objects.select_for_update().filter(pk=user_id).first()
+        if profile is None or profile.photo_pending != pending:
+            return False
+        try:
+            with default_storage.open(pending, "rb") as original:
+                processed = photos.process_photo(original)
+        except photos.PhotoRejected:  # checked in the request already; never stays pending
+            profile.photo_pending = ""
+            profile.save(update_fields=["photo_pending", "updated_at"])
+            transaction.on_commit(lambda: photos.delete_original(pending))
+            return False
+        old_files = profile.photo_files
+        profile.photo_files, profile.photo_version = photos.store_photo(
+            processed, user_id=profile.pk
+        )
+        profile.photo_pending = ""
+        profile.save(update_fields=["photo_files", "photo_version", "photo_pending", "updated_at"])
+        transaction.on_commit(lambda: photos.delete_photo_files(old_files))
+        transaction.on_commit(lambda: photos.delete_original(pending))
+    return True
 
 
 @transaction.atomic
@@ -127,12 +168,12 @@ def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_ph
 
     ``changes``: any of PROFILE_FIELDS, USER_FIELDS and ``skills``/``interests``
     (lists of names); ``tasks``: workspace id -> text; ``photo``: an uploaded file,
-    checked and re-encoded first. Raises PhotoRejected / ValidationError before
-    anything is written, so a bad photo leaves the profile and the old photo as
-    they were. Atomic.
+    checked first, then cropped and re-encoded by a task after the commit. Raises
+    PhotoRejected / ValidationError before anything is written, so a bad photo
+    leaves the profile and the old photo as they were. Atomic.
     """
     _require_editor(actor, user)
-    processed = photos.process_photo(photo) if photo is not None else None
+    checked = photos.check_photo(photo) if photo is not None else None
     # A fresh, locked copy: concurrent edits queue up, and a failed edit leaves the
     # caller's objects (often request.user) untouched.
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
@@ -141,9 +182,9 @@ def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_ph
         _apply_fields(user, profile, changes)
     if tasks:
         _apply_tasks(user, tasks)
-    if processed is not None:
-        _replace_photo(profile, processed)
+    if checked is not None:
+        _queue_photo(profile, checked)
     elif remove_photo and profile.has_photo:
-        _replace_photo(profile, None)
+        _remove_photo(profile)
     search_changed("person", user.pk)
     return profile

@@ -24,8 +24,10 @@ def create_profile(sender, instance, created, raw=False, update_fields=None, **k
 def delete_photo_files(sender, instance, **kwargs):
     """A deleted person's photos go too, once the deletion is committed."""
     files = dict(instance.photo_files or {})
-    if files:
+    pending = instance.photo_pending
+    if files or pending:
         transaction.on_commit(lambda: photos.delete_photo_files(files))
+        transaction.on_commit(lambda: photos.delete_original(pending))
 
 
 @receiver(post_save, sender=Membership)

@@ -13,7 +13,7 @@ from tests.matrix import LOGIN, OK, PERSONAS, container_of
 
 # Namespaces guarded by another mechanism, each with its own tests.
 EXEMPT_NAMESPACES = {
-    "admin": "Django's admin checks staff itself; scoping is in tests/workspaces/test_admin.py",
+    "admin": "its own matrix, per model and persona: tests/test_admin_matrix.py",
 }
 
 

@@ -3,6 +3,7 @@ Registered from WikiConfig.ready(); each function runs a fixed number of queries
 
 from django.urls import reverse
 
+from workspaces.access import contained_visible_q
 from workspaces.launch import count_by_member, count_by_week
 
 from .models import Page
@@ -34,17 +35,19 @@ def kickoff_checks(workspace):
     ]
 
 
-def _revisions(workspace):
-    """Every saved revision of the workspace's pages and those of its groups."""
-    return Page.history.model.objects.filter(workspace_id=workspace.pk)
+def _revisions(workspace, viewer):
+    """Saved revisions of the workspace's pages and those of the groups ``viewer`` sees."""
+    return Page.history.model.objects.filter(workspace_id=workspace.pk).filter(
+        contained_visible_q(viewer)
+    )
 
 
-def edits_by_member(workspace, user_ids):
-    return count_by_member(_revisions(workspace), "history_user_id", user_ids)
+def edits_by_member(workspace, user_ids, viewer):
+    return count_by_member(_revisions(workspace, viewer), "history_user_id", user_ids)
 
 
-def edits_by_week(workspace, since):
-    return count_by_week(_revisions(workspace), "history_date", since)
+def edits_by_week(workspace, since, viewer):
+    return count_by_week(_revisions(workspace, viewer), "history_date", since)
 
 
 # Export -------------------------------------------------------------------------------

@@ -105,14 +105,47 @@ def groups_visible_to(user):
     return groups_with(user, Action.VIEW)
 
 
-def contained_visible_q(user, prefix=""):
-    """A Q for rows of a ``Contained`` model that ``user`` may view.
+def contained_visible_q(user, prefix="", action=Action.VIEW):
+    """A Q for rows of a ``Contained`` model (a workspace, and a group or none) on whose
+    container ``user`` holds ``action`` (by default: may view).
 
     ``prefix`` reaches a Contained model through a relation, e.g. ``"document__"``.
+    Notifications, the membership audit and the admin use it too.
     """
     return Q(
-        **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_visible_to(user)}
-    ) | Q(**{f"{prefix}group__in": groups_visible_to(user)})
+        **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_with(user, action)}
+    ) | Q(**{f"{prefix}group__in": groups_with(user, action)})
+
+
+def people_managed_by(user):
+    """People who share a workspace that ``user`` manages (the admin's people choices)."""
+    managed = workspaces_with(user, Action.MANAGE)
+    return get_user_model().objects.filter(memberships__workspace__in=managed).distinct()
+
+
+def managed_rows(model, user):
+    """The rows of ``model`` that ``user`` may pick or look up in the admin: containers
+    they manage, people who share one of them, those workspaces' partner organisations.
+    Any other model: nothing unless superuser (a new relation fails closed)."""
+    from .models import Organisation
+
+    if user.is_superuser and _can_see_anything(user):
+        return model._default_manager.all()
+    scoped = {
+        Workspace: lambda: workspaces_with(user, Action.MANAGE),
+        Group: lambda: groups_with(user, Action.MANAGE),
+        get_user_model(): lambda: people_managed_by(user),
+        Organisation: lambda: partners_managed_by(user),
+    }
+    return scoped[model]() if model in scoped else model._default_manager.none()
+
+
+def partners_managed_by(user):
+    """Partner organisations of the workspaces ``user`` manages."""
+    from .models import Organisation
+
+    managed = workspaces_with(user, Action.MANAGE)
+    return Organisation.objects.filter(workspaces__in=managed).distinct()
 
 
 @dataclass

@@ -5,11 +5,18 @@ Content apps call ``record_activity``, ``notify``, ``watch``/``unwatch`` and
 instance with ``get_absolute_url()`` and ``__str__``.
 """
 
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from . import access
 from .models import Activity, Notification, Watch
+
+FAN_OUT_CHUNK = 1000
 
 
 def record_activity(*, actor, verb, target, container, url=None):
@@ -33,29 +40,62 @@ def notify(*, recipients, kind, actor, text, target, container):
 
     Anyone else - outsiders, removed members, non-members of a private group -
     is silently skipped, so a notification never reveals what its reader may not see.
-    Returns the notifications created.
+    Up to NOTIFY_INLINE_MAX recipients are notified at once (returns the notifications);
+    more are notified by a "notifications" job once the transaction commits (returns
+    []), which checks who may view the container when it runs.
     """
-    from django.contrib.auth import get_user_model
-
     ids = {getattr(r, "pk", r) for r in recipients} - {getattr(actor, "pk", None)}
     if not ids:
         return []
-    may_view = get_user_model().objects.filter(pk__in=ids, is_active=True)
+    fields = {
+        "kind": kind,
+        "actor_id": getattr(actor, "pk", None),
+        "text": text[:300],
+        "target_url": target.get_absolute_url(),
+        "created_at": timezone.now().isoformat(),
+    }
+    if len(ids) > settings.NOTIFY_INLINE_MAX:
+        from jobs.services import job_queue
+
+        params = {"recipient_ids": sorted(ids), "fields": fields}
+        job_queue(kind="notifications", container=container, requested_by=actor, params=params)
+        return []
+    return deliver(sorted(ids), fields, container)
+
+
+def deliver(recipient_ids, fields, container, *, again=False):
+    """Create the notifications of ``fields`` for those of ``recipient_ids`` who may view
+    ``container``. ``again``: a delivery that may have run before skips those who have
+    it already (so delivering twice changes nothing)."""
+    fields = {**fields, "created_at": datetime.fromisoformat(fields["created_at"])}
+    may_view = get_user_model().objects.filter(pk__in=recipient_ids, is_active=True)
     if container.is_group and container.is_private:
         may_view = may_view.filter(group_memberships__group=container)
     may_view = may_view.filter(memberships__workspace=container.workspace)
-    url = target.get_absolute_url()
+    if again:
+        delivered = Notification.objects.filter(recipient_id__in=recipient_ids, **fields)
+        may_view = may_view.exclude(pk__in=delivered.values("recipient_id"))
     return Notification.objects.bulk_create(
-        Notification(
-            recipient_id=user_id,
-            workspace=container.workspace,
-            kind=kind,
-            actor=actor,
-            text=text[:300],
-            target_url=url,
-        )
-        for user_id in may_view.values_list("pk", flat=True)
+        (
+            Notification(
+                recipient_id=user_id,
+                workspace=container.workspace,
+                group=container.group,
+                **fields,
+            )
+            for user_id in may_view.values_list("pk", flat=True)
+        ),
+        batch_size=500,
     )
+
+
+def notifications_run(job, progress):
+    """The "notifications" job: a fan-out to many people, delivered in chunks."""
+    ids = job.params["recipient_ids"]
+    for start in range(0, len(ids), FAN_OUT_CHUNK):
+        chunk = ids[start : start + FAN_OUT_CHUNK]
+        deliver(chunk, job.params["fields"], job.container, again=True)
+        progress(100 * (start + FAN_OUT_CHUNK) / len(ids))
 
 
 def _watches_of(target):

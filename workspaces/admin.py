@@ -1,13 +1,15 @@
-"""The admin for community managers: each sees and changes only the workspaces they
-manage (``manage`` permission), and every change goes through the services."""
+"""The admin for community managers: each sees and changes only the workspaces and
+groups they manage (``manage`` permission, decided by the access layer: a private group
+only by its own managers), and every change goes through the services, whose checks the
+add forms run first so that a refusal is a form error."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 
 from . import services
-from .access import workspaces_with
+from .access import contained_visible_q, managed_rows, workspaces_with
+from .forms import MultiEmailField
 from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent, Organisation
 from .roles import Action, Role
 
@@ -24,7 +26,37 @@ def _report(request, error):
     messages.error(request, text)
 
 
-class ScopedAdmin(admin.ModelAdmin):
+def _as_form_error(error):
+    """A service's refusal as a form error (shown on the form, never a 500)."""
+    return error if isinstance(error, ValidationError) else ValidationError(str(error))
+
+
+def person(obj):
+    """A person as plain text: a link would lead community managers to the people
+    admin, which only superusers may open."""
+    return getattr(obj, "user", None) or "-"
+
+
+person.short_description = "person"
+
+
+class AccessScopedAdminMixin:
+    """Every choice list offers only rows from the access layer's ``managed_rows``:
+    containers the user manages, people who share one, those workspaces' partners
+    (other models: nothing, unless superuser). Used by every ModelAdmin and inline of
+    the project. Autocompletes answer from the target model admin's ``get_queryset``,
+    which each admin scopes the same way; tests/test_admin_matrix.py checks both."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", managed_rows(db_field.related_model, request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", managed_rows(db_field.related_model, request.user))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ScopedAdmin(AccessScopedAdminMixin, admin.ModelAdmin):
     """Rows of workspaces the user manages only; ``workspace_path`` leads to the workspace."""
 
     workspace_path = "workspace"
@@ -34,13 +66,6 @@ class ScopedAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return qs
         return qs.filter(**{f"{self.workspace_path}__in": managed_workspaces(request)})
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "workspace" and not request.user.is_superuser:
-            kwargs["queryset"] = managed_workspaces(request)
-        if db_field.name == "group" and not request.user.is_superuser:
-            kwargs["queryset"] = Group.objects.filter(workspace__in=managed_workspaces(request))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class MembershipChangeForm(forms.ModelForm):
@@ -55,7 +80,8 @@ class MembershipAdmin(ScopedAdmin):
     list_filter = ["role", ("workspace", RELATED_ONLY), ("organisation", RELATED_ONLY)]
     search_fields = ["user__email", "user__display_name", "organisation__name"]
     list_select_related = ["user", "workspace", "organisation"]
-    readonly_fields = ["user", "workspace", "organisation", "joined_at"]
+    fields = [person, "workspace", "organisation", "role", "joined_at"]
+    readonly_fields = [person, "workspace", "organisation", "joined_at"]
     form = MembershipChangeForm
     actions = ["remove_members"] + [f"make_{role.value}" for role in Role]
 
@@ -108,14 +134,39 @@ for _role in Role:
 
 
 class InvitationAddForm(forms.ModelForm):
-    emails = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One or many addresses, one per line or comma-separated.",
-    )
+    """Checked by the service's own rule (``invitation_check``) before saving: only the
+    workspace's partners, only groups of that workspace that the inviter manages."""
+
+    emails = MultiEmailField(help_text="One or many addresses, one per line or comma-separated.")
+    actor = None  # set per request by InvitationAdmin.get_form
 
     class Meta:
         model = Invitation
         fields = ["workspace", "role", "organisation", "groups"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            services.invitation_check(
+                actor=self.actor,
+                workspace=cleaned["workspace"],
+                role=cleaned["role"],
+                organisation=cleaned["organisation"],
+                groups=list(cleaned.get("groups") or []),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            raise _as_form_error(error) from error
+        return cleaned
+
+
+def preset_groups(invitation):
+    """The invitation's preset groups, as far as the viewer may manage them."""
+    return ", ".join(str(g) for g in invitation.visible_groups) or "-"
+
+
+preset_groups.short_description = "groups"
 
 
 @admin.register(Invitation)
@@ -134,16 +185,29 @@ class InvitationAdmin(ScopedAdmin):
     search_fields = ["email"]
     list_select_related = ["workspace", "organisation", "invited_by"]
     actions = ["resend", "revoke"]
+    shown = ["email", "workspace", "role", "organisation", preset_groups, "created_at"]
+    shown += ["expires_at", "sent_at", "accepted_at", "revoked_at"]
+
+    def get_object(self, request, object_id, from_field=None):
+        invitation = super().get_object(request, object_id, from_field)
+        if invitation is not None:
+            invitation.visible_groups = managed_rows(Group, request.user).filter(
+                pk__in=invitation.groups.values("pk")
+            )
+        return invitation
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["form"] = InvitationAddForm
+            kwargs["form"] = type(
+                "InvitationAddForm", (InvitationAddForm,), {"actor": request.user}
+            )
         return super().get_form(request, obj, **kwargs)
 
+    def get_fields(self, request, obj=None):
+        return self.shown if obj else ["workspace", "emails", "role", "organisation", "groups"]
+
     def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return []
-        return [f.name for f in Invitation._meta.fields if f.name != "id"] + ["groups"]
+        return self.shown if obj else []
 
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)
@@ -151,19 +215,11 @@ class InvitationAdmin(ScopedAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # revoke instead: the record stays
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "groups" and not request.user.is_superuser:
-            kwargs["queryset"] = Group.objects.filter(workspace__in=managed_workspaces(request))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
     def save_model(self, request, obj, form, change):
-        from .forms import MultiEmailField
-
-        emails = MultiEmailField().clean(form.cleaned_data["emails"])
         results = services.invitations_send(
             actor=request.user,
             workspace=obj.workspace,
-            emails=emails,
+            emails=form.cleaned_data["emails"],
             role=obj.role,
             organisation=obj.organisation,
             groups=list(form.cleaned_data["groups"]),
@@ -193,10 +249,10 @@ class InvitationAdmin(ScopedAdmin):
         self._each(request, queryset, services.invitation_revoke)
 
 
-class GroupMembershipInline(admin.TabularInline):
+class GroupMembershipInline(AccessScopedAdminMixin, admin.TabularInline):
     model = GroupMembership
     extra = 0
-    readonly_fields = ["user", "added_at"]
+    fields = readonly_fields = [person, "added_at"]
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
@@ -205,14 +261,25 @@ class GroupMembershipInline(admin.TabularInline):
 
 @admin.register(Group)
 class GroupAdmin(ScopedAdmin):
+    """Groups the user manages (never a private group they are not in)."""
+
     list_display = ["name", "workspace", "is_private", "created_at"]
     list_filter = [("workspace", RELATED_ONLY), "is_private"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [GroupMembershipInline]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=managed_rows(Group, request.user))
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ["name"]}  # the slug is read-only once it exists
+
+    def get_fields(self, request, obj=None):
+        fields = ["workspace", "name", "slug", "description", "is_private"]
+        return [*fields, "created_at"] if obj else fields
+
     def get_readonly_fields(self, request, obj=None):
-        return ["workspace", "slug"] if obj else []
+        return ["workspace", "slug", "created_at"] if obj else []
 
     def save_model(self, request, obj, form, change):
         try:
@@ -238,19 +305,59 @@ class GroupAdmin(ScopedAdmin):
         return request.user.is_superuser
 
 
+class GroupMembershipAddForm(forms.ModelForm):
+    actor = None  # set per request by GroupMembershipAdmin.get_form
+
+    class Meta:
+        model = GroupMembership
+        fields = ["group", "user"]
+
+    def validate_unique(self):
+        pass  # adding someone already in the group changes nothing, as on the site
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            services.group_member_check(
+                actor=self.actor, group=cleaned["group"], user=cleaned["user"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            raise _as_form_error(error) from error
+        return cleaned
+
+
 @admin.register(GroupMembership)
 class GroupMembershipAdmin(ScopedAdmin):
+    """Members of private groups the user manages; adding goes through the service, which
+    decides on the group."""
+
     workspace_path = "group__workspace"
-    list_display = ["user", "group", "added_at"]
+    list_display = [person, "group", "added_at"]
     list_filter = [("group__workspace", RELATED_ONLY), ("group", RELATED_ONLY)]
     list_select_related = ["user", "group", "group__workspace"]
-    fields = ["group", "user"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs.filter(group__in=managed_rows(Group, request.user))
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = type(
+                "GroupMembershipAddForm", (GroupMembershipAddForm,), {"actor": request.user}
+            )
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["group", person, "added_at"] if obj else ["group", "user"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["group", person, "added_at"] if obj else []
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "group" and not request.user.is_superuser:
-            kwargs["queryset"] = Group.objects.filter(
-                workspace__in=managed_workspaces(request), is_private=True
-            )
+        if db_field.name == "group":
+            kwargs["queryset"] = managed_rows(Group, request.user).filter(is_private=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -259,8 +366,14 @@ class GroupMembershipAdmin(ScopedAdmin):
         except (ValidationError, PermissionDenied) as error:
             _report(request, error)
 
+    def save_related(self, request, form, formsets, change):
+        pass
+
     def delete_model(self, request, obj):
-        services.group_member_remove(actor=request.user, group=obj.group, user=obj.user)
+        try:
+            services.group_member_remove(actor=request.user, group=obj.group, user=obj.user)
+        except (ValidationError, PermissionDenied) as error:
+            _report(request, error)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset.select_related("group__workspace", "user"):
@@ -268,24 +381,39 @@ class GroupMembershipAdmin(ScopedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AccessScopedAdminMixin, admin.ModelAdmin):
+    """Partners of the workspaces the user manages."""
+
     list_display = ["name", "website"]
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if request.user.is_superuser:
-            return qs
-        managed = managed_workspaces(request)
-        return qs.filter(Q(workspaces__in=managed)).distinct()
+        managed = managed_rows(Organisation, request.user)
+        return super().get_queryset(request).filter(pk__in=managed.values("pk"))
+
+
+def subject(event):
+    return event.subject or "-"
+
+
+def actor(event):
+    return event.actor or "-"
 
 
 @admin.register(MembershipEvent)
 class MembershipEventAdmin(ScopedAdmin):
+    """The audit of the workspaces the user manages, without events about groups they
+    may not see."""
+
     list_display = ["at", "workspace", "kind", "subject", "email", "actor", "detail"]
+    fields = readonly_fields = ["at", "workspace", "kind", subject, "email", actor, "detail"]
     list_filter = [("workspace", RELATED_ONLY), "kind"]
     list_select_related = ["workspace", "subject", "actor"]
     search_fields = ["email", "subject__email", "detail"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs.filter(contained_visible_q(request.user, action=Action.MANAGE))
 
     def has_add_permission(self, request):
         return False

@@ -4,8 +4,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from .access import groups_with
 from .models import Group, Organisation
-from .roles import Role
+from .roles import Action, Role
 
 
 class OrganisationChoiceMixin:
@@ -84,15 +85,21 @@ class InviteForm(OrganisationChoiceMixin, forms.Form):
         Group.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, workspace, may_invite_leads, **kwargs):
+    def __init__(self, *args, workspace, user, may_invite_leads, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = workspace.partners.all()
-        self.fields["groups"].queryset = workspace.groups.all()
+        # Preset groups: only those the inviting person manages (never a private
+        # group they are not in).
+        self.fields["groups"].queryset = groups_with(user, Action.MANAGE).filter(
+            workspace=workspace
+        )
         if not may_invite_leads:
             self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.LEAD]
 
     def clean(self):
         cleaned = super().clean()
+        # A typed name is the explicit choice to add a partner; a chosen one is one already.
+        cleaned["new_partner"] = bool((cleaned.get("new_organisation") or "").strip())
         cleaned["organisation"] = self.clean_organisation_fields()
         return cleaned
 

@@ -6,6 +6,7 @@ import io
 import json
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.db.models import Count, DateField
 from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import slugify
 from zipstream import ZIP_DEFLATED, ZipStream
 
 from alliance_hub import hooks
@@ -129,16 +131,17 @@ def count_by_week(rows, date_field, since):
     )
 
 
-def adoption_rows(workspace):
+def adoption_rows(workspace, viewer):
     """One row per member: the person, organisation, role, last visit, whether they
-    ever signed in, and the apps' columns (completeness, posts, uploads, edits)."""
+    ever signed in, and the apps' columns (completeness, posts, uploads, edits),
+    counting only what ``viewer`` may see."""
     memberships = list(
         Membership.objects.filter(workspace=workspace)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__display_name")
     )
     user_ids = [m.user_id for m in memberships]
-    columns = [(label, fn(workspace, user_ids)) for label, fn in hooks.MEMBER_COLUMNS]
+    columns = [(label, fn(workspace, user_ids, viewer)) for label, fn in hooks.MEMBER_COLUMNS]
     return [label for label, _ in columns], [
         {"membership": m, "values": [values.get(m.user_id, 0) for _, values in columns]}
         for m in memberships
@@ -151,8 +154,9 @@ def weeks_back(count=CHART_WEEKS, today=None):
     return [monday - timedelta(weeks=n) for n in range(count - 1, -1, -1)]
 
 
-def weekly_series(workspace):
-    """[(label, [(monday, count), ...])] for the charts, the last CHART_WEEKS weeks."""
+def weekly_series(workspace, viewer):
+    """[(label, [(monday, count), ...])] for the charts, the last CHART_WEEKS weeks, of
+    what ``viewer`` may see."""
     weeks = weeks_back()
     active = dict(
         WeeklyVisit.objects.filter(workspace=workspace, week__gte=weeks[0])
@@ -160,7 +164,7 @@ def weekly_series(workspace):
         .annotate(n=Count("user", distinct=True))
     )
     series = [("Weekly active members", active)]
-    series += [(label, fn(workspace, weeks[0])) for label, fn in hooks.WEEKLY_SERIES]
+    series += [(label, fn(workspace, weeks[0], viewer)) for label, fn in hooks.WEEKLY_SERIES]
     return [(label, [(week, counts.get(week, 0)) for week in weeks]) for label, counts in series]
 
 
@@ -184,8 +188,8 @@ def bar_chart(points, width=360, height=120):
     return {"width": width, "height": height, "bars": bars, "max": top}
 
 
-def adoption_csv(workspace):
-    labels, rows = adoption_rows(workspace)
+def adoption_csv(workspace, viewer):
+    labels, rows = adoption_rows(workspace, viewer)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
@@ -251,12 +255,41 @@ def members_exporter(container):
     yield "about.json", json.dumps(about, indent=2).encode()
 
 
-def export_stream(container):
-    """The container's export as a ZIP, generated while it is sent: each exporter's
-    entries are added and streamed one by one, so memory stays flat."""
+def export_stream(container, progress=None):
+    """The container's export as a ZIP, generated chunk by chunk: each exporter's
+    entries are added and yielded one by one, so memory stays flat. ``progress``
+    (optional) is called with a percentage after each entry."""
     archive = ZipStream(compress_type=ZIP_DEFLATED)
-    for exporter in [members_exporter, *hooks.EXPORTERS]:
+    exporters = [members_exporter, *hooks.EXPORTERS]
+    for index, exporter in enumerate(exporters):
         for path, chunks in exporter(container):
             archive.add(chunks, path)
             yield from archive.all_files()
+            if progress:
+                progress(100 * index / len(exporters))
     yield from archive.footer()
+
+
+def export_start(*, actor, container):
+    """Ask for the container's export (managers); it is built by a job. Returns the job."""
+    from jobs.services import job_start
+
+    return job_start(actor=actor, kind="export", container=container)
+
+
+def export_run(job, progress):
+    """The export job: the ZIP is written to storage, verified whole, then offered to
+    managers for EXPORT_RETENTION_DAYS. The requester must still be a manager."""
+    from jobs.files import store_verified_zip
+    from jobs.runner import Outcome
+
+    container = job.container
+    require_action(job.requested_by, container, Action.MANAGE)
+    filename = f"{slugify(str(container)) or 'export'}-{timezone.now():%Y-%m-%d}.zip"
+    stored = store_verified_zip(job, filename, export_stream(container, progress))
+    return Outcome(
+        summary=f"The export of {container} is ready to download.",
+        result_file=stored,
+        expires_at=timezone.now() + timedelta(days=settings.EXPORT_RETENTION_DAYS),
+        notify=True,
+    )

@@ -93,6 +93,7 @@ def _invitations(demo, north):
         emails=["lena@balticgrid.example", "tomas@balticgrid.example"],
         role=Role.MEMBER,
         organisation=organisation,
+        new_partner=True,
     )
     Invitation.objects.filter(workspace=north, email="tomas@balticgrid.example").update(
         expires_at=timezone.now() - timedelta(days=3)

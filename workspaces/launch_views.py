@@ -1,11 +1,11 @@
 """Views for the kick-off, the start page, pins, the adoption dashboard and the export."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import launch, selectors, services
@@ -130,9 +130,10 @@ def pin_remove(request, container, pk):
 @require_GET
 def adoption(request, container):
     _workspace_only(container)
-    labels, rows = launch.adoption_rows(container)
+    labels, rows = launch.adoption_rows(container, request.user)
     charts = [
-        (label, launch.bar_chart(points)) for label, points in launch.weekly_series(container)
+        (label, launch.bar_chart(points))
+        for label, points in launch.weekly_series(container, request.user)
     ]
     return render(
         request,
@@ -156,7 +157,7 @@ def adoption(request, container):
 @require_GET
 def adoption_csv(request, container):
     _workspace_only(container)
-    response = HttpResponse(launch.adoption_csv(container), content_type="text/csv")
+    response = HttpResponse(launch.adoption_csv(container, request.user), content_type="text/csv")
     response["Content-Disposition"] = (
         f'attachment; filename="{container.slug}-adoption-{timezone.now():%Y-%m-%d}.csv"'
     )
@@ -164,18 +165,15 @@ def adoption_csv(request, container):
 
 
 @container_view(Action.MANAGE)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def export(request, container):
-    return render(request, "workspaces/export.html", {"container": container})
-
-
-@container_view(Action.MANAGE)
-@require_GET
-def export_zip(request, container):
-    """The whole container as a ZIP that streams while it is built."""
-    name = slugify(str(container)) or "export"
-    response = StreamingHttpResponse(
-        launch.export_stream(container), content_type="application/zip"
+    """GET: what the export holds; POST: ask for it. The ZIP is built by a job: the
+    job's page shows progress, and a notification brings the download link."""
+    if request.method == "POST":
+        job = launch.export_start(actor=request.user, container=container)
+        return redirect(job)
+    return render(
+        request,
+        "workspaces/export.html",
+        {"container": container, "retention_days": settings.EXPORT_RETENTION_DAYS},
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.now():%Y-%m-%d}.zip"'
-    return response

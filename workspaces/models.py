@@ -260,6 +260,19 @@ class Invitation(models.Model):
         return self.Status(self.status).label
 
 
+class ContainedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Rows in containers ``user`` may view, filtered in SQL (see access.py)."""
+        from .access import contained_visible_q
+
+        return self.filter(contained_visible_q(user))
+
+    def in_container(self, container):
+        if container.is_group:
+            return self.filter(group=container)
+        return self.filter(workspace=container, group__isnull=True)
+
+
 class MembershipEvent(models.Model):
     """The audit record of every membership change: who did what to whom, when."""
 
@@ -275,6 +288,10 @@ class MembershipEvent(models.Model):
         ORGANISATION_REMOVED = "organisation_removed", "Organisation removed"
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="events")
+    # The private group an event is about: only those who may see it read the event.
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -286,25 +303,14 @@ class MembershipEvent(models.Model):
     detail = models.CharField(max_length=300, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
+    objects = ContainedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["workspace", "-at"])]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.email or self.subject}"
-
-
-class ContainedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Rows in containers ``user`` may view, filtered in SQL (see access.py)."""
-        from .access import contained_visible_q
-
-        return self.filter(contained_visible_q(user))
-
-    def in_container(self, container):
-        if container.is_group:
-            return self.filter(group=container)
-        return self.filter(workspace=container, group__isnull=True)
 
 
 class Contained(models.Model):
@@ -369,6 +375,10 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    # The group whose content it quotes: leaving the group hides it (see visible_to).
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -377,6 +387,8 @@ class Notification(models.Model):
     target_url = models.CharField(max_length=500)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ContainedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-id"]

@@ -14,19 +14,20 @@ from django.views.decorators.http import require_GET, require_POST
 
 from alliance_hub.paging import id_cursor
 
-from .access import workspaces_visible_to
 from .models import Notification
 
 PAGE_SIZE = 30
 
 
 def notification_list_for(*, user, before=None):
-    """The user's notifications in workspaces they may still view, newest first.
+    """The user's notifications from containers they may still view (leaving a group
+    hides what its notifications quoted), newest first.
 
     Returns ``(notifications, has_more)``; ``before`` is an id cursor.
     """
     rows = (
-        Notification.objects.filter(recipient=user, workspace__in=workspaces_visible_to(user))
+        Notification.objects.filter(recipient=user)
+        .visible_to(user)
         .select_related("actor", "workspace")
         .order_by("-id")
     )
@@ -39,7 +40,10 @@ def notification_list_for(*, user, before=None):
 def notification_get_for(*, user, pk):
     """One of the user's own notifications; Http404 for anyone else's and for missing ones."""
     notification = (
-        Notification.objects.filter(recipient=user, pk=pk).select_related("workspace").first()
+        Notification.objects.filter(recipient=user, pk=pk)
+        .visible_to(user)
+        .select_related("workspace")
+        .first()
     )
     if notification is None:
         raise Http404("No such notification.")

@@ -76,8 +76,13 @@ def invitation_get_for(*, workspace, pk):
     return invitation
 
 
-def membership_events_for(*, workspace):
-    return MembershipEvent.objects.filter(workspace=workspace).select_related("actor", "subject")
+def membership_events_for(*, user, workspace):
+    """The workspace's membership audit, without events about groups ``user`` may not see."""
+    return (
+        MembershipEvent.objects.filter(workspace=workspace)
+        .visible_to(user)
+        .select_related("actor", "subject")
+    )
 
 
 def group_member_ids(group):

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from .access import require_action
+from .access import groups_with, require_action
 from .activity import notify, record_activity
 from .models import (
     Group,
@@ -65,9 +65,10 @@ def _saved(organisation):
     return organisation
 
 
-def _event(workspace, kind, *, actor, subject=None, email="", detail=""):
+def _event(workspace, kind, *, actor, subject=None, email="", detail="", group=None):
     MembershipEvent.objects.create(
         workspace=workspace,
+        group=group,
         kind=kind,
         actor=actor,
         subject=subject,
@@ -192,7 +193,7 @@ def group_create(*, actor, workspace, name, slug, description="", is_private=Fal
     if is_private:
         _create_role_groups(group)
         if Membership.objects.filter(workspace=workspace, user=actor).exists():
-            group_member_add(actor=actor, group=group, user=actor)
+            _group_member_add(actor=actor, group=group, user=actor)  # its creator
     else:
         _grant_open_group_to_workspace_roles(group)
     return group
@@ -200,8 +201,9 @@ def group_create(*, actor, workspace, name, slug, description="", is_private=Fal
 
 @transaction.atomic
 def group_set_private(*, actor, group, is_private):
-    """Switch a group between open and private, rewriting its guardian rows."""
-    require_action(actor, group.workspace, Action.MANAGE)
+    """Switch a group between open and private, rewriting its guardian rows (those who
+    manage the group: opening a private group is decided on the group)."""
+    require_action(actor, group, Action.MANAGE)
     if group.is_private == is_private:
         return group
     group.groupgroupobjectpermission_set.all().delete()
@@ -231,9 +233,11 @@ def _role_of(user, workspace):
 
 @transaction.atomic
 def member_add(*, actor, workspace, user, role, organisation, groups=(), check=True):
-    """Make ``user`` a member (managers; only leads grant the lead role)."""
+    """Make ``user`` a member (managers; only leads grant the lead role; ``groups`` only
+    those the actor manages)."""
     if check:
         require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+        require_group_manager(actor, groups)
     organisation = _saved(organisation)
     membership, created = Membership.objects.get_or_create(
         workspace=workspace, user=user, defaults={"role": role, "organisation": organisation}
@@ -332,13 +336,31 @@ def organisation_remove(*, actor, workspace, organisation):
     return len(memberships)
 
 
+def require_group_manager(actor, groups):
+    """The one rule for adding people to groups: the actor manages each *group* (a
+    manager of the workspace outside a private group does not). PermissionDenied."""
+    for group in groups:
+        require_action(actor, group, Action.MANAGE)
+
+
 @transaction.atomic
 def group_member_add(*, actor, group, user):
-    """Add a workspace member to a private group (managers of the workspace)."""
-    require_action(actor, group.workspace, Action.MANAGE)
-    role = _role_of(user, group.workspace)
-    if role is None:
+    """Add a workspace member to a group (see ``group_member_check``)."""
+    group_member_check(actor=actor, group=group, user=user)
+    _group_member_add(actor=actor, group=group, user=user)
+
+
+def group_member_check(*, actor, group, user):
+    """May ``actor`` add ``user`` to ``group``? Those who manage the group add members
+    of its workspace (forms call it to show errors). Raises PermissionDenied,
+    ValidationError."""
+    require_group_manager(actor, [group])
+    if _role_of(user, group.workspace) is None:
         raise ValidationError(f"{user} is not a member of {group.workspace}.")
+
+
+def _group_member_add(*, actor, group, user):
+    role = _role_of(user, group.workspace)
     _, created = GroupMembership.objects.get_or_create(group=group, user=user)
     if created:
         _place_in_role_groups(user, group.workspace, role)
@@ -348,12 +370,15 @@ def group_member_add(*, actor, group, user):
             actor=actor,
             subject=user,
             detail=str(group),
+            group=group,
         )
 
 
 @transaction.atomic
 def group_member_remove(*, actor, group, user):
-    require_action(actor, group.workspace, Action.MANAGE)
+    """Take ``user`` out of ``group`` (those who manage the group); what the group's
+    notifications quoted is hidden from them on their next request."""
+    require_group_manager(actor, [group])
     deleted, _ = GroupMembership.objects.filter(group=group, user=user).delete()
     if deleted:
         if group.is_private:
@@ -364,6 +389,7 @@ def group_member_remove(*, actor, group, user):
             actor=actor,
             subject=user,
             detail=str(group),
+            group=group,
         )
 
 
@@ -394,38 +420,95 @@ def _send_invitation_mail(invitation, token):
     invitation.save(update_fields=["sent_at"])
 
 
+def invitation_check(*, actor, workspace, role, organisation, groups=(), new_partner=False):
+    """Who may invite whom, where (forms call it to show errors before saving):
+    managers, only leads invite leads; preset groups belong to the workspace and the
+    actor manages each; the organisation is a partner already, unless ``new_partner``
+    (the explicit "add this partner" choice). Raises PermissionDenied, ValidationError."""
+    require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    if any(g.workspace_id != workspace.pk for g in groups):
+        raise ValidationError("Groups must belong to this workspace.")
+    require_group_manager(actor, groups)
+    is_partner = organisation.pk and workspace.partners.filter(pk=organisation.pk).exists()
+    if not (is_partner or new_partner):
+        raise ValidationError(
+            f"{organisation} is not a partner of {workspace}: add it as a partner first."
+        )
+
+
+def _queue_invitation_mails(actor, workspace, invitation_ids):
+    """The e-mails go out from a job (a batch can be hundreds of SMTP sends)."""
+    from jobs.services import job_start
+
+    if invitation_ids:
+        job_start(
+            actor=actor,
+            kind="invitation_mails",
+            container=workspace,
+            params={"invitation_ids": invitation_ids},
+        )
+
+
+def invitation_mails_run(job, progress):
+    """The invitation e-mails job: each pending invitation of the batch gets a fresh
+    link (the token exists only in its e-mail). Idempotent: an invitation already
+    sent since the job was asked for is skipped, so a retry sends only what is left.
+    The requester must still manage the workspace."""
+    from jobs.runner import Outcome
+
+    require_action(job.requested_by, job.workspace, Action.MANAGE)
+    due = list(
+        Invitation.objects.pending()
+        .filter(workspace=job.workspace, pk__in=job.params["invitation_ids"])
+        .exclude(sent_at__gte=job.created_at)
+        .select_related("workspace", "organisation", "invited_by")
+    )
+    for done, invitation in enumerate(due):
+        with transaction.atomic():
+            token = _issue_token(invitation)
+            invitation.save(update_fields=["token_hash", "expires_at"])
+            _send_invitation_mail(invitation, token)
+        progress(100 * (done + 1) / len(due))
+    return Outcome(summary=f"{len(due)} invitation e-mail{'s' if len(due) != 1 else ''} sent.")
+
+
 @transaction.atomic
-def invitations_send(*, actor, workspace, emails, role, organisation, groups=()):
-    """Invite each address (managers; only leads invite leads).
+def invitations_send(*, actor, workspace, emails, role, organisation, groups=(), new_partner=False):
+    """Invite each address (see ``invitation_check`` for who may).
 
     Returns ``[(email, outcome)]`` with outcome "invited", "re-sent" (a pending
     invitation got a fresh link) or "already a member" (nothing sent).
-    E-mails go out after the transaction commits.
+    The e-mails go out from one job, queued when the transaction commits.
     """
-    require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
+    invitation_check(
+        actor=actor,
+        workspace=workspace,
+        role=role,
+        organisation=organisation,
+        groups=groups,
+        new_partner=new_partner,
+    )
     organisation = _saved(organisation)
-    foreign = [g for g in groups if g.workspace_id != workspace.pk]
-    if foreign:
-        raise ValidationError("Groups must belong to this workspace.")
     members = set(
         Membership.objects.filter(workspace=workspace, user__email__in=emails).values_list(
             "user__email", flat=True
         )
     )
-    results = []
+    results, to_mail = [], []
     for email in dict.fromkeys(e.strip().lower() for e in emails):
         if email in members:
             results.append((email, "already a member"))
             continue
         pending = Invitation.objects.pending().filter(workspace=workspace, email=email).first()
         if pending:
-            invitation_resend(actor=actor, invitation=pending)
+            _renew(actor, pending)
+            to_mail.append(pending.pk)
             results.append((email, "re-sent"))
             continue
         invitation = Invitation(
             workspace=workspace, email=email, role=role, organisation=organisation, invited_by=actor
         )
-        token = _issue_token(invitation)
+        _issue_token(invitation)  # a placeholder until the job mails a fresh link
         invitation.save()
         invitation.groups.set(groups)
         workspace.partners.add(organisation)
@@ -436,18 +519,17 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=())
             email=email,
             detail=f"as {Role(role).label} of {organisation}",
         )
-        transaction.on_commit(lambda i=invitation, t=token: _send_invitation_mail(i, t))
+        to_mail.append(invitation.pk)
         results.append((email, "invited"))
+    _queue_invitation_mails(actor, workspace, to_mail)
     return results
 
 
-@transaction.atomic
-def invitation_resend(*, actor, invitation):
-    """Send a fresh link (the old one stops working) and restart the validity period."""
+def _renew(actor, invitation):
     require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.REVOKED):
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
-    token = _issue_token(invitation)
+    _issue_token(invitation)  # the old link stops working now
     invitation.save(update_fields=["token_hash", "expires_at"])
     _event(
         invitation.workspace,
@@ -455,7 +537,13 @@ def invitation_resend(*, actor, invitation):
         actor=actor,
         email=invitation.email,
     )
-    transaction.on_commit(lambda: _send_invitation_mail(invitation, token))
+
+
+@transaction.atomic
+def invitation_resend(*, actor, invitation):
+    """Send a fresh link (the old one stops working) and restart the validity period."""
+    _renew(actor, invitation)
+    _queue_invitation_mails(actor, invitation.workspace, [invitation.pk])
 
 
 @transaction.atomic
@@ -495,6 +583,15 @@ def invitation_for_token(token):
     return invitation
 
 
+def _presets_still_managed(invitation):
+    """The invitation's preset groups that its sender still manages (someone who has left
+    a private group since cannot bring a newcomer into it)."""
+    if invitation.invited_by is None:
+        return Group.objects.none()
+    managed = groups_with(invitation.invited_by, Action.MANAGE)
+    return managed.filter(pk__in=invitation.groups.values("pk"))
+
+
 @transaction.atomic
 def invitation_accept(*, token, user=None, display_name="", password=""):
     """Accept an invitation: as ``user`` (signed in) or as a new person (creates the account).
@@ -520,7 +617,7 @@ def invitation_accept(*, token, user=None, display_name="", password=""):
         user=user,
         role=invitation.role,
         organisation=invitation.organisation,
-        groups=invitation.groups.all(),
+        groups=_presets_still_managed(invitation),
         check=False,
     )
     invitation.accepted_at = timezone.now()

@@ -59,7 +59,6 @@ urlpatterns = [
     path("w/<container:container>/adoption/", launch_views.adoption, name="adoption"),
     path("w/<container:container>/adoption.csv", launch_views.adoption_csv, name="adoption_csv"),
     path("w/<container:container>/export/", launch_views.export, name="export"),
-    path("w/<container:container>/export.zip", launch_views.export_zip, name="export_zip"),
 ]
 
 # A person's own notifications (no container in the URL; see notification_views.py).

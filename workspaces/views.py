@@ -134,7 +134,10 @@ def member_list(request, container):
 def member_invite(request, container):
     _workspace_only(container)
     form = InviteForm(
-        request.POST or None, workspace=container, may_invite_leads=request.access.can_lead
+        request.POST or None,
+        workspace=container,
+        user=request.user,
+        may_invite_leads=request.access.can_lead,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -146,6 +149,7 @@ def member_invite(request, container):
                 role=data["role"],
                 organisation=data["organisation"],
                 groups=list(data["groups"]),
+                new_partner=data["new_partner"],
             )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, str(error) if isinstance(error, PermissionDenied) else error)
@@ -250,7 +254,7 @@ def member_remove(request, container, pk):
 @require_GET
 def membership_audit(request, container):
     _workspace_only(container)
-    events = selectors.membership_events_for(workspace=container)[:500]
+    events = selectors.membership_events_for(user=request.user, workspace=container)[:500]
     return render(
         request, "workspaces/membership_audit.html", {"container": container, "events": events}
     )
@@ -364,8 +368,12 @@ def organisation_remove(request, container, organisation_id):
     organisation = container.partners.filter(pk=organisation_id).first()
     if organisation is None:
         raise Http404("No such partner organisation.")
-    removed = services.organisation_remove(
-        actor=request.user, workspace=container, organisation=organisation
-    )
-    messages.success(request, f"{organisation} and its {removed} members were removed.")
+    try:
+        removed = services.organisation_remove(
+            actor=request.user, workspace=container, organisation=organisation
+        )
+    except ValidationError as error:
+        _form_errors_to_messages(request, error)
+    else:
+        messages.success(request, f"{organisation} and its {removed} members were removed.")
     return redirect("workspaces:member_list", container)

@@ -1,26 +1,46 @@
-"""The export: one streamed ZIP of what the workspace (or the group) holds, and
-nothing of any other container."""
+"""The export: one ZIP of what the workspace (or the group) holds, and nothing of any
+other container. Asked for with a POST, built by a job (run at once in tests), then
+downloaded from storage."""
 
 import io
 import json
 import zipfile
 
 import pytest
-from django.http import StreamingHttpResponse
+from django.http import FileResponse
 from django.urls import reverse
 
 from documents import services as documents
+from jobs.models import Job
 from tests.documents.helpers import add_version, make_document
 from tests.launch.helpers import blog, edit_page, post
 from workspaces import launch
 
 
-def _zip(client, container):
-    response = client.get(reverse("workspaces:export_zip", args=[container]))
-    assert response.status_code == 200
-    assert isinstance(response, StreamingHttpResponse)
-    assert response["Content-Type"] == "application/zip"
-    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+@pytest.fixture
+def export_zip(django_capture_on_commit_callbacks):
+    """``export_zip(client, container)``: ask for the export, let its job run (as on
+    commit), download it, and open the ZIP."""
+
+    def export(client, container):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("workspaces:export", args=[container]))
+        return _downloaded(client, container, response)
+
+    return export
+
+
+def _downloaded(client, container, response):
+    job = Job.objects.latest("pk")
+    assert response.status_code == 302
+    assert response["Location"] == job.get_absolute_url()
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE, job.error
+    download = client.get(reverse("jobs:job_download", args=[container, job.pk]))
+    assert download.status_code == 200
+    assert isinstance(download, FileResponse)
+    assert download["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
 
 
 def _content(world):
@@ -37,10 +57,10 @@ def _content(world):
     blog(group, world.lead, "Group diary", "Private notes")
 
 
-def test_the_workspace_export_holds_documents_wiki_posts_and_members(world, client_for):
+def test_the_workspace_export_holds_documents_wiki_posts_and_members(world, client_for, export_zip):
     _content(world)
 
-    archive = _zip(client_for(world.lead), world.workspace)
+    archive = export_zip(client_for(world.lead), world.workspace)
     names = set(archive.namelist())
 
     assert archive.read("documents/Reports/2026/annual/v1-annual.txt") == b"draft"
@@ -60,20 +80,20 @@ def test_the_workspace_export_holds_documents_wiki_posts_and_members(world, clie
     assert world.observer.email in members and world.outsider.email not in members
 
 
-def test_a_workspace_export_holds_nothing_of_its_groups(world, client_for):
+def test_a_workspace_export_holds_nothing_of_its_groups(world, client_for, export_zip):
     _content(world)
 
-    archive = _zip(client_for(world.lead), world.workspace)
+    archive = export_zip(client_for(world.lead), world.workspace)
     everything = b"".join(archive.read(name) for name in archive.namelist())
 
     for secret in (b"group only", b"A private word", b"Group diary", b"secret"):
         assert secret not in everything
 
 
-def test_a_group_export_holds_only_that_groups_content_and_members(world, client_for):
+def test_a_group_export_holds_only_that_groups_content_and_members(world, client_for, export_zip):
     _content(world)
 
-    archive = _zip(client_for(world.community_manager), world.private_group)
+    archive = export_zip(client_for(world.community_manager), world.private_group)
     everything = b"".join(archive.read(name) for name in archive.namelist())
 
     assert archive.read("documents/secret/v1-secret.txt") == b"group only"
@@ -84,11 +104,11 @@ def test_a_group_export_holds_only_that_groups_content_and_members(world, client
     assert world.member.email in members and world.non_group_member.email not in members
 
 
-def test_the_other_workspaces_content_never_appears(world, client_for):
+def test_the_other_workspaces_content_never_appears(world, client_for, export_zip):
     other_lead = world.other_workspace.memberships.first().user
     make_document(world.other_workspace, other_lead, "theirs.txt", b"not ours")
 
-    archive = _zip(client_for(world.lead), world.workspace)
+    archive = export_zip(client_for(world.lead), world.workspace)
 
     assert all(b"not ours" not in archive.read(name) for name in archive.namelist())
 
@@ -97,14 +117,15 @@ def test_the_other_workspaces_content_never_appears(world, client_for):
 def test_only_managers_export(world, client_for, persona):
     client = client_for(getattr(world, persona))
 
-    assert client.get(reverse("workspaces:export_zip", args=[world.workspace])).status_code == 403
+    assert client.post(reverse("workspaces:export", args=[world.workspace])).status_code == 403
+    assert not Job.objects.exists()
 
 
 def test_a_non_member_of_a_private_group_cannot_export_it(world, client_for):
     client = client_for(world.non_group_member)
-    url = reverse("workspaces:export_zip", args=[world.private_group])
+    url = reverse("workspaces:export", args=[world.private_group])
 
-    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
 
 
 def test_the_zip_streams_before_the_archive_is_built(world, monkeypatch):
@@ -148,12 +169,14 @@ def test_document_files_are_read_in_chunks_while_the_zip_is_written(world, setti
     assert document.version_count == 1
 
 
-def test_a_file_missing_from_storage_is_noted_and_the_zip_stays_whole(world, client_for):
+def test_a_file_missing_from_storage_is_noted_and_the_zip_stays_whole(
+    world, client_for, export_zip
+):
     document = make_document(world.workspace, world.member, "lost.txt", b"gone")
     make_document(world.workspace, world.member, "kept.txt", b"still here")
     document.latest_version.file.delete(save=False)
 
-    archive = _zip(client_for(world.lead), world.workspace)
+    archive = export_zip(client_for(world.lead), world.workspace)
 
     assert "missing from storage" in archive.read("documents/lost/v1-lost.txt.missing.txt").decode()
     assert archive.read("documents/kept/v1-kept.txt") == b"still here"
@@ -161,15 +184,14 @@ def test_a_file_missing_from_storage_is_noted_and_the_zip_stays_whole(world, cli
 
 @pytest.mark.parametrize("size", [5, 200])
 def test_the_export_runs_a_fixed_number_of_queries(
-    world, client_for, django_assert_max_num_queries, size
+    world, client_for, django_assert_max_num_queries, size, export_zip
 ):
     for n in range(size):
         make_document(world.workspace, world.member, f"file{n}.txt", f"content {n}".encode())
         post(world.workspace, world.member, f"Post {n}")
     client = client_for(world.lead)
 
-    with django_assert_max_num_queries(25):
-        response = client.get(reverse("workspaces:export_zip", args=[world.workspace]))
-        archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    with django_assert_max_num_queries(45):
+        archive = export_zip(client, world.workspace)
 
     assert len([n for n in archive.namelist() if n.startswith("documents/")]) == size

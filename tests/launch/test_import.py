@@ -5,20 +5,31 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import TestCase
 from django.urls import reverse
 
 from documents.models import Document, Version
+from jobs.models import Job
 from tests.documents.helpers import make_document, stored_files
 from tests.launch.mail import eml, mbox, message, upload
 
 MARCH = [datetime(2026, 3, day, 9, 0, tzinfo=UTC) for day in range(1, 29)]
 
 
-def _import(client, container, *files, status=302):
+def _import(client, container, *files, outcome=Job.Status.DONE):
+    """Post the import form; its job runs (as on commit). Returns the job's page, which
+    shows the outcome (or the refusal, for ``outcome=403``)."""
     url = reverse("documents:mail_import", args=[container])
-    response = client.post(url, {"mailboxes": list(files)})
-    assert response.status_code == status, response.content[:2000]
-    return response
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, {"mailboxes": list(files)})
+    if outcome == 403:
+        assert response.status_code == 403
+        return response
+    assert response.status_code == 302, response.content[:2000]
+    job = Job.objects.latest("pk")
+    assert response["Location"] == job.get_absolute_url()
+    assert Job.objects.get(pk=job.pk).status == outcome
+    return client.get(response["Location"])
 
 
 def _versions(container):
@@ -66,8 +77,7 @@ def test_duplicates_are_skipped_within_the_import_and_against_the_container(worl
 
     assert Document.objects.filter(title="plan", version_count=1).exists()
     assert not Document.objects.filter(title="copy").exists()
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert "2 duplicate attachments skipped" in messages[0]
+    assert "2 duplicate attachments skipped" in response.content.decode()
 
 
 def test_file_names_in_rfc_2231_and_rfc_2047_are_decoded_and_made_safe(world, client_for):
@@ -102,7 +112,8 @@ def test_file_names_in_rfc_2231_and_rfc_2047_are_decoded_and_made_safe(world, cl
 def test_bad_mailboxes_are_refused_with_a_message_and_nothing_imported(
     world, client_for, name, content, expected
 ):
-    response = _import(client_for(world.member), world.workspace, upload(name, content), status=400)
+    client = client_for(world.member)
+    response = _import(client, world.workspace, upload(name, content), outcome="failed")
 
     assert expected in response.content.decode()
     assert not Document.objects.exists()
@@ -116,7 +127,7 @@ def test_one_bad_file_among_good_ones_imports_nothing(world, client_for):
         world.workspace,
         upload("good.mbox", good),
         upload("empty.eml", empty),
-        status=400,
+        outcome="failed",
     )
 
     assert not Document.objects.exists()
@@ -128,7 +139,7 @@ def test_an_attachment_larger_than_the_upload_limit_is_refused(world, client_for
     settings.MAIL_IMPORT_MAX_TOTAL = 1_000_000
     bomb = message(("small.txt", b"ok"), ("huge.bin", b"\x00" * 50_000), when=MARCH[1])
     response = _import(
-        client_for(world.member), world.workspace, upload("bomb.eml", eml(bomb)), status=400
+        client_for(world.member), world.workspace, upload("bomb.eml", eml(bomb)), outcome="failed"
     )
 
     assert "The attachment huge.bin is larger than 9.8" in response.content.decode()
@@ -141,7 +152,7 @@ def test_attachments_adding_up_past_the_import_cap_are_refused(world, client_for
     settings.MAIL_IMPORT_MAX_TOTAL = 25_000
     box = mbox(*[message((f"part{n}.bin", bytes([n]) * 9_000), when=MARCH[n]) for n in range(1, 4)])
     response = _import(
-        client_for(world.member), world.workspace, upload("many.mbox", box), status=400
+        client_for(world.member), world.workspace, upload("many.mbox", box), outcome="failed"
     )
 
     assert "the limit of one import" in response.content.decode()
@@ -150,7 +161,7 @@ def test_attachments_adding_up_past_the_import_cap_are_refused(world, client_for
 
 def test_an_observer_may_not_import(world, client_for):
     box = mbox(message(("plan.txt", b"plan"), when=MARCH[1]))
-    _import(client_for(world.observer), world.workspace, upload("box.mbox", box), status=403)
+    _import(client_for(world.observer), world.workspace, upload("box.mbox", box), outcome=403)
 
     assert not Document.objects.exists()
 

@@ -8,6 +8,7 @@ member edits it (others who can see it get 403).
 """
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from profiles import services
@@ -42,11 +43,12 @@ def _member_url(name, *extra):
 
 
 def _member_photo_url(w, c):
-    services.profile_save(
-        actor=w.member,
-        user=w.member,
-        photo=SimpleUploadedFile("me.jpg", image_bytes(size=(64, 64))),
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the crops are made on commit
+        services.profile_save(
+            actor=w.member,
+            user=w.member,
+            photo=SimpleUploadedFile("me.jpg", image_bytes(size=(64, 64))),
+        )
     return reverse("profiles:photo", args=[w.member.pk, "small"])
 
 

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 
 from profiles.completeness import completeness
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
-    call_command("seed_demo", stdout=StringIO(), stderr=StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the photo tasks run on commit
+        call_command("seed_demo", stdout=StringIO(), stderr=StringIO())
     return {p.user.email.split("@")[0]: p for p in Profile.objects.select_related("user")}
 
 

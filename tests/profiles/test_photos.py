@@ -5,6 +5,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core.files.storage import default_storage
+from django.test import TestCase
 from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,9 @@ EDIT_ME = reverse("profiles:profile_edit_me")
 
 
 def upload(client, content, name="photo.jpg", **fields):
-    return client.post(EDIT_ME, edit_data(photo=photo_upload(content, name), **fields))
+    """Post the profile form with a photo; the photo task runs (as on commit)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(EDIT_ME, edit_data(photo=photo_upload(content, name), **fields))
 
 
 def profile(user):
@@ -179,7 +182,8 @@ def test_removing_the_photo_deletes_files_and_shows_initials(
 def test_superuser_may_change_someone_elses_photo(world, client_for):
     client = client_for(superuser())
     url = reverse("profiles:profile_edit", args=[world.member.pk])
-    response = client.post(url, edit_data(photo=photo_upload(image_bytes())))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, edit_data(photo=photo_upload(image_bytes())))
     assert response.status_code == 302
     assert profile(world.member).has_photo
 
@@ -227,3 +231,18 @@ def test_deleting_a_person_deletes_their_photo_files(
     with django_capture_on_commit_callbacks(execute=True):
         world.member.delete()
     assert not any(default_storage.exists(name) for name in files.values())
+
+
+def test_the_crops_are_made_after_the_request_and_only_once(world, client_for):
+    from profiles.services import photo_apply
+
+    client = client_for(world.member)
+    response = client.post(EDIT_ME, edit_data(photo=photo_upload(image_bytes())))  # no commit
+    assert response.status_code == 302
+    pending = profile(world.member).photo_pending
+    assert not profile(world.member).has_photo and default_storage.exists(pending)
+
+    assert photo_apply(user_id=world.member.pk, pending=pending) is True
+    files = profile(world.member).photo_files
+    assert photo_apply(user_id=world.member.pk, pending=pending) is False  # run again: nothing
+    assert profile(world.member).photo_files == files and profile(world.member).photo_pending == ""

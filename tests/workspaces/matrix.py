@@ -260,5 +260,5 @@ ROUTES += [
         containers=WORKSPACE_ONLY,
     ),
     Route("workspaces:export", _url("workspaces:export"), Action.MANAGE),
-    Route("workspaces:export_zip", _url("workspaces:export_zip"), Action.MANAGE),
+    Route("workspaces:export", _url("workspaces:export"), Action.MANAGE, "POST"),
 ]

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class JobsConfig(AppConfig):
+    name = "jobs"
+
+    def ready(self):
+        from . import periodic
+
+        periodic.register()

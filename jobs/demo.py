@@ -1,0 +1,36 @@
+"""The jobs part of ``manage.py seed_demo``: North Sea's jobs page shows one finished
+export (with its file, and Marco notified) and one mail import still running."""
+
+from django.utils import timezone
+
+from . import runner
+from .models import Job
+
+
+def seed(demo):
+    north = demo.workspaces["north-sea"]
+    _finished_export(demo.users["marco"], north)
+    _running_import(demo.users["jonas"], north)
+
+
+def _finished_export(marco, north):
+    job = Job(kind="export", requested_by=marco)
+    job.set_container(north)
+    job.save()
+    runner.execute(job.pk)  # built here, so the demo has a real, verified ZIP
+
+
+def _running_import(jonas, north):
+    # Shown as running at 40 %. It has no heartbeat, so the recovery of stale jobs
+    # (which looks for old heartbeats) leaves it alone: a real run always has one.
+    job = Job(
+        kind="mail_import",
+        requested_by=jonas,
+        status=Job.Status.RUNNING,
+        progress=40,
+        attempts=1,
+        started_at=timezone.now(),
+        params={"demo": True},
+    )
+    job.set_container(north)
+    job.save()
