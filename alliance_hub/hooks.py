@@ -5,9 +5,18 @@ queries and return only what the given user may see.
 
 * ``register_profile_section(fn)``: ``fn(viewer, person)`` returns
   ``{"title": str, "items": [{"label", "url", "when"}]}`` or None.
-* ``register_search(fn)``: ``fn(user, container, query)`` returns a list of
-  ``{"kind", "label", "url", "snippet"}`` found in ``container`` (a workspace
-  searches its own content and that of the groups ``user`` may see).
+* ``register_search_source(source)``: what an app puts into the site search
+  (the ``search`` app keeps one index table of it). ``source.kind`` is a short
+  name ("document"), ``source.label`` what the filter shows ("Documents");
+  ``source.entries(ids)`` returns, for the objects with those ids that should be
+  found, a list of dicts with ``key`` (unique, e.g. "document:12:v3"),
+  ``object_id``, ``workspace``, ``group`` (or ``group_id``), ``title``, ``tags``, ``body`` (plain
+  text) or ``body_html``, ``author_id``, ``organisation_id``, ``date``, ``url``
+  and optionally ``file_name`` (a storage name whose text is extracted in the
+  background) with ``file_ext``, ``version`` and ``is_current``; objects left out are dropped from
+  the index. ``source.all_ids()`` is a queryset of every id, for a full reindex.
+* ``search_changed(kind, ids)``: a content app's services call this, inside
+  their transaction, after every change that a search should reflect.
 * ``register_kickoff_check(fn)``: ``fn(workspace)`` returns a list of
   ``{"label", "done": bool, "url"}`` for the kick-off checklist.
 * ``register_member_todo(fn)``: ``fn(user, workspace)`` returns a list of
@@ -32,7 +41,8 @@ queries and return only what the given user may see.
 from dataclasses import dataclass
 
 PROFILE_SECTIONS = []
-SEARCH_PROVIDERS = []
+SEARCH_SOURCES = {}  # kind -> source
+INDEX_LISTENERS = []
 KICKOFF_CHECKS = []
 MEMBER_TODOS = []
 MEMBER_COLUMNS = []  # (label, fn)
@@ -67,8 +77,20 @@ def register_profile_section(fn):
     return _register(PROFILE_SECTIONS, fn)
 
 
-def register_search(fn):
-    return _register(SEARCH_PROVIDERS, fn)
+def register_search_source(source):
+    SEARCH_SOURCES[source.kind] = source
+    return source
+
+
+def register_index_listener(fn):
+    return _register(INDEX_LISTENERS, fn)
+
+
+def search_changed(kind, ids):
+    """Tell the search index that objects of ``kind`` with ``ids`` changed (or went)."""
+    ids = [ids] if isinstance(ids, int) else list(ids)
+    for listener in INDEX_LISTENERS:
+        listener(kind, ids)
 
 
 def register_kickoff_check(fn):

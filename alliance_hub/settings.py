@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wiki",
     "microblog",
     "jobs",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -318,6 +319,11 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "alliance_hub.uploads.TrackedTemporaryFileUploadHandler",
 ]
+# Text extraction for the search (see docs/deploy.md, "Search"): limits per file.
+SEARCH_EXTRACT_MAX_BYTES = int(os.environ.get("SEARCH_EXTRACT_MAX_BYTES", str(50 * 1024 * 1024)))
+SEARCH_EXTRACT_MAX_CHARS = int(os.environ.get("SEARCH_EXTRACT_MAX_CHARS", "200000"))
+SEARCH_EXTRACT_SECONDS = float(os.environ.get("SEARCH_EXTRACT_SECONDS", "20"))
+SEARCH_EXTRACT_MEMORY_MB = int(os.environ.get("SEARCH_EXTRACT_MEMORY_MB", "768"))
 DOCUMENT_LOCK_MINUTES = int(os.environ.get("DOCUMENT_LOCK_MINUTES", "120"))
 # "" (stream from Django), "x-accel-redirect" (nginx) or "x-sendfile" (Apache).
 SENDFILE_MODE = os.environ.get("SENDFILE_MODE", "")

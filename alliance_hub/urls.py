@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("wiki.urls")),
     path("", include("microblog.urls")),
     path("", include("jobs.urls")),
+    path("", include("search.urls")),
 ]

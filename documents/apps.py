@@ -5,13 +5,14 @@ class DocumentsConfig(AppConfig):
     name = "documents"
 
     def ready(self):
-        from alliance_hub.hooks import register_profile_section, register_search
+        from alliance_hub.hooks import register_profile_section, register_search_source
         from alliance_hub.nav import register_container_link
 
         from . import hooks
+        from .search import DocumentSource
 
         register_container_link("Documents", "documents:folder_list", order=20)
-        register_search(hooks.search_documents)
+        register_search_source(DocumentSource())
         register_profile_section(hooks.recent_documents_section)
         self._register_launch()
         self._register_jobs()

@@ -1,12 +1,13 @@
 """Demo documents for ``manage.py seed_demo``: folders, real small files (Markdown,
-CSV, text, PNG, PDF), several versions with change notes, a diff worth looking at,
-a restored version, a lock, a trashed document, downloads (so the access record and
-the "a newer version exists" notice show), in the workspace and in both groups."""
+CSV, text, PNG, PDF, DOCX, XLSX) whose text the search finds, several versions with
+change notes, a diff worth looking at, a restored version, a lock, a trashed
+document, downloads (so the access record and the "a newer version exists" notice
+show), in the workspace and in both groups."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import services
-from .samples import pdf_bytes, png_bytes
+from .samples import docx_bytes, pdf_bytes, png_bytes, xlsx_bytes
 
 
 def _file(name, content):
@@ -84,8 +85,49 @@ def _north_sea(demo):
         anna,
         agreement,
         "Consortium agreement signed.pdf",
-        pdf_bytes(["Consortium agreement", "Signed by all three partners"]),
+        pdf_bytes(
+            [
+                "Consortium agreement",
+                "Signed by all three partners",
+                "Article 12: disputes go to arbitration in Groningen.",
+                "Article 14: background IP stays with each partner.",
+            ]
+        ),
         "Signed by all three partners",
+    )
+    _document(
+        sofia,
+        ws,
+        "Work plan 2026.docx",
+        docx_bytes(
+            [
+                "Work plan 2026",
+                "WP1 installs two floating lidar buoys at the Dogger Bank test site.",
+                "WP2 models grid congestion for the 2030 scenario.",
+            ],
+            table=[["Milestone", "Month"], ["Lidar buoys deployed", "M4"], ["Grid model", "M9"]],
+        ),
+        folder=governance,
+        description="What each work package delivers this year.",
+        tags=["planning"],
+    )
+    _document(
+        marco,
+        ws,
+        "Budget 2026.xlsx",
+        xlsx_bytes(
+            [
+                ("Partner", "Personnel (EUR)", "Equipment (EUR)"),
+                ("Baltic Grid", 120000, 15000),
+                ("North Sea Wind", 95000, 240000),
+                ("Coastal Research Institute", 80000, 5000),
+                ("Heliostat calibration reserve", 0, 12000),
+            ],
+            title="Budget",
+        ),
+        folder=reports,
+        description="Budget per partner.",
+        tags=["budget"],
     )
 
     minutes = _document(

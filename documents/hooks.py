@@ -1,21 +1,6 @@
 """What the documents app contributes to other apps' pages (see alliance_hub/hooks.py)."""
 
-from django.utils.text import Truncator
-
 from . import selectors
-
-
-def search_documents(user, container, query):
-    """Documents matching ``query`` that ``user`` may see in ``container`` (one query)."""
-    return [
-        {
-            "kind": "Document",
-            "label": document.title,
-            "url": document.get_absolute_url(),
-            "snippet": Truncator(document.description).chars(160),
-        }
-        for document in selectors.document_search(user=user, container=container, query=query)
-    ]
 
 
 def recent_documents_section(viewer, person):

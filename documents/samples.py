@@ -56,3 +56,90 @@ def pdf_bytes(lines=("Alliance Hub",)):
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def docx_bytes(paragraphs=("Alliance Hub",), table=()):
+    """A Word document with ``paragraphs`` and an optional table (rows of cells)."""
+    import docx
+
+    document = docx.Document()
+    for index, text in enumerate(paragraphs):
+        if index == 0:
+            document.add_heading(text, level=1)
+        else:
+            document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, cells in zip(grid.rows, table, strict=True):
+            for cell, value in zip(row.cells, cells, strict=True):
+                cell.text = str(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(rows=(("Alliance", "Hub"),), title="Sheet1"):
+    """A workbook with one sheet of ``rows``."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def pptx_bytes(slides=(("Alliance Hub", "One place for the whole alliance"),)):
+    """A presentation with one title-and-content slide per ``(title, text)``."""
+    import pptx
+
+    presentation = pptx.Presentation()
+    for title, text in slides:
+        slide = presentation.slides.add_slide(presentation.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = text
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    return buffer.getvalue()
+
+
+def odf_bytes(kind="text", paragraphs=("Alliance Hub",)):
+    """An OpenDocument text, spreadsheet or presentation holding ``paragraphs``."""
+    from odf import opendocument, table, text
+    from odf.draw import Frame, Page, TextBox
+    from odf.style import MasterPage, PageLayout
+
+    if kind == "text":
+        document = opendocument.OpenDocumentText()
+        for line in paragraphs:
+            document.text.addElement(text.P(text=line))
+    elif kind == "spreadsheet":
+        document = opendocument.OpenDocumentSpreadsheet()
+        sheet = table.Table(name="Sheet1")
+        for line in paragraphs:
+            row = table.TableRow()
+            cell = table.TableCell()
+            cell.addElement(text.P(text=line))
+            row.addElement(cell)
+            sheet.addElement(row)
+        document.spreadsheet.addElement(sheet)
+    else:
+        document = opendocument.OpenDocumentPresentation()
+        layout = PageLayout(name="Layout")
+        document.automaticstyles.addElement(layout)
+        master = MasterPage(name="Master", pagelayoutname=layout)
+        document.masterstyles.addElement(master)
+        page = Page(masterpagename=master)
+        frame = Frame(width="20cm", height="10cm", x="1cm", y="1cm")
+        box = TextBox()
+        for line in paragraphs:
+            box.addElement(text.P(text=line))
+        frame.addElement(box)
+        page.addElement(frame)
+        document.presentation.addElement(page)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()

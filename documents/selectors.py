@@ -8,7 +8,7 @@ queries, whatever the number of rows.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Value
 from django.http import Http404
 
 from workspaces.activity import watched_by
@@ -253,29 +253,6 @@ def version_visible_get(*, user, pk, number):
 
 
 # Search and profile (hooks) -----------------------------------------------------------
-
-
-def documents_visible_in(*, user, container):
-    """Live documents ``user`` may see in ``container``; a workspace includes the
-    groups the user may see."""
-    documents = Document.objects.alive().visible_to(user)
-    if container.is_group:
-        return documents.filter(group=container)
-    return documents.filter(workspace=container)
-
-
-def document_search(*, user, container, query, limit=20):
-    """Documents whose title, description or a tag matches ``query`` (one query)."""
-    query = query.strip()
-    if not query:
-        return []
-    tagged = DocumentTag.objects.filter(document=OuterRef("pk"), name__icontains=query)
-    return list(
-        documents_visible_in(user=user, container=container)
-        .filter(Q(title__icontains=query) | Q(description__icontains=query) | Exists(tagged))
-        .select_related("workspace", "group")
-        .order_by("-updated_at", "-id")[:limit]
-    )
 
 
 def recent_documents_by(*, viewer, person, limit=5):

@@ -23,6 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
 from workspaces.launch import unpin_target
@@ -192,6 +193,7 @@ def documents_upload(*, actor, container, uploads, folder=None, description="", 
             record_activity(actor=actor, verb="uploaded", target=document, container=container)
             watch(user=actor, target=document, container=container)
             documents.append(document)
+    search_changed("document", [document.pk for document in documents])
     return documents
 
 
@@ -254,6 +256,7 @@ def version_upload(*, actor, document, upload, change_note="", release_lock=Fals
             _clear_lock(document)
         _announce(actor, document, version, f"added version {version.number} of")
         watch(user=actor, target=document, container=document.container)
+    search_changed("document", document.pk)
     return version
 
 
@@ -303,6 +306,7 @@ def version_restore(*, actor, document, number):
         restored_from=number,
     )
     _announce(actor, document, version, f"restored version {number} of")
+    search_changed("document", document.pk)
     return version
 
 
@@ -319,6 +323,7 @@ def document_update(*, actor, document, title, description, tags):
     _set_tags(document, tags)
     verb = "renamed" if renamed else "edited the details of"
     record_activity(actor=actor, verb=verb, target=document, container=document.container)
+    search_changed("document", document.pk)
     return document
 
 
@@ -333,6 +338,7 @@ def document_move(*, actor, document, folder):
     document.folder = folder
     document.save(update_fields=["folder"])
     record_activity(actor=actor, verb="moved", target=document, container=container)
+    search_changed("document", document.pk)
     return document
 
 
@@ -395,6 +401,7 @@ def document_trash(*, actor, document):
     record_activity(
         actor=actor, verb="moved to the trash", target=document, container=document.container
     )
+    search_changed("document", document.pk)
     return document
 
 
@@ -410,6 +417,7 @@ def document_untrash(*, actor, document):
     record_activity(
         actor=actor, verb="restored from the trash", target=document, container=document.container
     )
+    search_changed("document", document.pk)
     return document
 
 
@@ -436,7 +444,9 @@ def _delete_for_good(document):
     names = set(document.versions.values_list("file", flat=True))
     for user_id in watcher_ids(document):
         unwatch(user=user_id, target=document)
+    document_id = document.pk
     document.delete()
+    search_changed("document", document_id)
     transaction.on_commit(lambda: files.delete_quietly(names))
 
 

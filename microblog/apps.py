@@ -6,16 +6,18 @@ class MicroblogConfig(AppConfig):
     verbose_name = "Microblog and blogs"
 
     def ready(self):
-        from alliance_hub.hooks import register_profile_section, register_search
+        from alliance_hub.hooks import register_profile_section, register_search_source
         from alliance_hub.nav import register_container_link
 
         from . import hooks
+        from .search import BlogSource, PostSource
 
         register_container_link("Stream", "microblog:post_list", order=50)
         register_container_link("Blog", "microblog:blogpost_list", order=55)
         register_profile_section(hooks.blog_posts_section)
         register_profile_section(hooks.status_posts_section)
-        register_search(hooks.search)
+        register_search_source(PostSource())
+        register_search_source(BlogSource())
         self._register_launch()
 
     def _register_launch(self):

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity
 from workspaces.models import Activity, Notification
@@ -57,6 +58,7 @@ def _render_and_tag(post):
     missing = [Hashtag(name=name) for name in tags if name not in existing]
     Hashtag.objects.bulk_create(missing, ignore_conflicts=True)
     post.hashtags.set(Hashtag.objects.filter(name__in=tags))
+    search_changed("post", post.pk)
     return mentioned
 
 
@@ -159,13 +161,16 @@ def post_delete(*, actor, post):
         StatusPost.objects.filter(pk=post.reply_to_id, reply_count__gt=0).update(
             reply_count=F("reply_count") - 1
         )
+    post_id = post.pk
     if post.reply_to_id or not post.replies.exists():
         post.delete()
+        search_changed("post", post_id)
         return None
     post.text, post.html, post.deleted_at = "", "", timezone.now()
     post.save(update_fields=["text", "html", "deleted_at"])
     post.hashtags.clear()
     post.mentions.clear()
+    search_changed("post", post.pk)
     return post
 
 
@@ -214,6 +219,7 @@ def post_hide(*, actor, post, reason):
         post=post, actor=actor, action=PostModeration.Action.HIDE, reason=reason
     )
     _forget_activity(post)
+    search_changed("post", post.pk)
     return post
 
 
@@ -226,6 +232,7 @@ def post_unhide(*, actor, post):
     post.hidden_at, post.hidden_by, post.hidden_reason = None, None, ""
     post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     PostModeration.objects.create(post=post, actor=actor, action=PostModeration.Action.UNHIDE)
+    search_changed("post", post.pk)
     return post
 
 
@@ -259,6 +266,7 @@ def blogpost_create(*, actor, container, title, body, publish=False):
     post.save()
     if publish:
         _publish(post, actor)
+    search_changed("blog", post.pk)
     return post
 
 
@@ -281,6 +289,7 @@ def blogpost_update(*, actor, post, title, body, publish=False):
         ).update(target_label=str(post)[:300])
     elif publish:
         _publish(post, actor)
+    search_changed("blog", post.pk)
     return post
 
 
@@ -294,7 +303,9 @@ def blogpost_delete(*, actor, post):
     if post.author_id != actor.pk and not access.can(Action.MODERATE):
         raise PermissionDenied("Only the author or a moderator can delete a blog post.")
     _forget_activity(post)
+    post_id = post.pk
     post.delete()
+    search_changed("blog", post_id)
 
 
 @transaction.atomic

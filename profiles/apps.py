@@ -6,14 +6,14 @@ class ProfilesConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self):
-        from alliance_hub.hooks import register_search
+        from alliance_hub.hooks import register_search_source
         from alliance_hub.nav import register_container_link
 
         from . import signals  # noqa: F401
-        from .search import people_search
+        from .search import PersonSource
 
         register_container_link("People", "profiles:directory", order=40)
-        register_search(people_search)
+        register_search_source(PersonSource())
         self._register_launch()
 
     def _register_launch(self):

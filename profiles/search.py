@@ -1,36 +1,59 @@
-"""The people search provider for the site search (see alliance_hub.hooks)."""
+"""What the profiles app puts into the site search: each active person once per
+workspace they belong to and once per private group they are in, so that they are
+found exactly where they can be seen (and a private group's search finds its own)."""
 
-from workspaces.access import container_access
+from django.contrib.auth import get_user_model
+from django.utils.html import strip_tags
 
-from .selectors import DIRECTORY_SEARCH_LIMIT, directory_members
-
-
-def people_search(user, container, query):
-    """Members of ``container`` whose name, job title, skill or interest matches ``query``.
-
-    Returns ``[]`` to anyone who may not view ``container``.
-    """
-    query = " ".join((query or "").split())
-    if not query or not container_access(user, container).can_view:
-        return []
-    rows = directory_members(container=container, q=query, limit=DIRECTORY_SEARCH_LIMIT)
-    return [
-        {
-            "kind": "Person",
-            "label": str(row.person),
-            "url": row.person.get_absolute_url(),
-            "snippet": _snippet(row),
-        }
-        for row in rows
-    ]
+from workspaces.models import GroupMembership, Membership
 
 
-def _snippet(row):
-    parts = [row.membership.organisation.name]
-    if row.profile is not None:
-        if row.profile.job_title:
-            parts.append(row.profile.job_title)
-        tags = [tag.name for tag in row.profile.tags.all()]
-        if tags:
-            parts.append(", ".join(tags[:6]))
-    return " · ".join(parts)
+class PersonSource:
+    kind = "person"
+    label = "People"
+
+    def all_ids(self):
+        return get_user_model().objects.order_by("pk").values_list("pk", flat=True)
+
+    def entries(self, ids):
+        memberships = (
+            Membership.objects.filter(user_id__in=ids, user__is_active=True)
+            .select_related("workspace", "organisation", "user__profile")
+            .prefetch_related("user__profile__tags")
+        )
+        entries = [_entry(membership) for membership in memberships]
+        in_groups = GroupMembership.objects.filter(
+            user_id__in=ids, group__is_private=True
+        ).values_list("user_id", "group_id", "group__workspace_id")
+        groups = {}
+        for user_id, group_id, workspace_id in in_groups:
+            groups.setdefault((user_id, workspace_id), []).append(group_id)
+        return entries + [
+            {**entry, "key": f"{entry['key']}:g{group_id}", "group_id": group_id}
+            for entry in entries
+            for group_id in groups.get((entry["object_id"], entry["workspace"].pk), ())
+        ]
+
+
+def _entry(membership):
+    user = membership.user
+    profile = getattr(user, "profile", None)
+    tags = [tag.name for tag in profile.tags.all()] if profile else []
+    details = (
+        [profile.job_title, profile.location, profile.languages, strip_tags(profile.about_html)]
+        if profile
+        else []
+    )
+    return {
+        "key": f"person:{user.pk}:w{membership.workspace_id}",
+        "object_id": user.pk,
+        "workspace": membership.workspace,
+        "group": None,
+        "title": str(user),
+        "tags": " ".join([*tags, membership.organisation.name]),
+        "body": " · ".join(part for part in details if part),
+        "author_id": user.pk,
+        "organisation_id": membership.organisation_id,
+        "date": membership.joined_at,
+        "url": user.get_absolute_url(),
+    }

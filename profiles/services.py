@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 
+from alliance_hub.hooks import search_changed
 from workspaces.models import Membership
 
 from . import photos
@@ -185,4 +186,5 @@ def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_ph
         _queue_photo(profile, checked)
     elif remove_photo and profile.has_photo:
         _remove_photo(profile)
+    search_changed("person", user.pk)
     return profile

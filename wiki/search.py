@@ -1,37 +1,33 @@
-"""The wiki's search provider (registered in apps.py through alliance_hub.hooks)."""
+"""What the wiki puts into the site search: every page that is not in the trash."""
 
-import re
+from workspaces.selectors import organisation_ids_of
 
-from .selectors import search_pages
-
-SNIPPET_RADIUS = 80
+from .models import Page
 
 
-def _plain(text):
-    return re.sub(r"[#*_`>|\[\]-]+", " ", text)
+class PageSource:
+    kind = "page"
+    label = "Wiki pages"
 
+    def all_ids(self):
+        return Page.objects.order_by("pk").values_list("pk", flat=True)
 
-def snippet_for(body, query):
-    text = " ".join(_plain(body).split())
-    at = text.lower().find(query.lower())
-    if at < 0:
-        return text[: SNIPPET_RADIUS * 2]
-    start = max(at - SNIPPET_RADIUS, 0)
-    prefix = "…" if start else ""
-    return prefix + text[start : at + len(query) + SNIPPET_RADIUS]
-
-
-def search_wiki(user, container, query):
-    """Pages whose title or text contains ``query``, among those ``user`` may see."""
-    query = (query or "").strip()
-    if not query:
-        return []
-    return [
-        {
-            "kind": "Wiki page",
-            "label": page.title,
-            "url": page.get_absolute_url(),
-            "snippet": snippet_for(page.body, query),
-        }
-        for page in search_pages(user=user, container=container, query=query)
-    ]
+    def entries(self, ids):
+        pages = list(Page.objects.live().filter(pk__in=ids).select_related("workspace", "group"))
+        organisations = organisation_ids_of((p.workspace_id, p.created_by_id) for p in pages)
+        return [
+            {
+                "key": f"page:{page.pk}",
+                "object_id": page.pk,
+                "workspace": page.workspace,
+                "group": page.group,
+                "title": page.title,
+                "tags": page.path.replace("/", " "),
+                "body_html": page.body_html,
+                "author_id": page.created_by_id,
+                "organisation_id": organisations.get((page.workspace_id, page.created_by_id)),
+                "date": page.updated_at,
+                "url": page.get_absolute_url(),
+            }
+            for page in pages
+        ]

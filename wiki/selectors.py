@@ -171,15 +171,3 @@ def parent_choices_for(*, container):
     """``(path, title)`` of every live page of the container, in tree order."""
     rows = Page.objects.in_container(container).live().values_list("path", "title")
     return sorted(rows, key=lambda row: row[0].split("/"))
-
-
-def search_pages(*, user, container, query, limit=20):
-    """Pages matching ``query`` in their title or text that ``user`` may see: a workspace
-    searches its own pages and those of its groups the user may view."""
-    pages = Page.objects.visible_to(user).live().select_related("workspace", "group")
-    if container.is_group:
-        pages = pages.filter(group=container)
-    else:
-        pages = pages.filter(workspace=container)
-    matches = Q(title__icontains=query) | Q(body__icontains=query)
-    return list(pages.filter(matches).order_by("path")[:limit])

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from alliance_hub.db import refuse_duplicate
+from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
 from workspaces.launch import unpin_target
@@ -97,6 +98,7 @@ def _write_revision(page, *, actor, summary):
     page._history_user = actor
     page.save()
     _store_links(page, targets)
+    search_changed("page", page.pk)
 
 
 def _refresh_linking_pages(container, affected_paths):
@@ -264,6 +266,7 @@ def page_delete(*, actor, page):
     unpin_target(page)
     _refresh_linking_pages(container, {page.path})
     record_activity(actor=actor, verb="deleted the page", target=page, container=container)
+    search_changed("page", page.pk)
     return page
 
 
@@ -280,6 +283,7 @@ def page_restore(*, actor, page):
     page.deleted_at = page.deleted_by = None
     _refresh_linking_pages(container, {page.path})
     record_activity(actor=actor, verb="restored the page", target=page, container=container)
+    search_changed("page", page.pk)
     return page
 
 

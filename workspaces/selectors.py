@@ -97,3 +97,15 @@ def group_get_for(*, workspace, pk):
     if group is None:
         raise Http404("No such group.")
     return group
+
+
+def organisation_ids_of(pairs):
+    """``{(workspace_id, user_id): organisation_id}`` for the given pairs, in one query:
+    whom a person represents in a workspace (for search rows and their filter)."""
+    pairs = {(w, u) for w, u in pairs if w and u}
+    if not pairs:
+        return {}
+    rows = Membership.objects.filter(
+        workspace_id__in={w for w, _ in pairs}, user_id__in={u for _, u in pairs}
+    ).values_list("workspace_id", "user_id", "organisation_id")
+    return {(w, u): o for w, u, o in rows if (w, u) in pairs}

@@ -1,12 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliance_hub.hooks import SEARCH_PROVIDERS
 from alliance_hub.params import query_id
 from profiles import ratelimits
 
@@ -106,28 +108,12 @@ def dashboard(request, container):
     return render(request, "workspaces/dashboard.html", context)
 
 
-SEARCH_MIN_LENGTH = 2
-
-
 @container_view(Action.VIEW)
 @require_GET
 def search(request, container):
-    """Search everything the viewer may see in the container, through the apps' providers."""
-    query = request.GET.get("q", "").strip()
-    results, error = [], None
-    if query and len(query) < SEARCH_MIN_LENGTH:
-        error = f"Type at least {SEARCH_MIN_LENGTH} characters."
-    elif len(query) > 200:
-        error = "Search for at most 200 characters."
-    elif query:
-        for provider in SEARCH_PROVIDERS:
-            results.extend(provider(request.user, container, query))
-    return render(
-        request,
-        "workspaces/search.html",
-        {"container": container, "query": query, "results": results, "error": error},
-        status=400 if error else 200,
-    )
+    """The old per-container search: the site search, narrowed to this container."""
+    params = {"q": request.GET.get("q", "")[:1000], "in": container.container_path}
+    return redirect(f"{reverse('search:search')}?{urlencode(params)}")
 
 
 @container_view(Action.VIEW)

@@ -1,17 +1,18 @@
 import pytest
 
-from alliance_hub.hooks import PROFILE_SECTIONS, SEARCH_PROVIDERS
+from alliance_hub.hooks import PROFILE_SECTIONS, SEARCH_SOURCES
 from alliance_hub.nav import CONTAINER_NAV
 from documents import services
-from documents.hooks import recent_documents_section, search_documents
+from documents.hooks import recent_documents_section
 from tests.documents.helpers import make_document
+from tests.search.helpers import search
 
 
 def test_documents_registers_its_nav_link_search_and_profile_section():
     assert ("Documents", "documents:folder_list", 20) in [
         (link.label, link.url_name, link.order) for link in CONTAINER_NAV
     ]
-    assert search_documents in SEARCH_PROVIDERS
+    assert SEARCH_SOURCES["document"].label == "Documents"
     assert recent_documents_section in PROFILE_SECTIONS
 
 
@@ -23,7 +24,7 @@ def test_nav_link_leads_to_the_folder_list(world, client_for):
     assert f'<a href="{url}">Documents</a>' in page.content.decode()
 
 
-def test_search_finds_titles_descriptions_and_tags_the_user_may_see(world):
+def test_search_finds_titles_descriptions_and_tags_the_user_may_see(world, client_for):
     make_document(world.workspace, world.lead, "Budget 2026.xlsx", b"x")
     make_document(world.workspace, world.lead, "notes.txt", b"y", description="About the budget")
     make_document(world.workspace, world.lead, "plan.txt", b"z", tags=["budget-review"])
@@ -32,7 +33,8 @@ def test_search_finds_titles_descriptions_and_tags_the_user_may_see(world):
     services.document_trash(actor=world.lead, document=trashed)
 
     def labels(user, container):
-        return sorted(hit["label"] for hit in search_documents(user, container, "budget"))
+        params = {"kind": "document", "in": container.container_path}
+        return sorted(search(client_for(user), "budget", **params).titles)
 
     assert labels(world.non_group_member, world.workspace) == ["Budget 2026", "notes", "plan"]
     assert labels(world.member, world.workspace) == [
@@ -42,10 +44,9 @@ def test_search_finds_titles_descriptions_and_tags_the_user_may_see(world):
         "secret budget",
     ]
     assert labels(world.member, world.private_group) == ["secret budget"]
-    assert labels(world.non_group_member, world.private_group) == []
     assert labels(world.outsider, world.workspace) == []
-    hit = search_documents(world.member, world.workspace, "notes")[0]
-    assert hit["kind"] == "Document" and hit["snippet"] == "About the budget"
+    found = search(client_for(world.member), "notes budget", kind="document")
+    assert found[0][0] == "document" and found.snippets[0] == "About the <mark>budget</mark>"
 
 
 def test_profile_section_lists_recent_documents_the_viewer_may_see(world):
@@ -59,7 +60,9 @@ def test_profile_section_lists_recent_documents_the_viewer_may_see(world):
 
 
 @pytest.mark.parametrize("count", [5, 200])
-def test_hooks_run_a_fixed_number_of_queries(world, django_assert_max_num_queries, count):
+def test_the_profile_section_runs_a_fixed_number_of_queries(
+    world, django_assert_max_num_queries, count
+):
     from tests.documents.helpers import upload_file
 
     services.documents_upload(
@@ -67,7 +70,5 @@ def test_hooks_run_a_fixed_number_of_queries(world, django_assert_max_num_querie
         container=world.workspace,
         uploads=[upload_file(f"budget {i}.txt", b"b%d" % i) for i in range(count)],
     )
-    with django_assert_max_num_queries(1):
-        assert len(search_documents(world.lead, world.workspace, "budget")) == min(count, 20)
     with django_assert_max_num_queries(1):
         assert len(recent_documents_section(world.lead, world.member)["items"]) == 5

@@ -1,14 +1,15 @@
-"""The profile sections and the search provider the microblog registers."""
+"""The profile sections and the search sources the microblog registers."""
 
-from alliance_hub.hooks import PROFILE_SECTIONS, SEARCH_PROVIDERS
+from alliance_hub.hooks import PROFILE_SECTIONS, SEARCH_SOURCES
 from microblog import hooks, services
 from tests.microblog.helpers import blog, post
+from tests.search.helpers import search
 
 
 def test_the_microblog_registers_its_profile_sections_and_search():
     assert hooks.blog_posts_section in PROFILE_SECTIONS
     assert hooks.status_posts_section in PROFILE_SECTIONS
-    assert hooks.search in SEARCH_PROVIDERS
+    assert {"post", "blog"} <= set(SEARCH_SOURCES)
 
 
 def test_profile_lists_published_blog_posts_the_viewer_may_see(world):
@@ -42,16 +43,18 @@ def test_profile_sections_run_a_fixed_number_of_queries(world, django_assert_max
         hooks.status_posts_section(world.lead, world.member)
 
 
-def test_search_finds_posts_and_blog_posts_the_user_may_see(world):
+def test_search_finds_posts_and_blog_posts_the_user_may_see(world, client_for):
     post(world.member, world.workspace, "Turbine foundations are ready")
     blog(world.member, world.private_group, title="Turbine budget", body="Secret")
     blog(world.member, world.workspace, title="Turbine draft", publish=False)
-    lead_results = hooks.search(world.lead, world.workspace, "turbine")
-    assert {r["kind"] for r in lead_results} == {"Post", "Blog post"}
-    assert "Turbine budget" in [r["label"] for r in lead_results]
-    assert all("draft" not in r["label"] for r in lead_results)
-    other = hooks.search(world.non_group_member, world.workspace, "turbine")
-    assert [r["kind"] for r in other] == ["Post"]
-    in_group = hooks.search(world.lead, world.private_group, "turbine")
-    assert [r["label"] for r in in_group] == ["Turbine budget"]
-    assert hooks.search(world.outsider, world.workspace, "turbine") == []
+    lead_results = search(client_for(world.lead), "turbine")
+    assert {kind for kind, _, _ in lead_results} == {"post", "blog"}
+    assert "Turbine budget" in lead_results.titles
+    assert all("draft" not in title for title in lead_results.titles)
+    other = search(client_for(world.non_group_member), "turbine")
+    assert [kind for kind, _, _ in other] == ["post"]
+    in_group = search(
+        client_for(world.lead), "turbine", **{"in": world.private_group.container_path}
+    )
+    assert in_group.titles == ["Turbine budget"]
+    assert search(client_for(world.outsider), "turbine") == []

@@ -1,10 +1,11 @@
-"""The people search provider that the workspace search asks."""
+"""People in the site search: found by name, job title and skill, where they can be seen."""
 
 import pytest
 
-from alliance_hub.hooks import SEARCH_PROVIDERS
 from profiles import services
-from profiles.search import people_search
+from tests.search.helpers import search
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -22,39 +23,45 @@ def skilled(world):
     services.profile_save(
         actor=world.outsider,
         user=world.outsider,
-        changes={"skills": ["Regulatory affairs"]},
+        changes={"display_name": "Olga Outside", "skills": ["Regulatory affairs"]},
     )
     return world
 
 
-def test_people_search_is_registered():
-    assert people_search in SEARCH_PROVIDERS
+def people(client, q, **params):
+    return [(title, url) for kind, title, url in search(client, q, kind="person", **params)]
 
 
-def test_finds_members_of_the_workspace_by_skill(skilled):
-    results = people_search(skilled.lead, skilled.workspace, "regulatory affairs")
-    assert {r["label"] for r in results} == {"Mia Member", "Nils Nongroup"}
-    mia = next(r for r in results if r["label"] == "Mia Member")
-    assert mia["kind"] == "Person"
-    assert mia["url"] == skilled.member.get_absolute_url()
-    assert "Policy officer" in mia["snippet"] and "Regulatory affairs" in mia["snippet"]
+def test_finds_members_of_the_workspace_by_skill(skilled, client_for):
+    found = search(client_for(skilled.lead), "regulatory affairs", kind="person")
+    assert sorted(found.titles) == ["Mia Member", "Nils Nongroup"]
+    mia = found.titles.index("Mia Member")
+    assert found[mia][0] == "person" and found[mia][2] == skilled.member.get_absolute_url()
 
 
-def test_finds_by_name(skilled):
-    results = people_search(skilled.observer, skilled.workspace, "nils")
-    assert [r["label"] for r in results] == ["Nils Nongroup"]
+def test_finds_by_name_and_job_title(skilled, client_for):
+    client = client_for(skilled.observer)
+    assert people(client, "nils") == [
+        ("Nils Nongroup", skilled.non_group_member.get_absolute_url())
+    ]
+    assert len(people(client, "policy officer")) == 2
 
 
-def test_a_private_group_finds_only_its_members(skilled):
-    results = people_search(skilled.member, skilled.private_group, "regulatory")
-    assert [r["label"] for r in results] == ["Mia Member"]
+def test_a_private_group_finds_only_its_members(skilled, client_for):
+    found = people(
+        client_for(skilled.member), "regulatory", **{"in": skilled.private_group.container_path}
+    )
+    assert [title for title, _ in found] == ["Mia Member"]
 
 
-def test_nothing_for_someone_who_may_not_view_the_container(skilled):
-    assert people_search(skilled.outsider, skilled.workspace, "regulatory") == []
-    assert people_search(skilled.non_group_member, skilled.private_group, "mia") == []
-    assert people_search(skilled.removed, skilled.workspace, "mia") == []
+def test_nothing_for_someone_who_may_not_see_them(skilled, client_for):
+    assert [t for t, _ in people(client_for(skilled.outsider), "regulatory")] == ["Olga Outside"]
+    assert people(client_for(skilled.removed), "mia") == []
 
 
-def test_an_empty_query_finds_nothing(skilled):
-    assert people_search(skilled.lead, skilled.workspace, "   ") == []
+def test_a_person_who_leaves_is_not_found_there_any_more(skilled, client_for):
+    from workspaces import services as workspace_services
+
+    membership = skilled.workspace.memberships.get(user=skilled.non_group_member)
+    workspace_services.member_remove(actor=skilled.lead, membership=membership)
+    assert people(client_for(skilled.lead), "nils") == []

@@ -2,10 +2,10 @@
 
 from django.urls import reverse
 
-from alliance_hub.hooks import SEARCH_PROVIDERS
+from alliance_hub.hooks import SEARCH_SOURCES
+from tests.search.helpers import search
 from tests.wiki.conftest import edit_page
 from wiki.models import Page
-from wiki.search import search_wiki
 from workspaces.activity import is_watching
 from workspaces.models import Activity, Notification
 
@@ -58,32 +58,37 @@ def test_saves_are_recorded_in_the_activity_stream(world, page):
     assert verbs == [(world.member.pk, "created the page"), (world.lead.pk, "edited")]
 
 
-def test_the_wiki_registers_a_search_provider(world):
-    assert search_wiki in SEARCH_PROVIDERS
+def test_the_wiki_registers_a_search_source(world):
+    assert SEARCH_SOURCES["page"].label == "Wiki pages"
 
 
-def test_search_finds_titles_and_text_the_user_may_see(world, page, private_page):
+def pages(client, query, **params):
+    return search(client, query, kind="page", **params)
+
+
+def test_search_finds_titles_and_text_the_user_may_see(world, client_for, page, private_page):
     edit_page(page, world.member, "We agreed on the turbine budget.")
-    results = search_wiki(world.member, world.workspace, "budget")
-    labels = {r["label"] for r in results}
-    assert "Meeting notes" in labels
-    hit = next(r for r in results if r["label"] == "Meeting notes")
-    assert "turbine budget" in hit["snippet"] and hit["url"] == page.get_absolute_url()
-    assert "Budget" in labels, "a workspace search covers the groups the member sees"
-    private_hits = {
-        r["label"] for r in search_wiki(world.non_group_member, world.workspace, "budget")
-    }
+    found = pages(client_for(world.member), "budget")
+    assert "Meeting notes" in found.titles
+    hit = found.titles.index("Meeting notes")
+    assert "turbine <mark>budget</mark>" in found.snippets[hit]
+    assert found[hit][2] == page.get_absolute_url()
+    assert "Budget" in found.titles, "the search covers the groups the member sees"
+    private_hits = pages(client_for(world.non_group_member), "budget").titles
     assert "Budget" not in private_hits and "Meeting notes" in private_hits
-    assert search_wiki(world.outsider, world.workspace, "budget") == []
+    outsider_hits = pages(client_for(world.outsider), "budget")
+    assert {"Budget", "Meeting notes"}.isdisjoint(outsider_hits.titles)
+    assert all(url.startswith(f"/w/{world.other_workspace.slug}/") for _, _, url in outsider_hits)
 
 
-def test_search_skips_deleted_pages_and_blank_queries(world, page):
+def test_search_skips_deleted_pages_and_blank_queries(world, client_for, page):
     from wiki import services
 
     services.page_delete(actor=world.member, page=page)
-    assert search_wiki(world.member, world.workspace, "Notes") == []
-    assert search_wiki(world.member, world.workspace, "  ") == []
-    assert search_wiki(world.member, world.workspace, "governance")
+    client = client_for(world.member)
+    assert "Meeting notes" not in pages(client, "meeting notes").titles
+    assert pages(client, "  ") == []
+    assert pages(client, "governance")
 
 
 def test_preview_renders_without_saving(world, client_for, page):

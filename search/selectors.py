@@ -1,0 +1,97 @@
+"""Reads of the site search. Everything starts from the index rows in containers the
+viewer may view (workspaces.access), so what cannot be seen cannot be found."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from workspaces.access import groups_visible_to, workspaces_visible_to
+from workspaces.models import Organisation
+
+from . import backends
+from .models import Entry
+from .text import MARK_START, highlighted
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Result:
+    entry: Entry
+    snippet: str
+
+    def __getattr__(self, name):
+        return getattr(self.entry, name)
+
+
+def filter_choices(*, user):
+    """Containers ``[(path, label)]`` and organisations ``[(id, name)]`` the viewer may
+    filter by, and ``{path: container}``. Three queries."""
+    workspaces = list(workspaces_visible_to(user).order_by("name"))
+    groups = list(groups_visible_to(user).select_related("workspace").order_by("name"))
+    containers = {}
+    for workspace in workspaces:
+        containers[workspace.container_path] = workspace
+        for group in groups:
+            if group.workspace_id == workspace.pk:
+                containers[group.container_path] = group
+    labels = [
+        (path, f"{c.workspace.name} › {c.name}" if c.is_group else c.name)
+        for path, c in containers.items()
+    ]
+    organisations = Organisation.objects.filter(workspaces__in=workspaces).distinct()
+    return labels, list(organisations.order_by("name").values_list("id", "name")), containers
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _filtered(rows, *, container, kind, author, organisation, since, until, versions):
+    if container is not None:
+        rows = (
+            rows.filter(group=container) if container.is_group else rows.filter(workspace=container)
+        )
+    if kind:
+        rows = rows.filter(kind=kind)
+    if author:
+        rows = rows.filter(author__display_name__icontains=author)
+    if organisation:
+        rows = rows.filter(organisation_id=organisation)
+    if since:
+        rows = rows.filter(date__gte=_day_start(since))
+    if until:
+        rows = rows.filter(date__lt=_day_start(until + datetime.timedelta(days=1)))
+    if not versions:
+        rows = rows.filter(is_current=True)
+    return rows
+
+
+def _snippet(entry):
+    for text in (entry.body_snippet, entry.file_snippet):
+        if text and MARK_START in text:
+            return highlighted(text)
+    return highlighted(entry.body_snippet or entry.file_snippet or "")
+
+
+def search_for(*, user, query, page=1, **filters):
+    """One page of results for ``query`` that ``user`` may see, best first, and whether
+    there are more. Filters: container, kind, author, organisation, since, until,
+    versions (include older versions of documents). One query."""
+    rows = backends.matching(_filtered(Entry.objects.visible_to(user), **filters), query)
+    if rows is None:
+        return [], False
+    rows = (
+        rows.select_related("workspace", "group", "author", "organisation")
+        .defer("body", "file_text", "tags")
+        .order_by("-rank", "-date", "-id")
+    )
+    offset = (page - 1) * PAGE_SIZE
+    found = list(rows[offset : offset + PAGE_SIZE + 1])
+    seen, results = set(), []
+    for entry in found[:PAGE_SIZE]:
+        if entry.url not in seen:  # a person is indexed once per shared workspace
+            seen.add(entry.url)
+            results.append(Result(entry, _snippet(entry)))
+    return results, len(found) > PAGE_SIZE

@@ -1,0 +1,13 @@
+from django.urls import reverse
+
+from tests.matrix import LOGIN, OK, Route
+
+ROUTES = [
+    Route(
+        "search:search",
+        lambda w, c: reverse("search:search") + "?q=budget",
+        action=None,
+        containers=("workspace",),
+        expect={"anonymous": LOGIN, "outsider": OK, "removed": OK},
+    ),
+]

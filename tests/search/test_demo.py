@@ -1,0 +1,20 @@
+"""The demo alliance's files can be searched inside, straight after seed_demo."""
+
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from search.models import Entry
+from tests.search.helpers import search
+
+
+def test_words_only_inside_the_demo_files_are_found(db, client):
+    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Entry.objects.filter(file_state=Entry.FileState.PENDING).exists()
+    hanna = get_user_model().objects.get(email="hanna@balticgrid.example")
+    client.force_login(hanna)
+    assert search(client, "groningen arbitration").titles == ["Consortium agreement"]
+    assert search(client, "lidar buoys").titles == ["Work plan 2026"]
+    assert search(client, "heliostat").titles == ["Budget 2026"]
+    assert search(client, "arbitration", versions="on").titles == ["Consortium agreement"]
