@@ -39,13 +39,12 @@ def _limits():
 
 
 @contextmanager
-def _local_path(file_name):
-    """A path on disk for the stored file (a temporary copy for remote storage)."""
-    try:
-        yield default_storage.path(file_name)
+def _local_copy(file_name, max_bytes):
+    """A temporary copy of the stored file for the extractor's child process, read
+    through the storage API (local disk and S3 alike); None if it is over ``max_bytes``."""
+    if default_storage.size(file_name) > max_bytes:
+        yield None
         return
-    except NotImplementedError:
-        pass
     with default_storage.open(file_name) as source, tempfile.NamedTemporaryFile() as copy:
         for chunk in source.chunks():
             copy.write(chunk)
@@ -55,7 +54,7 @@ def _local_path(file_name):
 
 def run_extractor(path, extension, limits):
     """(text, None) or (None, why): the extractor in a child process under limits."""
-    if os.path.getsize(path) > limits["max_bytes"]:
+    if path is None or os.path.getsize(path) > limits["max_bytes"]:
         return None, f"file larger than {limits['max_bytes']} bytes"
 
     def confine():
@@ -97,8 +96,9 @@ def extract_now(file_name, extension):
 def _extract(file_name, extension):
     started = time.monotonic()
     try:
-        with _local_path(file_name) as path:
-            text, error = run_extractor(path, extension, _limits())
+        limits = _limits()
+        with _local_copy(file_name, limits["max_bytes"]) as path:
+            text, error = run_extractor(path, extension, limits)
     except FileNotFoundError:
         text, error = None, "the stored file is missing"
     seconds = time.monotonic() - started
