@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
         from alliance_hub.hooks import register_profile_section, register_search
         from alliance_hub.nav import register_container_link
 
-        from . import hooks
+        from . import hooks, signals  # noqa: F401
 
         register_container_link("Documents", "documents:folder_list", order=20)
         register_search(hooks.search_documents)

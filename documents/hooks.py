@@ -5,11 +5,16 @@ from django.utils.text import Truncator
 from . import selectors
 
 
+def _kind(document):
+    version = document.latest_version
+    return f"Document · {version.get_state_display()}" if version else "Document"
+
+
 def search_documents(user, container, query):
     """Documents matching ``query`` that ``user`` may see in ``container`` (one query)."""
     return [
         {
-            "kind": "Document",
+            "kind": _kind(document),
             "label": document.title,
             "url": document.get_absolute_url(),
             "snippet": Truncator(document.description).chars(160),

@@ -45,7 +45,7 @@ def test_search_finds_titles_descriptions_and_tags_the_user_may_see(world):
     assert labels(world.non_group_member, world.private_group) == []
     assert labels(world.outsider, world.workspace) == []
     hit = search_documents(world.member, world.workspace, "notes")[0]
-    assert hit["kind"] == "Document" and hit["snippet"] == "About the budget"
+    assert hit["kind"] == "Document · Draft" and hit["snippet"] == "About the budget"
 
 
 def test_profile_section_lists_recent_documents_the_viewer_may_see(world):
