@@ -24,3 +24,4 @@ class DocumentsConfig(AppConfig):
         hooks.register_weekly_series("Uploads", launch.uploads_by_week)
         hooks.register_member_column("Uploads", launch.uploads_by_member)
         hooks.register_exporter(launch.export_documents)
+        hooks.register_member_todo(launch.reviews_todo)

@@ -2,7 +2,6 @@
 link, notifications, roles, removal mid-review and simultaneous approvals."""
 
 import threading
-from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -11,24 +10,12 @@ from django.urls import reverse
 
 from documents import reviews
 from documents.models import Review, Reviewer, Version
+from tests.alliance import build_alliance
 from tests.documents.helpers import add_version, body, doc_url, make_document
-from tests.factories import OrganisationFactory, add_member, make_group, make_workspace
+from tests.factories import make_group
 from workspaces.models import Activity, Notification
 from workspaces.roles import Role
 from workspaces.services import member_change_role, member_remove, organisation_remove
-
-
-def build_alliance():
-    nordic, delft, baltic = (OrganisationFactory(name=n) for n in ("Nordic", "Delft", "Baltic"))
-    workspace, lead = make_workspace("Review Alliance", organisation=nordic)
-    people = SimpleNamespace(workspace=workspace, lead=lead, nordic=nordic, delft=delft)
-    people.baltic = baltic
-    people.anna = add_member(workspace, Role.MEMBER, organisation=nordic)
-    people.marco = add_member(workspace, Role.MEMBER, organisation=delft)
-    people.marta = add_member(workspace, Role.MEMBER, organisation=delft)
-    people.elif_ = add_member(workspace, Role.COMMUNITY_MANAGER, organisation=baltic)
-    people.observer = add_member(workspace, Role.OBSERVER, organisation=baltic)
-    return people
 
 
 @pytest.fixture
