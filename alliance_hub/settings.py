@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "workspaces",
     "documents",
     "wiki",
+    "reporting",
     "microblog",
 ]
 

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("profiles.urls")),
     path("", include("documents.urls")),
     path("", include("wiki.urls")),
+    path("", include("reporting.urls")),
     path("", include("microblog.urls")),
 ]
