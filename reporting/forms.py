@@ -33,4 +33,15 @@ class SeriesForm(forms.Form):
 
 
 class SubmitForm(forms.Form):
-    revision = forms.IntegerField(min_value=1)
+    revision = forms.IntegerField(min_value=1, required=False)
+    version = forms.IntegerField(min_value=1, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("revision") is None) == (data.get("version") is None):
+            raise forms.ValidationError("Submit one page revision or one document version.")
+        return data
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Report file", error_messages={"required": "Choose the file."})

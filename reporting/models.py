@@ -69,13 +69,19 @@ class ReportItem(models.Model):
         "workspaces.Organisation", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     organisation_name = models.CharField(max_length=200)
+    # The report: a wiki page written from the template, or an uploaded document.
     page = models.ForeignKey("wiki.Page", null=True, blank=True, on_delete=models.SET_NULL)
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitter_name = models.CharField(max_length=200, blank=True)
+    # The page revision or the document version submitted.
     submitted_revision = models.PositiveIntegerField(null=True, blank=True)
+    submitted_version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["period__number", "organisation_name"]

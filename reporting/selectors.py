@@ -35,7 +35,7 @@ def item_get_for(*, container, pk):
         ReportItem.objects.filter(
             pk=pk, period__series__in=ReportSeries.objects.in_container(container)
         )
-        .select_related("period__series__workspace", "period__series__group", "page")
+        .select_related("period__series__workspace", "period__series__group", "page", "document")
         .first()
     )
     if item is None:
@@ -66,7 +66,7 @@ def board_for(*, series, today=None):
     """The status board (two queries)."""
     items = list(
         ReportItem.objects.filter(period__series=series)
-        .select_related("period", "page")
+        .select_related("period", "page", "document")
         .order_by("period__number", "organisation_name")
     )
     for item in items:

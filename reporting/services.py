@@ -3,8 +3,10 @@ writing and submitting a report, and reminders. Keyword-only, with an ``actor``,
 atomic, checked again here (views, commands and the task all call these).
 
 A report is a wiki page of the series' container (created from the series' template
-by wiki's own service), so it is versioned like any page; the item records the
-submitted revision. Reporting depends on the wiki, never the other way round.
+by wiki's own service) or a document uploaded there (by the documents' services), so
+it is versioned like any page or document; the item records the submitted revision or
+version. Reporting depends on the wiki and documents, never the other way round: the
+content apps stay unaware of reporting, which only calls their public services.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from documents import services as documents
+from documents.models import Document
 from wiki import services as wiki
 from wiki.models import Page
 from workspaces.access import require_action
@@ -155,17 +159,43 @@ def report_start(*, actor, item):
 
 
 @transaction.atomic
-def report_submit(*, actor, item, revision):
-    """Submit revision ``revision`` (the one the submitter saw) of the item's page
-    (members of the owing organisation). Atomic; locks the item. Raises
-    PermissionDenied, ValidationError (nothing written, already submitted, edited since)."""
-    series = item.period.series
-    container = series.container
+def report_upload(*, actor, item, upload):
+    """Upload the report as a document of the series' container, or as a new version of
+    the one uploaded before (members of the owing organisation). Raises
+    PermissionDenied, ValidationError (from the documents' own checks)."""
+    container = item.period.series.container
     if not policies.may_submit(actor, item, container):
-        raise PermissionDenied("Only members of the organisation that owes it may submit it.")
-    item = ReportItem.objects.select_for_update().get(pk=item.pk)
+        raise PermissionDenied("Only members of the organisation that owes it may upload it.")
+    item = ReportItem.objects.select_for_update().select_related("document").get(pk=item.pk)
     if item.submitted_at:
         raise ValidationError(f"{item.submitter_name} already submitted this report.")
+    document = item.document
+    if document is not None and document.deleted_at is None:
+        document.workspace, document.group = container.workspace, container.group
+        documents.version_upload(actor=actor, document=document, upload=upload)
+    else:
+        (document,) = documents.documents_upload(
+            actor=actor, container=container, uploads=[upload], tags=["report"]
+        )
+        item.document = document
+        item.save(update_fields=["document"])
+    return Document.objects.get(pk=document.pk)
+
+
+def _submitted_thing(item, revision, version):
+    """("revision", n) of the item's page or ("version", n) of its document, checked
+    against what the submitter saw; raises ValidationError."""
+    if version is not None:
+        document = Document.objects.filter(pk=item.document_id, deleted_at__isnull=True).first()
+        if document is None:
+            raise ValidationError("Upload the report first.")
+        current = document.version_count
+        if current != version:
+            raise ValidationError(
+                f"A newer version ({current}) was uploaded since you looked; check it and "
+                "submit again. Nothing was submitted."
+            )
+        return "submitted_version", version
     page = Page.objects.filter(pk=item.page_id, deleted_at__isnull=True).first()
     if page is None:
         raise ValidationError("Write the report first.")
@@ -174,12 +204,26 @@ def report_submit(*, actor, item, revision):
             f"The report changed since you read it (now revision {page.revision}); "
             "read it again and submit. Nothing was submitted."
         )
+    return "submitted_revision", revision
+
+
+@transaction.atomic
+def report_submit(*, actor, item, revision=None, version=None):
+    """Submit the item's page at ``revision`` or its document at ``version`` (what the
+    submitter saw; members of the owing organisation). Atomic; locks the item. Raises
+    PermissionDenied, ValidationError (nothing written, already submitted, changed since)."""
+    series = item.period.series
+    container = series.container
+    if not policies.may_submit(actor, item, container):
+        raise PermissionDenied("Only members of the organisation that owes it may submit it.")
+    item = ReportItem.objects.select_for_update().get(pk=item.pk)
+    if item.submitted_at:
+        raise ValidationError(f"{item.submitter_name} already submitted this report.")
+    field, number = _submitted_thing(item, revision, version)
+    setattr(item, field, number)
     item.submitted_at = timezone.now()
     item.submitted_by, item.submitter_name = actor, str(actor)[:200]
-    item.submitted_revision = page.revision
-    item.save(
-        update_fields=["submitted_at", "submitted_by", "submitter_name", "submitted_revision"]
-    )
+    item.save(update_fields=["submitted_at", "submitted_by", "submitter_name", field])
     record_activity(actor=actor, verb="submitted a report for", target=series, container=container)
     return item
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path(R + "<int:pk>/edit/", views.series_edit, name="series_edit"),
     path(R + "<int:pk>/csv/", views.series_csv, name="series_csv"),
     path(R + "item/<int:pk>/write/", views.report_write, name="report_write"),
+    path(R + "item/<int:pk>/upload/", views.report_upload, name="report_upload"),
     path(R + "item/<int:pk>/submit/", views.report_submit, name="report_submit"),
 ]

@@ -1,17 +1,18 @@
 """Thin views over reporting's selectors and services."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from documents.uploads import accepts_uploads
 from workspaces.access import container_view
 from workspaces.roles import Action
 
 from . import policies, selectors, services
-from .forms import SeriesForm, SubmitForm
+from .forms import SeriesForm, SubmitForm, UploadForm
 
 
 def _render(request, template, context, status=200):
@@ -115,10 +116,45 @@ def report_write(request, container, pk):
     return redirect(reverse("wiki:page_edit", args=[container, page.path]))
 
 
+def _item_to_submit(request, container, pk):
+    item = selectors.item_get_for(container=container, pk=pk)
+    if not policies.may_submit(request.user, item, container):
+        raise PermissionDenied("Only members of the organisation that owes it may submit it.")
+    return item
+
+
+def _refuse(request, container, series, error, status=409):
+    messages.error(request, " ".join(error.messages))
+    board = selectors.board_for(series=series)
+    context = {"container": container, "series": series, "board": board}
+    return _render(request, "reporting/series_board.html", context, status=status)
+
+
+@container_view(policies.SUBMIT_ACTION)
+@require_POST
+@accepts_uploads
+def report_upload(request, container, pk):
+    item = _item_to_submit(request, container, pk)
+    series = item.period.series
+    form = UploadForm(request.POST, request.FILES)
+    if request.too_large_uploads:
+        return _refuse(request, container, series, ValidationError("The file is too large."), 413)
+    if not form.is_valid():
+        return _refuse(request, container, series, ValidationError("Choose the file."), 400)
+    try:
+        document = services.report_upload(
+            actor=request.user, item=item, upload=form.cleaned_data["file"]
+        )
+    except ValidationError as error:
+        return _refuse(request, container, series, error, 400)
+    messages.success(request, f"Uploaded version {document.version_count}; submit it when ready.")
+    return redirect(series)
+
+
 @container_view(policies.SUBMIT_ACTION)
 @require_POST
 def report_submit(request, container, pk):
-    item = selectors.item_get_for(container=container, pk=pk)
+    item = _item_to_submit(request, container, pk)
     form = SubmitForm(request.POST)
     series = item.period.series
     if not form.is_valid():
@@ -126,12 +162,12 @@ def report_submit(request, container, pk):
         return redirect(series)
     try:
         services.report_submit(
-            actor=request.user, item=item, revision=form.cleaned_data["revision"]
+            actor=request.user,
+            item=item,
+            revision=form.cleaned_data["revision"],
+            version=form.cleaned_data["version"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        board = selectors.board_for(series=series)
-        context = {"container": container, "series": series, "board": board}
-        return _render(request, "reporting/series_board.html", context, status=409)
+        return _refuse(request, container, series, error)
     messages.success(request, f"Submitted {series} #{item.period.number}.")
     return redirect(series)

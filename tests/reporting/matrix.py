@@ -86,6 +86,22 @@ ROUTES = [
         expect={"community_manager": FORBIDDEN, "lead": FORBIDDEN},
     ),
     Route(
+        "reporting:report_upload",
+        _item_url("report_upload"),
+        Action.CONTRIBUTE,
+        "POST",
+        containers=("workspace",),
+        expect=OTHERS_FORBIDDEN,
+    ),
+    Route(
+        "reporting:report_upload",
+        _item_url("report_upload"),
+        Action.CONTRIBUTE,
+        "POST",
+        containers=("private_group",),
+        expect={"community_manager": FORBIDDEN, "lead": FORBIDDEN},
+    ),
+    Route(
         "reporting:report_submit",
         _item_url("report_submit"),
         Action.CONTRIBUTE,

@@ -322,3 +322,27 @@ def test_two_partners_submitting_the_same_report_at_once_submit_it_once():
     assert sorted(statuses) == [302, 409]
     item.refresh_from_db()
     assert item.submitted_by in (a.marco, a.marta) and item.submitted_revision == page.revision
+
+
+def test_a_partner_uploads_the_report_as_a_document_with_versions_and_submits_it(alliance, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    series = _series(alliance)
+    item = _item(series, 3, alliance.baltic)
+    url = reverse("reporting:report_upload", args=[alliance.workspace, item.pk])
+    submit = reverse("reporting:report_submit", args=[alliance.workspace, item.pk])
+    client.force_login(alliance.elif_)
+    assert client.post(url, {}).status_code == 400
+    for content in (b"draft report", b"final report"):
+        upload = SimpleUploadedFile("report.txt", content)
+        assert client.post(url, {"file": upload}).status_code == 302
+    item.refresh_from_db()
+    assert item.document.version_count == 2 and item.document.container == alliance.workspace
+    assert client.post(submit, {"version": 1}).status_code == 409  # not the latest
+    assert client.post(submit, {"version": 2, "revision": 1}).status_code == 302  # one only
+    assert client.post(submit, {"version": 2}).status_code == 302
+    item.refresh_from_db()
+    assert (item.submitted_version, item.submitted_by) == (2, alliance.elif_)
+    client.force_login(alliance.marco)
+    late = SimpleUploadedFile("report.txt", b"from Delft")
+    assert client.post(url, {"file": late}).status_code == 403
