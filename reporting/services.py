@@ -71,7 +71,8 @@ def series_update(*, actor, series, title, every_months, organisations, today=No
     """Edit a series (leads). Periods that exist keep their due dates and every item
     and submission; periods opened later follow the new rule. An organisation added
     owes the current and later periods; one taken off no longer owes periods that are
-    not yet due, unless it already submitted. Raises PermissionDenied, ValidationError."""
+    not yet due, unless it already started or submitted the report.
+    Raises PermissionDenied, ValidationError."""
     container = series.container
     require_action(actor, container, policies.MANAGE_ACTION)
     chosen = _check(title, every_months, organisations, container.workspace)
@@ -80,8 +81,13 @@ def series_update(*, actor, series, title, every_months, organisations, today=No
     series.save(update_fields=["title", "every_months"])
     series.organisations.set(chosen)
     day = today or dates.today()
+    # Only items nobody started are dropped: a draft page or upload keeps its item.
     ReportItem.objects.filter(
-        period__series=series, period__due_date__gte=day, submitted_at__isnull=True
+        period__series=series,
+        period__due_date__gte=day,
+        submitted_at__isnull=True,
+        page__isnull=True,
+        document__isnull=True,
     ).exclude(organisation__in=chosen).delete()
     for period in series.periods.filter(due_date__gte=day):
         _add_items(period, series)
