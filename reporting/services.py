@@ -123,7 +123,11 @@ def periods_open(*, series, today=None):
     """Open every period up to the current one (the first not yet past its due date),
     each with an item per owing organisation. Idempotent; locks the series."""
     day = today or dates.today()
-    series = ReportSeries.objects.select_for_update().select_related("workspace").get(pk=series.pk)
+    series = (
+        ReportSeries.objects.select_for_update(of=("self",))
+        .select_related("workspace")
+        .get(pk=series.pk)
+    )
     last = series.periods.order_by("-number").first()
     opened = []
     while len(opened) < MAX_NEW_PERIODS and (last is None or last.due_date < day):
@@ -149,7 +153,11 @@ def report_start(*, actor, item):
     (members of the owing organisation). Raises PermissionDenied, ValidationError."""
     series = item.period.series
     container = series.container
-    item = ReportItem.objects.select_for_update().select_related("period__series").get(pk=item.pk)
+    item = (
+        ReportItem.objects.select_for_update(of=("self",))
+        .select_related("period__series")
+        .get(pk=item.pk)
+    )
     if not policies.may_submit(actor, item, container):
         raise PermissionDenied("Only members of the organisation that owes it may write it.")
     if item.page_id and not Page.objects.filter(pk=item.page_id, deleted_at__isnull=True).exists():
@@ -172,10 +180,11 @@ def report_upload(*, actor, item, upload):
     container = item.period.series.container
     if not policies.may_submit(actor, item, container):
         raise PermissionDenied("Only members of the organisation that owes it may upload it.")
-    item = ReportItem.objects.select_for_update().select_related("document").get(pk=item.pk)
+    # No join here: PostgreSQL cannot lock the nullable side of an outer join.
+    item = ReportItem.objects.select_for_update().get(pk=item.pk)
     if item.submitted_at:
         raise ValidationError(f"{item.submitter_name} already submitted this report.")
-    document = item.document
+    document = Document.objects.filter(pk=item.document_id).first()
     if document is not None and document.deleted_at is None:
         document.workspace, document.group = container.workspace, container.group
         documents.version_upload(actor=actor, document=document, upload=upload)
