@@ -32,15 +32,21 @@ def content_hash(body):
 
 
 @transaction.atomic
-def signoff_request(*, actor, page, organisations=None, due_date=None):
+def signoff_request(*, actor, page, organisations=None, due_date=None, revision=None):
     """Ask ``organisations`` (default: every partner of the workspace) to sign the page's
-    current revision (leads). Replaces any earlier request as the current one; earlier
+    current revision (leads); with ``revision`` (the one the lead saw), only if it is
+    still the current one. Replaces any earlier request as the current one; earlier
     signatures stay on record. Raises PermissionDenied, ValidationError."""
     container = page.container
     require_action(actor, container, policies.REQUEST_ACTION)
     page = Page.objects.select_for_update().get(pk=page.pk)
     if page.is_deleted:
         raise ValidationError("This page is in the trash.")
+    if revision is not None and revision != page.revision:
+        raise ValidationError(
+            f"The page was edited since you read it (now revision {page.revision}); "
+            "read it again and ask for sign-off. Nothing was asked."
+        )
     partners = container.workspace.partners.all()
     chosen = list(partners if organisations is None else partners.filter(pk__in=organisations))
     if not chosen or (organisations is not None and len(chosen) != len(set(organisations))):

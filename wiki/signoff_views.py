@@ -24,6 +24,7 @@ class SignoffRequestForm(forms.Form):
     due_date = forms.DateField(
         required=False, label="Sign by (optional)", widget=forms.DateInput(attrs={"type": "date"})
     )
+    revision = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,6 +87,7 @@ def signoff_request(request, container, page_path):
                 page=page,
                 organisations=[org.pk for org in form.cleaned_data["organisations"]],
                 due_date=form.cleaned_data["due_date"],
+                revision=form.cleaned_data["revision"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -115,6 +115,18 @@ def test_an_edit_after_signing_shows_the_text_is_not_the_signed_one(alliance, cl
     assert client.get(diff).status_code == 200
 
 
+def test_asking_for_sign_off_of_a_revision_edited_since_is_refused(alliance, client):
+    client.force_login(alliance.lead)
+    seen = alliance.page.revision
+    edit_page(alliance.workspace, "governance", alliance.lead, "Edited meanwhile.")
+    data = {"organisations": [alliance.delft.pk], "revision": seen}
+    response = client.post(_url("signoff_request", alliance), data)
+    assert response.status_code == 400
+    assert "edited since you read it" in response.content.decode()
+    data["revision"] = seen + 1
+    assert client.post(_url("signoff_request", alliance), data).status_code == 302
+
+
 def test_signing_from_a_stale_page_is_refused_clearly(alliance, client):
     first = _ask(alliance)
     edit_page(alliance.workspace, "governance", alliance.lead, "Second text.")
