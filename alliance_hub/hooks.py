@@ -20,7 +20,8 @@ queries and return only what the given user may see.
 * ``register_kickoff_check(fn)``: ``fn(workspace)`` returns a list of
   ``{"label", "done": bool, "url"}`` for the kick-off checklist.
 * ``register_member_todo(fn)``: ``fn(user, workspace)`` returns a list of
-  ``{"label", "done": bool, "url"}`` for the member's own to-do on the start page.
+  ``{"label", "done": bool, "url"}`` (optionally ``"due"``: a date) for the member's
+  own to-do on the start page.
 * ``register_member_column(label, fn)``: ``fn(workspace, user_ids, viewer)`` returns
   ``{user_id: value}`` for the adoption dashboard (e.g. profile completeness, uploads),
   counting only what ``viewer`` may see (no private group they are not in).

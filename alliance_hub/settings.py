@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "workspaces",
     "documents",
     "wiki",
+    "reporting",
     "microblog",
     "jobs",
     "search",

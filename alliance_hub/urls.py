@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("profiles.urls")),
     path("", include("documents.urls")),
     path("", include("wiki.urls")),
+    path("", include("reporting.urls")),
     path("", include("microblog.urls")),
     path("", include("jobs.urls")),
     path("", include("search.urls")),

@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
         from alliance_hub.hooks import register_profile_section, register_search_source
         from alliance_hub.nav import register_container_link
 
-        from . import hooks
+        from . import hooks, signals  # noqa: F401
         from .search import DocumentSource
 
         register_container_link("Documents", "documents:folder_list", order=20)
@@ -41,3 +41,4 @@ class DocumentsConfig(AppConfig):
         hooks.register_weekly_series("Uploads", launch.uploads_by_week)
         hooks.register_member_column("Uploads", launch.uploads_by_member)
         hooks.register_exporter(launch.export_documents)
+        hooks.register_member_todo(launch.reviews_todo)

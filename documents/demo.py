@@ -266,7 +266,48 @@ def _rhine(demo):
     )
 
 
+def _reviews(demo):
+    """The consortium agreement approved by all three partners, with a newer draft in
+    review (Marco has approved it, Elif has not yet decided)."""
+    from .models import Document
+    from .reviews import review_decide, review_send
+
+    users = demo.users
+    anna, marco, elif_ = users["anna"], users["marco"], users["elif"]
+    agreement = Document.objects.get(
+        workspace=demo.workspaces["north-sea"], title="Consortium agreement"
+    )
+    signed = agreement.versions.get(number=agreement.version_count)
+    signed.document = agreement
+    review = review_send(
+        actor=anna,
+        version=signed,
+        reviewers=[anna, marco, elif_],
+        message="The text as signed; please confirm for your organisation.",
+    )
+    for reviewer in (anna, marco, elif_):
+        review = type(review).objects.get(pk=review.pk)
+        review_decide(actor=reviewer, review=review, approve=True, comment="Agreed.")
+    draft = _version(
+        marco,
+        agreement,
+        "Consortium agreement amendment 1.pdf",
+        pdf_bytes(["Consortium agreement", "Amendment 1: a fourth partner may join"]),
+        "Amendment 1: accession of new partners",
+    )
+    draft.document = agreement
+    review = review_send(
+        actor=marco,
+        version=draft,
+        reviewers=[anna, marco, elif_],
+        rule="per_org",
+        message="Amendment 1 for approval, one person per partner.",
+    )
+    review_decide(actor=marco, review=review, approve=True, comment="Fine for Delft.")
+
+
 def seed(demo):
     _north_sea(demo)
     _groups(demo)
     _rhine(demo)
+    _reviews(demo)

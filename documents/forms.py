@@ -2,8 +2,10 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import F
 
-from .models import Folder
+from .models import Folder, Review
+from .policies import users_who_may_review
 from .selectors import DEFAULT_SORT, SORTS
 from .services import MAX_TAGS
 
@@ -161,3 +163,39 @@ class MailImportForm(forms.Form):
     def __init__(self, *args, container, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["folder"].queryset = Folder.objects.in_container(container)
+
+
+class ReviewerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.organisation_name})"
+
+
+class ReviewSendForm(forms.Form):
+    """Send a version for review: named people, decided by all or one per organisation."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    reviewers = ReviewerChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Name at least one reviewer."},
+    )
+    rule = forms.ChoiceField(choices=Review.Rule.choices, initial=Review.Rule.ALL)
+    message = forms.CharField(max_length=500, required=False, label="Message (optional)")
+    due_date = forms.DateField(
+        required=False, label="Review by (optional)", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, container, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = (
+            users_who_may_review(container)
+            .annotate(organisation_name=F("memberships__organisation__name"))
+            .order_by("organisation_name", "display_name")
+        )
+
+
+class ReviewDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("changes", "Request changes")])
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000
+    )

@@ -90,3 +90,18 @@ def export_documents(container):
             yield path, stored_file_chunks(version.file.name)
         else:  # a lost file must not break the whole archive half-way
             yield f"{path}.missing.txt", b"This file was missing from storage at export time.\n"
+
+
+def reviews_todo(user, workspace):
+    """Reviews waiting for the user's decision (one query)."""
+    from .reviews import reviews_to_do
+
+    return [
+        {
+            "label": f"Review {row.review.version.document} (version {row.review.version.number})",
+            "done": False,
+            "url": row.review.version.document.get_absolute_url() + "#review",
+            "due": row.review.due_date,
+        }
+        for row in reviews_to_do(user=user, workspace=workspace)
+    ]

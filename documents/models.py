@@ -84,6 +84,10 @@ class Document(Contained):
     latest_version = models.ForeignKey(
         "Version", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The version the second permanent link serves (set when a review approves one).
+    approved_version = models.ForeignKey(
+        "Version", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     version_count = models.PositiveIntegerField(default=0)
     file_type = models.CharField(max_length=20, blank=True)
     size = models.BigIntegerField(default=0)
@@ -145,6 +149,9 @@ class Document(Contained):
     def get_permalink(self):
         return reverse("documents:document_permalink", args=[self.pk])
 
+    def get_approved_permalink(self):
+        return reverse("documents:document_approved_permalink", args=[self.pk])
+
     @property
     def is_trashed(self):
         return self.deleted_at is not None
@@ -184,8 +191,16 @@ class Version(models.Model):
         TEXT = "text", "Text"
         CSV = "csv", "CSV"
 
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        APPROVED = "approved", "Approved"
+        SUPERSEDED = "superseded", "Superseded"
+
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
+    # Changed only by the review services (documents/reviews.py).
+    state = models.CharField(max_length=12, choices=State.choices, default=State.DRAFT)
     # A name the app generated (documents/ab/<uuid>); never the uploaded name.
     file = models.FileField(max_length=255)
     original_name = models.CharField(max_length=255)
@@ -240,3 +255,80 @@ class Download(models.Model):
 
     def __str__(self):
         return f"{self.user} downloaded {self.version}"
+
+
+class Review(models.Model):
+    """A request that named people review one version; the rule says when it is met."""
+
+    class Rule(models.TextChoices):
+        ALL = "all", "Every reviewer approves"
+        ONE_PER_ORGANISATION = "per_org", "One reviewer per organisation approves"
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", "Open"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes", "Changes requested"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="reviews")
+    rule = models.CharField(max_length=10, choices=Rule.choices, default=Rule.ALL)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
+    message = models.CharField(max_length=500, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            # At most one open review per version.
+            models.UniqueConstraint(
+                fields=["version"],
+                condition=models.Q(outcome="open"),
+                name="review_one_open_per_version",
+            )
+        ]
+
+    def __str__(self):
+        return f"Review of {self.version}"
+
+    def get_absolute_url(self):
+        return self.version.document.get_absolute_url() + "#review"
+
+    @property
+    def is_open(self):
+        return self.outcome == self.Outcome.OPEN
+
+
+class Reviewer(models.Model):
+    """One person asked to review, with their decision. Kept when they leave (the vote
+    then no longer counts, see reviews.review_evaluate); names are snapshots."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Pending"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes", "Requested changes"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="reviewers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user_name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        "workspaces.Organisation", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(max_length=200)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    comment = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation_name", "user_name"]
+        constraints = [models.UniqueConstraint(fields=["review", "user"], name="reviewer_unique")]
+        indexes = [models.Index(fields=["user", "decision"], name="reviewer_inbox")]
+
+    def __str__(self):
+        return f"{self.user_name} ({self.organisation_name}): {self.get_decision_display()}"

@@ -13,7 +13,7 @@ from django.http import Http404
 
 from workspaces.activity import watched_by
 
-from .models import Document, DocumentTag, Download, Folder, Version
+from .models import Document, DocumentTag, Download, Folder, Review, Version
 from .pagination import keyset_page
 
 PAGE_SIZE = 50
@@ -154,7 +154,10 @@ def document_get_for(*, container, pk, viewer=None):
     with ``viewer``, also ``is_watched``: whether the viewer watches it."""
     documents = _in_container(Document.objects.alive(), container)
     if viewer is not None:
-        documents = documents.annotate(is_watched=watched_by(viewer, Document))
+        documents = documents.annotate(
+            is_watched=watched_by(viewer, Document),
+            has_reviews=Exists(Review.objects.filter(version__document=OuterRef("pk"))),
+        )
     document = (
         documents.select_related(*_DOCUMENT_RELATED).prefetch_related("tags").filter(pk=pk).first()
     )
@@ -230,7 +233,7 @@ def document_visible_get(*, user, pk):
     document = (
         Document.objects.alive()
         .visible_to(user)
-        .select_related("latest_version")
+        .select_related("latest_version", "approved_version")
         .filter(pk=pk)
         .first()
     )

@@ -32,7 +32,15 @@ urlpatterns = [
     path(DOC + "versions/diff/", views.version_diff, name="version_diff"),
     path(DOC + "versions/<int:number>/restore/", views.version_restore, name="version_restore"),
     path(DOC + "versions/<int:number>/preview/", views.version_preview, name="version_preview"),
+    path(DOC + "review/", views.review_send, name="review_send"),
+    path(DOC + "review/<int:review_id>/decide/", views.review_decide, name="review_decide"),
+    path(DOC + "review/<int:review_id>/withdraw/", views.review_withdraw, name="review_withdraw"),
     # Container-free links that stay valid wherever the document is filed.
     path("d/<int:pk>/", views.document_permalink, name="document_permalink"),
+    path(
+        "d/<int:pk>/approved/",
+        views.document_approved_permalink,
+        name="document_approved_permalink",
+    ),
     path("d/<int:pk>/v/<int:number>/", views.version_download, name="version_download"),
 ]

@@ -22,7 +22,7 @@ from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from . import files, previews, selectors, services
+from . import files, policies, previews, reviews, selectors, services
 from . import mail_import as mail
 from .forms import (
     DiffForm,
@@ -31,6 +31,8 @@ from .forms import (
     ListForm,
     MailImportForm,
     MoveForm,
+    ReviewDecisionForm,
+    ReviewSendForm,
     UploadForm,
     VersionForm,
 )
@@ -236,6 +238,24 @@ def mail_import(request, container):
 # The document page --------------------------------------------------------------------
 
 
+def _review_context(request, document, latest):
+    rows = reviews.reviews_for_document(document=document)
+    mine = {
+        review.pk
+        for review in rows
+        if review.is_open
+        for reviewer in review.decisions
+        if reviewer.user_id == request.user.pk and reviewer.decision == "pending"
+    }
+    return {
+        "reviews": rows,
+        "my_pending_reviews": mine,
+        "can_send_for_review": policies.may_send_for_review(request.access)
+        and latest is not None
+        and latest.state == "draft",
+    }
+
+
 def _document_page(request, container, document, *, version_form=None, status=200):
     versions, more_versions = selectors.versions_for(
         document=document, limit=selectors.RECENT_VERSIONS
@@ -268,6 +288,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
         and (document.locked_by_id == request.user.pk or access.can_moderate),
         "version_form": version_form or VersionForm(),
         "lock_minutes": _lock_minutes(),
+        **_review_context(request, document, latest),
     }
     return _render(request, "documents/document_detail.html", context, status=status)
 
@@ -399,6 +420,79 @@ def version_preview(request, container, pk, number):
         inline=True,
         csp=csp,
     )
+
+
+# Reviews ------------------------------------------------------------------------------
+
+
+@container_view(Action.CONTRIBUTE)
+@require_http_methods(["GET", "POST"])
+def review_send(request, container, pk):
+    document = selectors.document_get_for(container=container, pk=pk)
+    latest = document.latest_version
+    form = ReviewSendForm(
+        request.POST or None, container=container, initial={"version": latest.number}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        version = selectors.version_get_for(document=document, number=data["version"])
+        version.document = document
+        try:
+            reviews.review_send(
+                actor=request.user,
+                version=version,
+                reviewers=list(data["reviewers"]),
+                rule=data["rule"],
+                message=data["message"],
+                due_date=data["due_date"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Version {version.number} was sent for review.")
+            return redirect(document)
+    return _render(
+        request,
+        "documents/review_send.html",
+        {"container": container, "document": document, "latest": latest, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@container_view(policies.REVIEW_ACTION)
+@require_POST
+def review_decide(request, container, pk, review_id):
+    document = selectors.document_get_for(container=container, pk=pk)
+    review = reviews.review_get_for(document=document, pk=review_id)
+    form = ReviewDecisionForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, container, document, "Approve or request changes.")
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        reviews.review_decide(
+            actor=request.user, review=review, approve=approve, comment=form.cleaned_data["comment"]
+        )
+    except ValidationError as error:
+        return _refuse(request, container, document, error, 409)
+    review.refresh_from_db(fields=["outcome"])
+    if review.outcome == review.Outcome.APPROVED:
+        messages.success(request, f"Version {review.version.number} is approved.")
+    else:
+        messages.success(request, "Your decision was recorded.")
+    return redirect(document)
+
+
+@container_view(Action.CONTRIBUTE)
+@require_POST
+def review_withdraw(request, container, pk, review_id):
+    document = selectors.document_get_for(container=container, pk=pk)
+    review = reviews.review_get_for(document=document, pk=review_id)
+    try:
+        reviews.review_withdraw(actor=request.user, review=review)
+    except ValidationError as error:
+        return _refuse(request, container, document, error, 409)
+    messages.success(request, "The review was withdrawn; the version is a draft again.")
+    return redirect(document)
 
 
 # Editing ------------------------------------------------------------------------------
@@ -573,6 +667,17 @@ def document_permalink(request, pk):
     """Always the latest version of the document, for anyone who may view it."""
     document = selectors.document_visible_get(user=request.user, pk=pk)
     version = document.latest_version
+    version.document = document
+    return _download(request, version)
+
+
+@require_safe
+def document_approved_permalink(request, pk):
+    """Always the latest approved version of the document (404 until one is approved)."""
+    document = selectors.document_visible_get(user=request.user, pk=pk)
+    version = document.approved_version
+    if version is None:
+        raise Http404("No version of this document is approved yet.")
     version.document = document
     return _download(request, version)
 

@@ -26,3 +26,5 @@ class WikiConfig(AppConfig):
         hooks.register_weekly_series("Wiki edits", launch.edits_by_week)
         hooks.register_member_column("Wiki edits", launch.edits_by_member)
         hooks.register_exporter(launch.export_pages)
+        hooks.register_exporter(launch.export_signoffs)
+        hooks.register_member_todo(launch.signoffs_todo)

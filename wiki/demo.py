@@ -308,6 +308,23 @@ def _rhine(demo):
     _edit(scope, luc, body + "\nSee also [[Sampling protocol]].\n", "Link the protocol")
 
 
+def _signoff(demo):
+    """The governance page signed by two of the three partners (Baltic Grid owes it)."""
+    from . import signoff
+
+    users = demo.users
+    north = demo.workspaces["north-sea"]
+    signoff.signatory_roles_set(
+        actor=users["anna"], workspace=north, roles=["lead", "community_manager", "member"]
+    )
+    request = signoff.signoff_request(actor=users["anna"], page=_page(north, "governance"))
+    for signer in (users["anna"], users["marco"]):
+        signoff.page_sign(
+            actor=signer, page=request.page, request_id=request.pk, revision=request.revision
+        )
+
+
 def seed(demo):
     _north_sea(demo)
     _rhine(demo)
+    _signoff(demo)

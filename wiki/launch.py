@@ -80,3 +80,30 @@ def export_pages(container):
         }
         name = f"pages/{paths[row.id]}/history/{row.revision:04d}-{row.history_id}.md"
         yield name, _markdown(row.title, row.body, facts)
+
+
+def export_signoffs(container):
+    """``signoffs.csv``: every sign-off record of the container's pages (two queries),
+    only when there is one."""
+    from .models import Signoff
+    from .signoff import signoff_csv
+
+    pages = Page.objects.in_container(container)
+    if Signoff.objects.filter(request__page__in=pages).exists():
+        yield "signoffs.csv", signoff_csv(container=container)
+
+
+def signoffs_todo(user, workspace):
+    """Sign-offs owed by the user's organisation that the user may give (two queries)."""
+    from .signoff import signoffs_owed_by
+
+    return [
+        {
+            "label": f"Sign “{row.request.page}” (revision {row.revision}) "
+            f"for {row.organisation_name}",
+            "done": False,
+            "url": row.request.get_absolute_url(),
+            "due": row.request.due_date,
+        }
+        for row in signoffs_owed_by(user=user, workspace=workspace)
+    ]

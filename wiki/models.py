@@ -175,3 +175,75 @@ class PageRedirect(Contained):
 
     def __str__(self):
         return f"{self.old_path} → {self.page_id}"
+
+
+class SignatoryRoles(models.Model):
+    """Which roles may sign off pages for their organisation, set per workspace (a
+    workspace without a row uses DEFAULT_SIGNATORY_ROLES)."""
+
+    workspace = models.OneToOneField(
+        "workspaces.Workspace", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    roles = models.CharField(max_length=100)
+
+    def __str__(self):
+        return f"Signatories of {self.workspace_id}: {self.roles}"
+
+    @property
+    def role_list(self):
+        return [role for role in self.roles.split(",") if role]
+
+
+class SignoffRequest(models.Model):
+    """A lead's request that partner organisations sign one exact revision of a page."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="signoff_requests")
+    revision = models.PositiveIntegerField()
+    content_hash = models.CharField(max_length=64)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    due_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["page", "-id"], name="signoff_request_latest")]
+
+    def __str__(self):
+        return f"Sign-off of {self.page} at revision {self.revision}"
+
+    def get_absolute_url(self):
+        return reverse("wiki:page_signoff", args=[container_path_of(self.page), self.page.path])
+
+
+class Signoff(models.Model):
+    """One organisation's part of a request: owed until signed. Names, revision and hash
+    are copies, so the record survives the signatory (or the organisation) leaving."""
+
+    request = models.ForeignKey(SignoffRequest, on_delete=models.CASCADE, related_name="signoffs")
+    organisation = models.ForeignKey(
+        "workspaces.Organisation", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(max_length=200)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signer_name = models.CharField(max_length=200, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField()
+    content_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["organisation_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "organisation"], name="signoff_unique")
+        ]
+        indexes = [models.Index(fields=["organisation", "signed_at"], name="signoff_owed")]
+
+    def __str__(self):
+        return f"{self.organisation_name}: {'signed' if self.signed_at else 'owed'}"
+
+    @property
+    def is_signed(self):
+        return self.signed_at is not None

@@ -11,7 +11,7 @@ from django.http import Http404
 from workspaces.activity import watched_by
 
 from . import paths
-from .models import Page, PageLink, PageRedirect
+from .models import Page, PageLink, PageRedirect, SignoffRequest
 
 HISTORY_PAGE_SIZE = 50
 # Lists of revisions show no text: loading it moved megabytes per page for a long page
@@ -54,6 +54,11 @@ def redirect_target_for(*, container, path):
     return redirect.page if redirect else None
 
 
+_latest_signoff_request = Subquery(
+    SignoffRequest.objects.filter(page=OuterRef("pk")).order_by("-id").values("pk")[:1]
+)
+
+
 def page_view_for(*, container, path, user):
     """The page at ``path`` with what its view shows, in two queries: the page with its
     ancestors (breadcrumbs) and whether ``user`` watches it, then its sub-pages.
@@ -66,7 +71,7 @@ def page_view_for(*, container, path, user):
         .live()
         .filter(path__in=wanted)
         .select_related("updated_by")
-        .annotate(is_watched=watched_by(user, Page))
+        .annotate(is_watched=watched_by(user, Page), signoff_request_id=_latest_signoff_request)
     )
     rows.sort(key=lambda row: len(row.path))
     if not rows or rows[-1].path != path:

@@ -4,7 +4,7 @@ so no page can ever be mistaken for an action, whatever it is called."""
 
 from django.urls import path, register_converter
 
-from . import views
+from . import signoff_views, views
 from .paths import PagePathConverter
 
 register_converter(PagePathConverter, "pagepath")
@@ -43,5 +43,14 @@ urlpatterns = [
         views.page_links_here,
         name="page_links_here",
     ),
+    path(f"{W}-/signatories/", signoff_views.signatory_roles, name="signatory_roles"),
+    path(f"{W}-/signoff/<pagepath:page_path>/", signoff_views.page_signoff, name="page_signoff"),
+    path(
+        f"{W}-/signoff-request/<pagepath:page_path>/",
+        signoff_views.signoff_request,
+        name="signoff_request",
+    ),
+    path(f"{W}-/sign/<pagepath:page_path>/", signoff_views.page_sign, name="page_sign"),
+    path(f"{W}-/signoff-csv/<pagepath:page_path>/", signoff_views.signoff_csv, name="signoff_csv"),
     path(f"{W}<pagepath:page_path>/", views.page_detail, name="page_detail"),
 ]

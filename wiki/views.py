@@ -12,7 +12,7 @@ from alliance_hub.params import query_id
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from . import paths, selectors, services
+from . import paths, selectors, services, signoff
 from .diff import has_changes, line_diff
 from .forms import PageCreateForm, PageEditForm, PageMoveForm, PreviewForm, RevertForm
 from .markup import render_page_markdown
@@ -78,6 +78,7 @@ def page_detail(request, container, page_path):
             "ancestors": ancestors,
             "children": children,
             "may_edit": services.may_edit(request.access, page),
+            "signoff": signoff.status_for(page=page),
         },
     )
 

@@ -67,6 +67,40 @@ def _version_link(w, c):
     return reverse("documents:version_download", args=[_document(w, c).pk, 1])
 
 
+def _review(w, c):
+    """A review of a new document's version 1, asking everyone who may review here."""
+    from documents import reviews
+    from documents.policies import users_who_may_review
+
+    version = _document(w, c).versions.get()
+    return reviews.review_send(
+        actor=w.lead, version=version, reviewers=list(users_who_may_review(c))
+    )
+
+
+def _review_url(name):
+    def build(w, c):
+        review = _review(w, c)
+        return reverse(f"documents:{name}", args=[c, review.version.document_id, review.pk])
+
+    return build
+
+
+def _review_send_data(w, c):
+    return {"version": 1, "reviewers": [w.member.pk], "rule": "all"}
+
+
+def _approved_link(w, c):
+    from documents import reviews
+
+    review = _review(w, c)
+    for reviewer in review.reviewers.all():
+        review.refresh_from_db()
+        if review.is_open:
+            reviews.review_decide(actor=reviewer.user, review=review, approve=True)
+    return reverse("documents:document_approved_permalink", args=[review.version.document_id])
+
+
 C, M = Action.CONTRIBUTE, Action.MODERATE
 
 ROUTES = [
@@ -100,7 +134,29 @@ ROUTES = [
     Route("documents:version_diff", _diff_url),
     Route("documents:version_restore", _two_versions_url("version_restore"), C, "POST"),
     Route("documents:version_preview", _preview_url),
+    Route("documents:review_send", _document_url("review_send"), C, "POST", _review_send_data),
+    Route(
+        "documents:review_decide", _review_url("review_decide"), C, "POST", {"decision": "approve"}
+    ),
+    # Only whoever sent the review (the lead) or a moderator may withdraw it.
+    Route(
+        "documents:review_withdraw",
+        _review_url("review_withdraw"),
+        C,
+        "POST",
+        containers=("workspace",),
+        expect={"member": 403, "non_group_member": 403},
+    ),
+    Route(
+        "documents:review_withdraw",
+        _review_url("review_withdraw"),
+        C,
+        "POST",
+        containers=("private_group",),
+        expect={"member": 403},
+    ),
     # Container-free links: whoever may view the document's container may download.
     Route("documents:document_permalink", _permalink),
     Route("documents:version_download", _version_link),
+    Route("documents:document_approved_permalink", _approved_link),
 ]

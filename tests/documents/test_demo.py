@@ -24,4 +24,4 @@ def test_seed_demo_shows_every_documents_feature(db, client):
     client.force_login(hanna)
     agreement = Document.objects.get(title="Consortium agreement")
     page = client.get(agreement.get_absolute_url()).content.decode()
-    assert "version 2 is newer" in page
+    assert "version 3 is newer" in page  # 2 is approved, 3 (a draft) is in review

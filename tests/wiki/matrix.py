@@ -158,3 +158,56 @@ ROUTES = [
         containers=CONTENT,
     ),
 ]
+
+
+def _asked_url(name):
+    """A page whose sign-off is asked of every partner, members allowed to sign."""
+
+    def build(w, c):
+        from wiki import signoff
+
+        page = _page(w, c)
+        roles = ["lead", "community_manager", "member"]
+        signoff.signatory_roles_set(actor=w.lead, workspace=w.workspace, roles=roles)
+        signoff.signoff_request(actor=w.lead, page=page)
+        return reverse(name, args=[c, page.path])
+
+    return build
+
+
+def _sign_data(w, c):
+    from wiki.models import SignoffRequest
+
+    request = SignoffRequest.objects.latest("id")
+    return {"request": request.pk, "revision": request.revision}
+
+
+ROUTES += [
+    Route("wiki:page_signoff", _asked_url("wiki:page_signoff"), containers=CONTENT),
+    Route("wiki:signoff_csv", _asked_url("wiki:signoff_csv"), containers=CONTENT),
+    Route(
+        "wiki:signoff_request",
+        _page_url("wiki:signoff_request"),
+        Action.LEAD,
+        method="POST",
+        containers=CONTENT,
+    ),
+    # Observers never sign, whatever the workspace allows.
+    Route(
+        "wiki:page_sign",
+        _asked_url("wiki:page_sign"),
+        Action.VIEW,
+        method="POST",
+        data=_sign_data,
+        containers=CONTENT,
+        expect={"observer": FORBIDDEN},
+    ),
+    Route("wiki:signatory_roles", _container_url("wiki:signatory_roles"), Action.LEAD),
+    Route(
+        "wiki:signatory_roles",
+        _container_url("wiki:signatory_roles"),
+        Action.LEAD,
+        method="POST",
+        data={"roles": ["lead"]},
+    ),
+]

@@ -1,0 +1,16 @@
+"""Reporting's part of the start page: reports due from the member's organisation."""
+
+from . import selectors
+
+
+def reports_todo(user, workspace):
+    return [
+        {
+            "label": f"Submit {item.period.series} #{item.period.number} "
+            f"for {item.organisation_name}",
+            "done": False,
+            "url": item.get_absolute_url(),
+            "due": item.period.due_date,
+        }
+        for item in selectors.reports_due_for(user=user, workspace=workspace)
+    ]

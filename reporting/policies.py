@@ -1,0 +1,40 @@
+"""Who may define report series and submit reports: yes/no checks beside the querysets
+of people they describe."""
+
+from django.contrib.auth import get_user_model
+
+from workspaces.access import container_access
+from workspaces.models import Membership
+from workspaces.roles import ROLE_ACTIONS, Action
+
+MANAGE_ACTION = Action.LEAD
+SUBMIT_ACTION = Action.CONTRIBUTE
+SUBMITTING_ROLES = sorted(
+    role for role, actions in ROLE_ACTIONS.items() if SUBMIT_ACTION in actions
+)
+
+
+def may_manage_series(access):
+    return access.can(MANAGE_ACTION)
+
+
+def may_submit(user, item, container):
+    """Members of the item's organisation who may contribute in the series' container."""
+    if item.organisation_id is None or not container_access(user, container).can(SUBMIT_ACTION):
+        return False
+    return Membership.objects.filter(
+        workspace=container.workspace, user=user, organisation_id=item.organisation_id
+    ).exists()
+
+
+def submitters(container, organisation_id):
+    """The people who may submit for ``organisation_id`` (twin of may_submit)."""
+    users = get_user_model().objects.filter(
+        is_active=True,
+        memberships__workspace=container.workspace,
+        memberships__organisation_id=organisation_id,
+        memberships__role__in=SUBMITTING_ROLES,
+    )
+    if container.is_group and container.is_private:
+        users = users.filter(group_memberships__group=container)
+    return users
