@@ -292,7 +292,14 @@ def _reviews(demo):
         marco,
         agreement,
         "Consortium agreement amendment 1.pdf",
-        pdf_bytes(["Consortium agreement", "Amendment 1: a fourth partner may join"]),
+        pdf_bytes(
+            [
+                "Consortium agreement",
+                "Amendment 1: a fourth partner may join",
+                "Article 12: disputes go to arbitration in Groningen.",
+                "Article 14: background IP stays with each partner.",
+            ]
+        ),
         "Amendment 1: accession of new partners",
     )
     draft.document = agreement

@@ -24,11 +24,7 @@ def test_the_admin_runs_with_no_csp_violation(people):
     workspace, _ = make_workspace("North Sea Alliance")
     root = superuser()
     admin = people("root")
-    admin.goto("/admin/login/")
-    admin.page.fill("input[name=username]", root.email)
-    admin.page.fill("input[name=password]", PASSWORD)
-    admin.page.click("input[type=submit]")
-    admin.page.wait_for_load_state()
+    admin.sign_in(root.email, PASSWORD)  # the admin has no login form of its own
     for path in [*ADMIN_PAGES, f"/admin/workspaces/workspace/{workspace.pk}/change/"]:
         response = admin.goto(path)
         assert admin.page.url.endswith(path), admin.page.url
