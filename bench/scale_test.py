@@ -272,7 +272,7 @@ class Person:
             "/accounts/login/",
             expected=(302,),
             what="sign in",
-            data={"username": self.email, "password": DEMO_PASSWORD},
+            data={"login": self.email, "password": DEMO_PASSWORD},
         )
         if response.status_code != 302:
             raise RuntimeError(f"{self.email} could not sign in")
