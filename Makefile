@@ -44,12 +44,18 @@ audit: install
 # The whole suite, browser journeys included (SQLite unless DATABASE_URL is set),
 # spread over the machine's cores (TEST_WORKERS=0 runs it in one process).
 TEST_WORKERS ?= auto
+# On SQLite the test database is a file, so the worker processes that tests start
+# (a worker killed mid-job) share it.
+SQLITE_TEST_NAME ?= $(CURDIR)/test-artifacts/test-db.sqlite3
+export SQLITE_TEST_NAME
 test: install
 	@$(PY) tests/e2e/browser_check.py || true
+	@mkdir -p test-artifacts
 	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # Everything but the browser journeys.
 test-fast: install
+	@mkdir -p test-artifacts
 	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e"
 
 bench: install
