@@ -15,10 +15,6 @@ from . import policies, selectors, services
 from .forms import SeriesForm, SubmitForm, UploadForm
 
 
-def _render(request, template, context, status=200):
-    return render(request, template, {"access": request.access, **context}, status=status)
-
-
 @container_view(Action.VIEW)
 @require_http_methods(["GET", "POST"])
 def series_list(request, container):
@@ -44,7 +40,7 @@ def series_list(request, container):
         else:
             messages.success(request, f"{series} is defined.")
             return redirect(series)
-    return _render(
+    return render(
         request,
         "reporting/series_list.html",
         {"container": container, "series_list": selectors.series_list_for(container=container),
@@ -58,7 +54,7 @@ def series_list(request, container):
 def series_board(request, container, pk):
     series = selectors.series_get_for(container=container, pk=pk)
     board = selectors.board_for(series=series)
-    return _render(
+    return render(
         request,
         "reporting/series_board.html",
         {"container": container, "series": series, "board": board},
@@ -100,7 +96,7 @@ def series_edit(request, container, pk):
         else:
             messages.success(request, "Saved. Periods already open keep their due dates.")
             return redirect(series)
-    return _render(
+    return render(
         request,
         "reporting/series_edit.html",
         {"container": container, "series": series, "form": form},
@@ -127,7 +123,7 @@ def _refuse(request, container, series, error, status=409):
     messages.error(request, " ".join(error.messages))
     board = selectors.board_for(series=series)
     context = {"container": container, "series": series, "board": board}
-    return _render(request, "reporting/series_board.html", context, status=status)
+    return render(request, "reporting/series_board.html", context, status=status)
 
 
 @container_view(policies.SUBMIT_ACTION)
