@@ -4,7 +4,11 @@ change notes, a diff worth looking at, a restored version, a lock, a trashed
 document, downloads (so the access record and the "a newer version exists" notice
 show), in the workspace and in both groups."""
 
+from datetime import timedelta
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from workspaces.demo_clock import Chapter
 
 from . import services
 from .samples import docx_bytes, pdf_bytes, png_bytes, xlsx_bytes
@@ -79,8 +83,10 @@ def _north_sea(demo):
         tags=["governance", "legal"],
     )
     # Hanna read the draft; the page now tells her a newer version exists.
+    demo.clock.later(hours=20)
     services.download_record(user=users["hanna"], version=agreement.latest_version)
     services.download_record(user=users["elif"], version=agreement.latest_version)
+    demo.clock.later(days=2)
     _version(
         anna,
         agreement,
@@ -95,6 +101,7 @@ def _north_sea(demo):
         ),
         "Signed by all three partners",
     )
+    demo.clock.later(hours=3)
     _document(
         sofia,
         ws,
@@ -130,6 +137,7 @@ def _north_sea(demo):
         tags=["budget"],
     )
 
+    demo.clock.later(days=1)
     minutes = _document(
         sofia,
         ws,
@@ -139,12 +147,14 @@ def _north_sea(demo):
         description="Minutes of the January steering meeting.",
         tags=["minutes", "governance"],
     )
+    demo.clock.later(hours=26)
     _version(
         users["elif"], minutes, "Steering minutes 2026-01.md", MINUTES_V2, "Added Elif's action"
     )
+    demo.clock.later(days=2)
     _version(sofia, minutes, "Steering minutes 2026-01.md", MINUTES_V3, "Kick-off date moved")
-    services.document_lock(actor=jonas, document=minutes)  # Jonas is editing it now
 
+    demo.clock.later(hours=5)
     output = _document(
         jonas,
         ws,
@@ -154,9 +164,12 @@ def _north_sea(demo):
         description="Monthly output per turbine, in MWh.",
         tags=["data", "wp1"],
     )
+    demo.clock.later(days=2)
     _version(jonas, output, "Turbine output Q1.csv", OUTPUT_V2, "February figures")
+    demo.clock.later(days=2)
     _version(users["lars"], output, "Turbine output Q1.csv", OUTPUT_V3, "March figures")
 
+    demo.clock.later(hours=4)
     chart = _document(
         marco,
         ws,
@@ -165,6 +178,7 @@ def _north_sea(demo):
         folder=year,
         tags=["data"],
     )
+    demo.clock.later(hours=3)
     _version(
         marco,
         chart,
@@ -172,8 +186,10 @@ def _north_sea(demo):
         png_bytes("Output per month (MWh), wrong scale", colour=(179, 38, 30), bars=(1, 9, 3)),
         "New colours",
     )
+    demo.clock.later(hours=18)
     services.version_restore(actor=anna, document=chart, number=1)  # the first one was right
 
+    demo.clock.later(days=1)
     _document(
         sofia,
         ws,
@@ -192,7 +208,9 @@ def _north_sea(demo):
         description="Read this first.",
     )
     old = _document(users["maja"], ws, "Old contact list.csv", "name,email\nAnn,ann@example\n")
+    demo.clock.later(hours=2)
     services.document_trash(actor=users["maja"], document=old)
+    demo.clock.later(days=1)
     for user in (users["oliver"], users["pieter"]):
         services.download_record(user=user, version=output.latest_version)
 
@@ -208,6 +226,7 @@ def _groups(demo):
         description="WP1's main deliverable.",
         tags=["wp1", "deliverable"],
     )
+    demo.clock.later(days=2)
     _version(
         users["lars"],
         study,
@@ -231,6 +250,7 @@ def _groups(demo):
         description="Confidential: steering committee only.",
         tags=["budget"],
     )
+    demo.clock.later(days=1)
     _version(
         users["marco"],
         budget,
@@ -256,6 +276,7 @@ def _rhine(demo):
         "station,date,nitrate_mg_l\nBasel,2026-01-10,2.1\nKoblenz,2026-01-10,2.8\n",
         tags=["data"],
     )
+    demo.clock.later(days=3)
     _version(
         luc,
         samples,
@@ -266,17 +287,20 @@ def _rhine(demo):
     )
 
 
-def _reviews(demo):
-    """The consortium agreement approved by all three partners, with a newer draft in
-    review (Marco has approved it, Elif has not yet decided)."""
+def _agreement(demo):
     from .models import Document
+
+    north = demo.workspaces["north-sea"]
+    return Document.objects.get(workspace=north, title="Consortium agreement")
+
+
+def _signed_approved(demo):
+    """The consortium agreement approved by all three partners, over two days."""
     from .reviews import review_decide, review_send
 
     users = demo.users
     anna, marco, elif_ = users["anna"], users["marco"], users["elif"]
-    agreement = Document.objects.get(
-        workspace=demo.workspaces["north-sea"], title="Consortium agreement"
-    )
+    agreement = _agreement(demo)
     signed = agreement.versions.get(number=agreement.version_count)
     signed.document = agreement
     review = review_send(
@@ -286,8 +310,18 @@ def _reviews(demo):
         message="The text as signed; please confirm for your organisation.",
     )
     for reviewer in (anna, marco, elif_):
+        demo.clock.later(hours=9)
         review = type(review).objects.get(pk=review.pk)
         review_decide(actor=reviewer, review=review, approve=True, comment="Agreed.")
+
+
+def _amendment_in_review(demo):
+    """A newer draft in review: Marco has approved it, Elif has not yet decided."""
+    from .reviews import review_decide, review_send
+
+    users = demo.users
+    anna, marco, elif_ = users["anna"], users["marco"], users["elif"]
+    agreement = _agreement(demo)
     draft = _version(
         marco,
         agreement,
@@ -310,11 +344,24 @@ def _reviews(demo):
         rule="per_org",
         message="Amendment 1 for approval, one person per partner.",
     )
+    demo.clock.later(hours=5)
     review_decide(actor=marco, review=review, approve=True, comment="Fine for Delft.")
 
 
-def seed(demo):
-    _north_sea(demo)
-    _groups(demo)
-    _rhine(demo)
-    _reviews(demo)
+def _jonas_editing_now(demo):
+    from .models import Document
+
+    north = demo.workspaces["north-sea"]
+    minutes = Document.objects.get(workspace=north, title="Steering minutes 2026-01")
+    services.document_lock(actor=demo.users["jonas"], document=minutes)
+
+
+def chapters(demo):
+    return [
+        Chapter(timedelta(days=40), _north_sea),
+        Chapter(timedelta(days=27), _groups),
+        Chapter(timedelta(days=24), _rhine),
+        Chapter(timedelta(days=20), _signed_approved),
+        Chapter(timedelta(days=3, hours=12), _amendment_in_review),
+        Chapter(timedelta(minutes=25), _jonas_editing_now),
+    ]

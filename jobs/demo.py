@@ -1,16 +1,22 @@
 """The jobs part of ``manage.py seed_demo``: North Sea's jobs page shows one finished
 export (with its file, and Marco notified) and one mail import still running."""
 
+from datetime import timedelta
+
 from django.utils import timezone
+
+from workspaces.demo_clock import Chapter
 
 from . import runner
 from .models import Job
 
 
-def seed(demo):
+def chapters(demo):
     north = demo.workspaces["north-sea"]
-    _finished_export(demo.users["marco"], north)
-    _running_import(demo.users["jonas"], north)
+    return [
+        Chapter(timedelta(hours=2), lambda demo: _finished_export(demo.users["marco"], north)),
+        Chapter(timedelta(minutes=20), lambda demo: _running_import(demo.users["jonas"], north)),
+    ]
 
 
 def _finished_export(marco, north):

@@ -2,19 +2,19 @@
 
 Everything goes through the services, so mentions, replies and comments create
 the notifications they would in real use: Anna signs in to unread notifications.
-Timestamps are moved into the past afterwards, oldest first, so the stream reads
-like the last two weeks of an alliance.
+The posts are told over the last nine days (a few hours apart, by the demo's story
+clock), so the stream, the posts and their notifications all carry the same times.
 """
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from workspaces.models import Activity, Notification
+from workspaces.demo_clock import Chapter
+from workspaces.models import Notification
 
 from . import services
-from .models import BlogComment, BlogPost
+from .models import BlogPost, StatusPost
 
 ANNA_BLOG = """Six months ago three partners signed the North Sea Energy Alliance agreement.
 Here is where we stand.
@@ -73,45 +73,33 @@ April while its pump was replaced.
 """
 
 
-def _backdate(objects):
-    """Spread ``objects`` (oldest first) over the last two weeks, with their stream lines."""
-    now = timezone.now()
-    step = timedelta(days=14) / max(len(objects), 1)
-    for position, obj in enumerate(objects):
-        when = now - timedelta(days=14) + step * position
-        model = type(obj)
-        fields = {"created_at": when}
-        if model is BlogPost and obj.published_at:
-            fields.update(published_at=when, updated_at=when)
-        elif model is BlogPost:
-            fields.update(updated_at=when)
-        model.objects.filter(pk=obj.pk).update(**fields)
-        Activity.objects.filter(
-            target_type=ContentType.objects.get_for_model(model), target_id=obj.pk
-        ).update(created_at=when)
+def chapters(demo):
+    return [
+        Chapter(timedelta(days=9), _stream),
+        Chapter(timedelta(hours=6), _this_morning),
+    ]
 
 
-def seed(demo):
+def _stream(demo):
     u, north, rhine = demo.users, demo.workspaces["north-sea"], demo.workspaces["rhine-water"]
     wp1, steering = demo.groups["wp1"], demo.groups["steering"]
-    created = []
 
     def say(author, container, text, reply_to=None):
-        post = services.post_create(
+        # A reply follows within the hour; a new thread some hours later.
+        demo.clock.later(**({"minutes": 35} if reply_to else {"hours": 9}))
+        return services.post_create(
             actor=u[author], container=container, text=text, reply_to=reply_to
         )
-        created.append(post)
-        return post
 
     def write(author, container, title, body, publish=True):
-        post = services.blogpost_create(
+        demo.clock.later(hours=5)
+        return services.blogpost_create(
             actor=u[author], container=container, title=title, body=body, publish=publish
         )
-        created.append(post)
-        return post
 
     def comment(author, post, body):
-        created.append(services.comment_create(actor=u[author], post=post, body=body))
+        demo.clock.later(hours=2)
+        services.comment_create(actor=u[author], post=post, body=body)
 
     welcome = say(
         "marco",
@@ -127,7 +115,6 @@ def seed(demo):
     )
     say("maja", north, "Thanks Anna, it was a great start.", kickoff)
     say("elif", north, "Agreed, see you all in Riga!", kickoff)
-    write("anna", north, "Six months of the North Sea Energy Alliance", ANNA_BLOG)
     esbjerg = say(
         "jonas",
         north,
@@ -166,9 +153,10 @@ def seed(demo):
     )
     say("pieter", north, "On it.", d21)
     say("marco", north, "I'll take chapter 3.", d21)
-    off_topic = say("tom", north, "Anyone selling tickets for Saturday's match? Send me a message")
+    say("tom", north, "Anyone selling tickets for Saturday's match? Send me a message")
     say("elif", north, "Baltic Grid hosts the next partner meeting in Riga, 14–15 May. #meeting")
     write("marco", north, "Communication plan 2027", MARCO_DRAFT, publish=False)
+    write("anna", north, "Six months of the North Sea Energy Alliance", ANNA_BLOG)
     greeting = say("greta", rhine, "Welcome to the Rhine Water Partnership stream! #welcome")
     say("luc", rhine, "Sampling at Lobith is done; results next week. #waterquality")
     say(
@@ -178,12 +166,27 @@ def seed(demo):
         greeting,
     )
     write("greta", rhine, "Monitoring stations along the Rhine", GRETA_BLOG)
-    _backdate([item for item in created if not isinstance(item, BlogComment)])
 
-    # Anna's own blog gets comments now (recent notifications for her).
+
+def _this_morning(demo):
+    """Comments on Anna's blog and likes: recent notifications for her."""
+    u, north = demo.users, demo.workspaces["north-sea"]
+    posts = StatusPost.objects.filter(workspace=north, group=None, reply_to=None)
+    d21 = posts.get(text__startswith="Draft of deliverable D2.1")
+    kickoff = posts.get(text__startswith="Thanks everyone for a productive kick-off")
+    esbjerg = posts.get(text__startswith="Met the port authority in Esbjerg")
+    off_topic = posts.get(text__startswith="Anyone selling tickets")
     anna_blog = BlogPost.objects.get(author=u["anna"], title__startswith="Six months")
-    comment("jonas", anna_blog, "Impressive progress. The permit timeline for Q3 is tight, though.")
-    comment("elif", anna_blog, "Baltic Grid confirms the grid code work for **Q4**.")
+    services.comment_create(
+        actor=u["jonas"],
+        post=anna_blog,
+        body="Impressive progress. The permit timeline for Q3 is tight, though.",
+    )
+    demo.clock.later(minutes=50)
+    services.comment_create(
+        actor=u["elif"], post=anna_blog, body="Baltic Grid confirms the grid code work for **Q4**."
+    )
+    demo.clock.later(minutes=30)
     for person in ("anna", "marco", "pieter", "lars"):
         services.post_like_toggle(actor=u[person], post=d21)
     for person in ("jonas", "sofia", "maja", "elif", "tom"):

@@ -7,9 +7,12 @@ manager) and the initials avatars (Tom, Hanna, Oliver, Noor) all show.
 
 import io
 import math
+from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
+
+from workspaces.demo_clock import Chapter
 
 from . import services
 
@@ -195,8 +198,13 @@ def portrait(colours, size=600):
     return buffer.getvalue()
 
 
-def seed(demo):
+def chapters(demo):
+    return [Chapter(timedelta(days=41), _profiles)]  # the day after they joined
+
+
+def _profiles(demo):
     for key, data in PEOPLE.items():
+        demo.clock.later(minutes=40)
         user = demo.users[key]
         data = dict(data)
         colours = data.pop("photo", None)

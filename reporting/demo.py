@@ -4,6 +4,7 @@ period is past due, submitted by two partners; Baltic Grid is late."""
 from datetime import timedelta
 
 from wiki.services import PageContent, page_save
+from workspaces.demo_clock import Chapter
 
 from . import dates, services
 from .models import ReportItem
@@ -11,7 +12,11 @@ from .models import ReportItem
 TEMPLATE = "## Progress this quarter\n\n## Deliverables\n\n## Risks and issues\n"
 
 
-def seed(demo):
+def chapters(demo):
+    return [Chapter(timedelta(days=2, hours=12), _quarterly_report)]
+
+
+def _quarterly_report(demo):
     users = demo.users
     north = demo.workspaces["north-sea"]
     # The first period ended with last month, so it is past due today.
@@ -27,6 +32,7 @@ def seed(demo):
     )
     first = series.periods.get(number=1)
     for key in ("anna", "marco"):
+        demo.clock.later(hours=6)
         member = users[key]
         organisation = north.memberships.get(user=member).organisation
         item = ReportItem.objects.select_related("period__series").get(

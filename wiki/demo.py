@@ -2,7 +2,11 @@
 people over several revisions, nested pages, links between pages, a page in each group,
 a moved page (its old address redirects) and one in the trash."""
 
+from datetime import timedelta
+
 from django.apps import apps
+
+from workspaces.demo_clock import Chapter
 
 from . import services
 from .models import Page
@@ -260,27 +264,39 @@ def _document_link():
 
 
 def _north_sea(demo):
-    north, u = demo.workspaces["north-sea"], demo.users
+    north, u, later = demo.workspaces["north-sea"], demo.users, demo.clock.later
     anna, marco, sofia, jonas, elif_ = u["anna"], u["marco"], u["sofia"], u["jonas"], u["elif"]
 
     governance = _page(north, "governance")
     _edit(governance, anna, GOVERNANCE_V2 + _document_link(), "Fill in our bodies and roles")
+    later(hours=2)
     _create(north, anna, "Steering committee", "governance/steering-committee", STEERING)
+    later(hours=20)
     _create(north, marco, "Decision making", "governance/decision-making", DECISION_MAKING)
     # Minutes started at the top level, then moved under the committee: the old address redirects.
+    later(hours=4)
     minutes = _create(north, marco, "Steering committee meetings", "meetings", MEETINGS)
+    later(minutes=40)
     services.page_move(actor=marco, page=minutes, new_path="governance/steering-committee/meetings")
+    later(days=1)
     _edit(governance, marco, GOVERNANCE_V3 + _document_link(), "Log the WP2 decision")
 
+    later(hours=5)
     scope = _page(north, "scope-of-work")
     _edit(scope, sofia, SCOPE_V2, "Objectives and work packages from the proposal")
+    later(days=2)
     _edit(scope, jonas, SCOPE_V3, "M2 reached")
+    later(hours=1)
     _create(north, jonas, "WP1 Offshore wind", "scope-of-work/wp1-offshore-wind", WP1_SCOPE)
 
+    later(days=1)
     reporting = _page(north, "reporting")
     _edit(reporting, marco, REPORTING_V2, "Calendar and risks for 2026")
+    later(hours=3)
     p1 = _create(north, marco, "Report P1 2026", "reporting/2026-p1", P1_2026)
+    later(days=1)
     _edit(p1, sofia, P1_2026.replace("60 % done", "70 % done"), "WP1 figures updated")
+    later(hours=6)
     _edit(
         p1,
         elif_,
@@ -288,12 +304,17 @@ def _north_sea(demo):
         "WP2 news",
     )
 
+    later(hours=2)
     old = _create(north, marco, "Kick-off agenda (old)", "kick-off-agenda", "Superseded.")
+    later(minutes=30)
     services.page_delete(actor=marco, page=old)
 
+    later(days=1)
     wp1 = demo.groups["wp1"]
     plan = _create(wp1, jonas, "Turbine siting plan", "siting-plan", WP1_PLAN)
+    later(days=1)
     _edit(plan, u["lars"], WP1_PLAN.replace("< 60 m", "< 55 m"), "Tighter depth limit")
+    later(hours=4)
     steering = demo.groups["steering"]
     _create(steering, anna, "Budget decisions", "budget-decisions", STEERING_BUDGET)
 
@@ -305,6 +326,7 @@ def _rhine(demo):
         "1. First objective, measurable.", "1. Monthly water-quality samples at 12 stations."
     ).replace("2. Second objective, measurable.", "2. A shared dashboard for the water boards.")
     _edit(scope, greta, body, "Our objectives")
+    demo.clock.later(days=1)
     _edit(scope, luc, body + "\nSee also [[Sampling protocol]].\n", "Link the protocol")
 
 
@@ -319,12 +341,15 @@ def _signoff(demo):
     )
     request = signoff.signoff_request(actor=users["anna"], page=_page(north, "governance"))
     for signer in (users["anna"], users["marco"]):
+        demo.clock.later(hours=7)
         signoff.page_sign(
             actor=signer, page=request.page, request_id=request.pk, revision=request.revision
         )
 
 
-def seed(demo):
-    _north_sea(demo)
-    _rhine(demo)
-    _signoff(demo)
+def chapters(demo):
+    return [
+        Chapter(timedelta(days=18), _north_sea),
+        Chapter(timedelta(days=11), _rhine),
+        Chapter(timedelta(days=10), _signoff),
+    ]

@@ -1,8 +1,10 @@
 """The demo alliances behind ``manage.py seed_demo``.
 
 Content apps add their own demo content with a module ``<app>/demo.py`` that
-defines ``seed(demo)``; it is called once, right after the alliances are created,
-with the ``Demo`` below.
+defines ``chapters(demo)``: a list of ``demo_clock.Chapter(ago, run)``, each run once
+with the ``Demo`` below at its time in the story (``ago`` before now), all apps'
+chapters oldest first. A module with only ``seed(demo)`` has it run at the end, "now".
+The alliances themselves are set up six weeks ago.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ PASSWORD = "alliance-demo-2026"  # noqa: S105 - the published demo password
 TWO_FACTOR_PERSONA = "sofia@tudelft.example"
 TOTP_SECRET = "AHUBDEMOSOFIA2FA"  # noqa: S105 - base32, published with the demo
 ADMIN_EMAIL = "admin@alliance.example"
+DEMO_WORKSPACES = ["north-sea", "rhine-water"]
 
 # (key, name, e-mail, organisation, role in north-sea, groups there)
 NORTH_SEA_PEOPLE = [
@@ -98,6 +101,7 @@ class Demo:
     users: dict = field(default_factory=dict)  # key -> User
     workspaces: dict = field(default_factory=dict)  # "north-sea", "rhine-water"
     groups: dict = field(default_factory=dict)  # "wp1", "steering"
+    clock: object = None  # the StoryClock while seeding: clock.later(hours=2) lets time pass
 
 
 def _user(email, name):
@@ -199,8 +203,26 @@ def exists():
     return Workspace.objects.filter(slug="north-sea").exists()
 
 
+# The five people a newcomer signs in as, in the order to try them:
+# (e-mail, workspace, who they are). Anna comes first: "start here".
+PERSONAS = [
+    ("anna@nordicwind.example", "north-sea", "Start here: the alliance lead (North Sea)"),
+    ("marco@tudelft.example", "north-sea", "Community manager: runs the workspace, invites"),
+    ("elif@balticgrid.example", "north-sea", "Partner member (Baltic Grid), in a private group"),
+    ("hanna@balticgrid.example", "north-sea", "Observer: reads everything, changes nothing"),
+    (TWO_FACTOR_PERSONA, "rhine-water", "Signs in with a two-factor code (Rhine alliance)"),
+]
+
+
+def demo_emails():
+    """The demo's own people: accounts created later in the UI are not demo logins."""
+    return {email for _key, _name, email, *_rest in NORTH_SEA_PEOPLE + RHINE_PEOPLE}
+
+
 def logins():
-    """Every demo login with its workspaces, roles, organisations and groups."""
+    """Every demo login with its workspaces, roles, organisations and groups; the five
+    personas carry a ``persona`` line (the others ``None``)."""
+    personas = {(email, workspace): text for email, workspace, text in PERSONAS}
     rows = [
         {
             "email": ADMIN_EMAIL,
@@ -210,17 +232,23 @@ def logins():
             "organisation": "",
             "groups": [],
             "totp_secret": None,
+            "persona": None,
         }
     ]
     users = (
         get_user_model()
-        .objects.filter(memberships__workspace__slug__in=["north-sea", "rhine-water"])
+        .objects.filter(
+            email__in=demo_emails(),
+            memberships__workspace__slug__in=DEMO_WORKSPACES,
+        )
         .distinct()
     )
     for user in users.prefetch_related(
         "memberships__workspace", "memberships__organisation", "group_memberships__group"
     ):
         for membership in user.memberships.all():
+            if membership.workspace.slug not in DEMO_WORKSPACES:
+                continue  # one the person made or joined later in the UI
             rows.append(
                 {
                     "email": user.email,
@@ -230,6 +258,7 @@ def logins():
                     "role": membership.role,
                     "organisation": membership.organisation.name,
                     "totp_secret": TOTP_SECRET if user.email == TWO_FACTOR_PERSONA else None,
+                    "persona": personas.get((user.email, membership.workspace.slug)),
                     "groups": sorted(
                         gm.group.slug
                         for gm in user.group_memberships.all()

@@ -1,19 +1,21 @@
-"""The launch part of ``manage.py seed_demo``, run after every app's ``demo.seed``:
-pins on North Sea's start page, a history of weekly visits so the adoption charts
-show a trend, people who never signed in or have not seen the start page yet, and a
-pending and an expired invitation."""
+"""The launch part of ``manage.py seed_demo``, told with the apps' chapters: pins on
+North Sea's start page, a pending and an expired invitation, and (at the end) a
+history of weekly visits so the adoption charts show a trend, and people who never
+signed in or have not seen the start page yet."""
 
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from documents.models import Document, Version
-from microblog.models import StatusPost
+from documents.models import Document
+from jobs import runner
+from jobs.models import Job
 from wiki.models import Page
 
 from . import launch, services
-from .models import Invitation, Membership, Organisation, WeeklyVisit
+from .demo_clock import Chapter
+from .models import Membership, Organisation, WeeklyVisit
 from .roles import Role
 
 # Who visited North Sea in each of the last weeks (oldest first): adoption grows.
@@ -31,12 +33,18 @@ NEVER_SIGNED_IN = {"pieter"}
 NOT_WELCOMED = {"jonas", "pieter"}  # their first visit opens "Start here"
 
 
-def seed(demo):
+def chapters(demo):
     north = demo.workspaces["north-sea"]
-    _pins(demo, north)
-    _visits(demo, north)
-    _spread_over_weeks(north)
-    _invitations(demo, north)
+    return [
+        Chapter(timedelta(days=30), lambda demo: _pins(demo, north)),
+        Chapter(timedelta(days=30), lambda demo: _invite(demo, north, "tomas@balticgrid.example")),
+        Chapter(timedelta(days=2), lambda demo: _invite(demo, north, "lena@balticgrid.example")),
+    ]
+
+
+def seed(demo):
+    """At the end of the story: who visited when, and who has not yet."""
+    _visits(demo, demo.workspaces["north-sea"])
 
 
 def _pins(demo, north):
@@ -62,39 +70,23 @@ def _visits(demo, north):
             continue
         days_ago = 0 if key in VISITS[-1] else 20
         membership.last_seen_at = now - timedelta(days=days_ago, hours=3)
-        membership.welcomed_at = None if key in NOT_WELCOMED else now - timedelta(weeks=7)
+        welcomed = membership.joined_at + timedelta(hours=2)
+        membership.welcomed_at = None if key in NOT_WELCOMED else welcomed
         membership.save(update_fields=["last_seen_at", "welcomed_at"])
         membership.user.last_login = membership.last_seen_at
         membership.user.save(update_fields=["last_login"])
 
 
-def _spread_over_weeks(north):
-    """The seeded posts and uploads all happened just now; date them back over the
-    last weeks (demo only) so the charts show the alliance's history."""
-    weeks = len(VISITS)
-    # A thread, and a document's versions, move back together so their order holds.
-    for post in StatusPost.objects.filter(workspace=north):
-        back = timedelta(weeks=(post.reply_to_id or post.pk) % weeks)
-        StatusPost.objects.filter(pk=post.pk).update(created_at=post.created_at - back)
-    for version in Version.objects.filter(document__workspace=north):
-        back = timedelta(weeks=version.document_id % weeks)
-        Version.objects.filter(pk=version.pk).update(uploaded_at=version.uploaded_at - back)
-    revisions = Page.history.model.objects.filter(workspace_id=north.pk)
-    for revision in revisions:
-        back = timedelta(weeks=revision.id % weeks)
-        revisions.filter(pk=revision.pk).update(history_date=revision.history_date - back)
-
-
-def _invitations(demo, north):
-    organisation = Organisation.objects.get_or_create(name="Baltic Grid Operators")[0]
+def _invite(demo, north, email):
+    """Marco invites a newcomer from Baltic Grid; Tomas's invitation (a month ago) has
+    expired by now, Lena's is pending."""
     services.invitations_send(
         actor=demo.users["marco"],
         workspace=north,
-        emails=["lena@balticgrid.example", "tomas@balticgrid.example"],
+        emails=[email],
         role=Role.MEMBER,
-        organisation=organisation,
-        new_partner=True,
+        organisation=Organisation.objects.get_or_create(name="Baltic Grid Operators")[0],
     )
-    Invitation.objects.filter(workspace=north, email="tomas@balticgrid.example").update(
-        expires_at=timezone.now() - timedelta(days=3)
-    )
+    # The e-mail goes out at once, in the story's time (its link is valid from then).
+    job = Job.objects.filter(kind="invitation_mails", workspace=north).latest("pk")
+    runner.execute(job.pk)

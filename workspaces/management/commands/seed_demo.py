@@ -1,39 +1,73 @@
 import importlib
 import json
+from datetime import timedelta
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from workspaces import demo, launch_demo
+from workspaces.demo_clock import Chapter, StoryClock, chapters_in_order
+
+# The story starts with the alliances being set up, six weeks before "now".
+STORY_START = timedelta(weeks=6)
+QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 
 class Command(BaseCommand):
-    help = "Create two demo alliances with people in every role; print their logins."
+    help = "Create two demo alliances with people in every role; print where to start."
 
     def add_arguments(self, parser):
-        parser.add_argument("--json", action="store_true", help="Print the logins as JSON.")
+        parser.add_argument(
+            "--json", action="store_true", help="Print every demo login as one JSON document."
+        )
+        parser.add_argument("--all", action="store_true", help="List every demo login.")
 
     def handle(self, *args, **options):
         if demo.exists():
             self.stderr.write("The demo data exists already; nothing was changed.")
         else:
-            with transaction.atomic():
-                world = demo.create()
-                for app in apps.get_app_configs():
-                    try:
-                        module = importlib.import_module(f"{app.name}.demo")
-                    except ModuleNotFoundError:
-                        continue
-                    if app.name != "workspaces" and hasattr(module, "seed"):
-                        module.seed(world)
-                # Pins, visits and invitations need the apps' content in place.
-                launch_demo.seed(world)
+            self._seed()
             self.stderr.write(self.style.SUCCESS("Demo alliances created."))
         rows = demo.logins()
         if options["json"]:
             self.stdout.write(json.dumps(rows, indent=2))
-            return
+        elif options["all"]:
+            self._all_logins(rows)
+        else:
+            self._personas(rows)
+
+    def _seed(self):
+        # The demo's invitation e-mails go to made-up addresses; printing them (the
+        # console backend) would bury the logins and break --json.
+        quiet_mail = override_settings(EMAIL_BACKEND=QUIET_MAIL)
+        with quiet_mail, StoryClock(STORY_START) as clock, transaction.atomic():
+            world = demo.create()
+            world.clock = clock
+            story = _chapters(world) + launch_demo.chapters(world)
+            for chapter in chapters_in_order(story):
+                clock.at(chapter.ago)
+                chapter.run(world)
+            clock.at(timedelta(0))
+            launch_demo.seed(world)  # the visits up to today
+
+    def _personas(self, rows):
+        order = [email for email, _workspace, _text in demo.PERSONAS]
+        personas = sorted((r for r in rows if r["persona"]), key=lambda r: order.index(r["email"]))
+        self.stdout.write(
+            f"Alliance Hub demo: open http://127.0.0.1:8000/ and sign in as one of these "
+            f"people with the password {demo.PASSWORD}\n"
+        )
+        for row in personas:
+            self.stdout.write(f"  {row['email']:<26} {row['name']:<16} {row['persona']}")
+        self.stdout.write(
+            f"\n  Sofia's code comes from the secret {demo.TOTP_SECRET} in any authenticator "
+            f"app.\n  The operator (Django admin) is {demo.ADMIN_EMAIL}. "
+            f"`manage.py seed_demo --all` lists all {len(rows)} demo logins."
+        )
+
+    def _all_logins(self, rows):
         self.stdout.write(f"All demo logins use the password: {demo.PASSWORD}\n")
         for row in rows:
             groups = ", ".join(row["groups"]) or "-"
@@ -41,3 +75,21 @@ class Command(BaseCommand):
                 f"{row['email']:<32} {row['workspace']:<18} {row['role']:<18} "
                 f"{row['organisation']:<30} groups: {groups}"
             )
+
+
+def _chapters(world):
+    """Every app's part of the story: ``<app>/demo.py`` defines ``chapters(demo)`` (a
+    list of Chapter) or ``seed(demo)``, which then happens at the end, "now"."""
+    chapters = []
+    for app in apps.get_app_configs():
+        if app.name == "workspaces":
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "chapters"):
+            chapters.extend(module.chapters(world))
+        elif hasattr(module, "seed"):
+            chapters.append(Chapter(timedelta(0), module.seed))
+    return chapters
