@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run install test test-fast lint audit migrate demo bench scale-test clean
+.PHONY: run install test test-fast lint audit migrate demo bench scale-test screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench: install
 # load, one worker killed mid-job (docs/deploy.md). Needs PostgreSQL and redis-server.
 scale-test: install
 	$(PY) bench/scale_test.py
+
+# The README's screenshots, from a fresh demo in a temporary directory (docs/screenshots.py;
+# needs Chromium).
+screenshots: install
+	$(PY) docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
