@@ -86,7 +86,7 @@ def _stream(demo):
 
     def say(author, container, text, reply_to=None):
         # A reply follows within the hour; a new thread some hours later.
-        demo.clock.later(**({"minutes": 35} if reply_to else {"hours": 9}))
+        demo.clock.later(**({"minutes": 35} if reply_to else {"hours": 6}))
         return services.post_create(
             actor=u[author], container=container, text=text, reply_to=reply_to
         )

@@ -7,6 +7,9 @@ Time is moved with time-machine, which changes what ``datetime.now()`` and
 history records and the services' own ``timezone.now()`` all agree). The clock only
 moves forward, and keeps ticking at real speed: records made later always have later
 times, so the stream (ordered by id) is also in time order. Demo seeding only.
+
+``travel=False`` keeps real time (everything happens "now", still in order): for
+object storage, whose request signatures must carry the real time.
 """
 
 from datetime import timedelta
@@ -16,22 +19,23 @@ from django.utils import timezone
 
 
 class StoryClock:
-    def __init__(self, start_ago):
+    def __init__(self, start_ago, travel=True):
         self.end = timezone.now()  # the story ends "now", when seeding began
-        self._traveller = time_machine.travel(self.end - start_ago, tick=True)
+        self._traveller = time_machine.travel(self.end - start_ago, tick=True) if travel else None
 
     def __enter__(self):
-        self._coordinates = self._traveller.start()
+        self._coordinates = self._traveller.start() if self._traveller else None
         return self
 
     def __exit__(self, *exc_info):
-        self._traveller.stop()
+        if self._traveller:
+            self._traveller.stop()
 
     def at(self, ago):
         """Move to ``ago`` before the end of the story; never back (a chapter that
         would start before the previous one ended just goes on from there)."""
         target = self.end - ago
-        if target > timezone.now():
+        if self._coordinates and target > timezone.now():
             self._coordinates.move_to(target)
 
     def later(self, **delta):
