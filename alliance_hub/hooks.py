@@ -34,6 +34,13 @@ queries and return only what the given user may see.
   then, and returns a ``jobs.runner.Outcome`` (or None). It must be idempotent: a
   job whose worker died is run again from the start. ``action`` is what the
   requester needs on the container, to start the job and later to see it and its file.
+* ``register_notification_kind(name, label)``: a kind of notification a content app
+  sends (``name`` at most 30 characters, stored on the notification; ``label`` is what
+  the notification list shows for it). ``workspaces.activity.notify`` refuses kinds
+  neither built in nor registered.
+* ``register_admin_permissions(*perms)``: model permissions ("app.view_model") that
+  leads and community managers hold in the admin, besides the workspaces app's own;
+  the admin scopes the rows (workspaces.admin_records).
 * ``register_periodic(name, every, task)``: ``task`` (a django_tasks task taking the
   period's start as an ISO string) is enqueued once per ``every`` (a timedelta) by
   ``manage.py run_periodic``, however many schedulers run.
@@ -51,6 +58,8 @@ WEEKLY_SERIES = []  # (label, fn)
 EXPORTERS = []
 JOB_KINDS = {}  # name -> JobKind
 PERIODIC = {}  # name -> Periodic
+NOTIFICATION_KINDS = {}  # name -> label
+ADMIN_PERMISSIONS = []
 
 
 @dataclass(frozen=True)
@@ -122,3 +131,15 @@ def register_job_kind(name, label, run, action="view"):
 def register_periodic(name, every, task):
     PERIODIC[name] = Periodic(name, every, task)
     return PERIODIC[name]
+
+
+def register_notification_kind(name, label):
+    if len(name) > 30:
+        raise ValueError(f"Notification kind {name!r} is longer than 30 characters.")
+    NOTIFICATION_KINDS[name] = label
+    return name
+
+
+def register_admin_permissions(*perms):
+    for perm in perms:
+        _register(ADMIN_PERMISSIONS, perm)

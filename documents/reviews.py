@@ -18,13 +18,24 @@ from django.utils import timezone
 
 from workspaces.access import contained_visible_q, require_action
 from workspaces.activity import notify, record_activity
-from workspaces.models import Membership, Notification, Organisation
+from workspaces.models import Membership, Organisation
 from workspaces.roles import Action
 
 from . import policies
 from .models import Document, Review, Reviewer, Version
 
 MAX_REVIEWERS = 30
+
+# The notifications reviews send, and what the notification list calls them
+# (registered in apps.py).
+REVIEW_REQUESTED = "review_requested"
+REVIEW_DECIDED = "review_decided"
+VERSION_APPROVED = "version_approved"
+NOTIFICATION_KINDS = {
+    REVIEW_REQUESTED: "Review requested",
+    REVIEW_DECIDED: "Reviewer's decision",
+    VERSION_APPROVED: "Version approved",
+}
 
 
 def _container(version):
@@ -104,7 +115,7 @@ def review_send(*, actor, version, reviewers, rule=Review.Rule.ALL, message="", 
     )
     notify(
         recipients=people,
-        kind=Notification.Kind.OTHER,
+        kind=REVIEW_REQUESTED,
         actor=actor,
         text=f"{actor} asks you to review {document} (version {version.number})",
         target=review,
@@ -171,13 +182,18 @@ def _approve_version(review, actor):
         target=version.document,
         container=container,
     )
-    _tell_author(review, actor, f"{version.document} (version {version.number}) is approved")
+    _tell_author(
+        review,
+        actor,
+        f"{version.document} (version {version.number}) is approved",
+        kind=VERSION_APPROVED,
+    )
 
 
-def _tell_author(review, actor, text):
+def _tell_author(review, actor, text, kind=REVIEW_DECIDED):
     notify(
         recipients={review.requested_by_id, review.version.uploaded_by_id} - {None},
-        kind=Notification.Kind.OTHER,
+        kind=kind,
         actor=actor,
         text=text,
         target=review,

@@ -20,13 +20,15 @@ from wiki import services as wiki
 from wiki.models import Page
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity
-from workspaces.models import Notification
 
 from . import dates, policies
 from .models import ReminderSent, ReportItem, ReportPeriod, ReportSeries
 
 MAX_MONTHS = 24
 MAX_NEW_PERIODS = 240  # a first due date far in the past opens at most this many
+# The notification reminders send (registered in apps.py).
+REPORT_REMINDER = "report_reminder"
+REPORT_REMINDER_LABEL = "Report due"
 
 
 def _check(title, every_months, organisations, workspace):
@@ -258,7 +260,7 @@ def _remind(item, kind, text):
     return len(
         notify(
             recipients=policies.submitters(container, item.organisation_id),
-            kind=Notification.Kind.OTHER,
+            kind=REPORT_REMINDER,
             actor=None,
             text=text,
             target=series,
