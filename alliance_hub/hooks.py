@@ -12,7 +12,8 @@ queries and return only what the given user may see.
   found, a list of dicts with ``key`` (unique, e.g. "document:12:v3"),
   ``object_id``, ``workspace``, ``group`` (or ``group_id``), ``title``, ``tags``, ``body`` (plain
   text) or ``body_html``, ``author_id``, ``organisation_id``, ``date``, ``url``
-  and optionally ``file_name`` (a storage name whose text is extracted in the
+  and optionally ``state`` (a short label the result shows, e.g. "Approved"),
+  ``file_name`` (a storage name whose text is extracted in the
   background) with ``file_ext``, ``version`` and ``is_current``; objects left out are dropped from
   the index. ``source.all_ids()`` is a queryset of every id, for a full reindex.
 * ``search_changed(kind, ids)``: a content app's services call this, inside

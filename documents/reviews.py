@@ -16,6 +16,7 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
+from alliance_hub.hooks import search_changed
 from workspaces.access import contained_visible_q, require_action
 from workspaces.activity import notify, record_activity
 from workspaces.models import Membership, Organisation
@@ -106,6 +107,7 @@ def review_send(*, actor, version, reviewers, rule=Review.Rule.ALL, message="", 
     )
     Version.objects.filter(pk=version.pk).update(state=Version.State.IN_REVIEW)
     version.state = Version.State.IN_REVIEW
+    search_changed("document", version.document_id)  # results show the state
     document = version.document
     record_activity(
         actor=actor,
@@ -174,6 +176,7 @@ def _approve_version(review, actor):
         version.document.approved_version = version
     Version.objects.filter(pk=version.pk).update(state=state)
     version.state = state
+    search_changed("document", document.pk)
     _close(review, Review.Outcome.APPROVED, actor)
     container = _container(version)
     record_activity(
@@ -247,6 +250,7 @@ def review_decide(*, actor, review, approve, comment=""):
         _close(review, Review.Outcome.CHANGES_REQUESTED, actor)
         Version.objects.filter(pk=version.pk).update(state=Version.State.DRAFT)
         version.state = Version.State.DRAFT
+        search_changed("document", document.pk)
     return reviewer
 
 
@@ -263,6 +267,7 @@ def review_withdraw(*, actor, review):
     review = _locked_open_review(review)
     _close(review, Review.Outcome.WITHDRAWN, actor)
     Version.objects.filter(pk=review.version_id).update(state=Version.State.DRAFT)
+    search_changed("document", review.version.document_id)
     record_activity(
         actor=actor,
         verb=f"withdrew the review of version {review.version.number} of",

@@ -331,3 +331,29 @@ def test_a_signed_page_costs_one_query_more_than_any_page(
         client.get(url)
         with django_assert_max_num_queries(QUERY_BOUND + 1):
             assert "Signed by" in client.get(url).content.decode()
+
+
+def test_the_export_job_carries_the_record_after_the_signatory_left(
+    alliance, client, django_capture_on_commit_callbacks
+):
+    import io
+    import zipfile
+
+    from jobs.models import Job
+
+    request = _ask(alliance)
+    _sign(client, alliance.elif_, alliance, request)
+    name = str(alliance.elif_)
+    member_remove(
+        actor=alliance.lead, membership=alliance.workspace.memberships.get(user=alliance.elif_)
+    )
+    client.force_login(alliance.lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("workspaces:export", args=[alliance.workspace]))
+    job = Job.objects.latest("pk")
+    assert job.status == Job.Status.DONE, job.error
+    download = client.get(reverse("jobs:job_download", args=[alliance.workspace, job.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    [record] = [n for n in archive.namelist() if n.endswith("signoffs.csv")]
+    text = archive.read(record).decode("utf-8")
+    assert "Baltic" in text and name in text and request.content_hash in text
