@@ -357,3 +357,26 @@ def test_the_export_job_carries_the_record_after_the_signatory_left(
     [record] = [n for n in archive.namelist() if n.endswith("signoffs.csv")]
     text = archive.read(record).decode("utf-8")
     assert "Baltic" in text and name in text and request.content_hash in text
+
+
+def test_the_admin_shows_the_record_to_managers_and_nobody_can_edit_it(alliance, client):
+    from tests.factories import make_workspace, superuser
+
+    request = _ask(alliance)
+    _sign(client, alliance.elif_, alliance, request)
+    row = Signoff.objects.get(organisation=alliance.baltic)
+    change = reverse("admin:wiki_signoff_change", args=[row.pk])
+    changelist = reverse("admin:wiki_signoff_changelist")
+    _, other_lead = make_workspace("Other Alliance")
+    client.force_login(other_lead)  # staff, but of another alliance
+    assert str(alliance.elif_) not in client.get(changelist).content.decode()
+    for user in (alliance.lead, superuser()):
+        client.force_login(user)
+        assert str(alliance.elif_) in client.get(changelist).content.decode()
+        assert client.get(change).status_code == 200
+        forged = {"signer_name": "Someone else", "revision": 1, "content_hash": "0" * 64}
+        assert client.post(change, forged).status_code == 403
+        delete = reverse("admin:wiki_signoff_delete", args=[row.pk])
+        assert client.post(delete, {"post": "yes"}).status_code == 403
+    row.refresh_from_db()
+    assert (row.signer_name, row.content_hash) == (str(alliance.elif_), request.content_hash)
