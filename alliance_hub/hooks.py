@@ -12,7 +12,8 @@ queries and return only what the given user may see.
   found, a list of dicts with ``key`` (unique, e.g. "document:12:v3"),
   ``object_id``, ``workspace``, ``group`` (or ``group_id``), ``title``, ``tags``, ``body`` (plain
   text) or ``body_html``, ``author_id``, ``organisation_id``, ``date``, ``url``
-  and optionally ``file_name`` (a storage name whose text is extracted in the
+  and optionally ``state`` (a short label the result shows, e.g. "Approved"),
+  ``file_name`` (a storage name whose text is extracted in the
   background) with ``file_ext``, ``version`` and ``is_current``; objects left out are dropped from
   the index. ``source.all_ids()`` is a queryset of every id, for a full reindex.
 * ``search_changed(kind, ids)``: a content app's services call this, inside
@@ -34,6 +35,13 @@ queries and return only what the given user may see.
   then, and returns a ``jobs.runner.Outcome`` (or None). It must be idempotent: a
   job whose worker died is run again from the start. ``action`` is what the
   requester needs on the container, to start the job and later to see it and its file.
+* ``register_notification_kind(name, label)``: a kind of notification a content app
+  sends (``name`` at most 30 characters, stored on the notification; ``label`` is what
+  the notification list shows for it). ``workspaces.activity.notify`` refuses kinds
+  neither built in nor registered.
+* ``register_admin_permissions(*perms)``: model permissions ("app.view_model") that
+  leads and community managers hold in the admin, besides the workspaces app's own;
+  the admin scopes the rows (workspaces.admin_records).
 * ``register_periodic(name, every, task)``: ``task`` (a django_tasks task taking the
   period's start as an ISO string) is enqueued once per ``every`` (a timedelta) by
   ``manage.py run_periodic``, however many schedulers run.
@@ -51,6 +59,8 @@ WEEKLY_SERIES = []  # (label, fn)
 EXPORTERS = []
 JOB_KINDS = {}  # name -> JobKind
 PERIODIC = {}  # name -> Periodic
+NOTIFICATION_KINDS = {}  # name -> label
+ADMIN_PERMISSIONS = []
 
 
 @dataclass(frozen=True)
@@ -122,3 +132,15 @@ def register_job_kind(name, label, run, action="view"):
 def register_periodic(name, every, task):
     PERIODIC[name] = Periodic(name, every, task)
     return PERIODIC[name]
+
+
+def register_notification_kind(name, label):
+    if len(name) > 30:
+        raise ValueError(f"Notification kind {name!r} is longer than 30 characters.")
+    NOTIFICATION_KINDS[name] = label
+    return name
+
+
+def register_admin_permissions(*perms):
+    for perm in perms:
+        _register(ADMIN_PERMISSIONS, perm)

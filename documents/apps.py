@@ -16,6 +16,16 @@ class DocumentsConfig(AppConfig):
         register_profile_section(hooks.recent_documents_section)
         self._register_launch()
         self._register_jobs()
+        self._register_notification_kinds()
+
+    def _register_notification_kinds(self):
+        from alliance_hub import hooks
+
+        from . import reviews
+
+        for name, label in reviews.NOTIFICATION_KINDS.items():
+            hooks.register_notification_kind(name, label)
+        hooks.register_admin_permissions("documents.view_review")
 
     def _register_jobs(self):
         from alliance_hub import hooks

@@ -16,15 +16,27 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
+from alliance_hub.hooks import search_changed
 from workspaces.access import contained_visible_q, require_action
 from workspaces.activity import notify, record_activity
-from workspaces.models import Membership, Notification, Organisation
+from workspaces.models import Membership, Organisation
 from workspaces.roles import Action
 
 from . import policies
 from .models import Document, Review, Reviewer, Version
 
 MAX_REVIEWERS = 30
+
+# The notifications reviews send, and what the notification list calls them
+# (registered in apps.py).
+REVIEW_REQUESTED = "review_requested"
+REVIEW_DECIDED = "review_decided"
+VERSION_APPROVED = "version_approved"
+NOTIFICATION_KINDS = {
+    REVIEW_REQUESTED: "Review requested",
+    REVIEW_DECIDED: "Reviewer's decision",
+    VERSION_APPROVED: "Version approved",
+}
 
 
 def _container(version):
@@ -95,6 +107,7 @@ def review_send(*, actor, version, reviewers, rule=Review.Rule.ALL, message="", 
     )
     Version.objects.filter(pk=version.pk).update(state=Version.State.IN_REVIEW)
     version.state = Version.State.IN_REVIEW
+    search_changed("document", version.document_id)  # results show the state
     document = version.document
     record_activity(
         actor=actor,
@@ -104,7 +117,7 @@ def review_send(*, actor, version, reviewers, rule=Review.Rule.ALL, message="", 
     )
     notify(
         recipients=people,
-        kind=Notification.Kind.OTHER,
+        kind=REVIEW_REQUESTED,
         actor=actor,
         text=f"{actor} asks you to review {document} (version {version.number})",
         target=review,
@@ -163,6 +176,7 @@ def _approve_version(review, actor):
         version.document.approved_version = version
     Version.objects.filter(pk=version.pk).update(state=state)
     version.state = state
+    search_changed("document", document.pk)
     _close(review, Review.Outcome.APPROVED, actor)
     container = _container(version)
     record_activity(
@@ -171,13 +185,18 @@ def _approve_version(review, actor):
         target=version.document,
         container=container,
     )
-    _tell_author(review, actor, f"{version.document} (version {version.number}) is approved")
+    _tell_author(
+        review,
+        actor,
+        f"{version.document} (version {version.number}) is approved",
+        kind=VERSION_APPROVED,
+    )
 
 
-def _tell_author(review, actor, text):
+def _tell_author(review, actor, text, kind=REVIEW_DECIDED):
     notify(
         recipients={review.requested_by_id, review.version.uploaded_by_id} - {None},
-        kind=Notification.Kind.OTHER,
+        kind=kind,
         actor=actor,
         text=text,
         target=review,
@@ -231,6 +250,7 @@ def review_decide(*, actor, review, approve, comment=""):
         _close(review, Review.Outcome.CHANGES_REQUESTED, actor)
         Version.objects.filter(pk=version.pk).update(state=Version.State.DRAFT)
         version.state = Version.State.DRAFT
+        search_changed("document", document.pk)
     return reviewer
 
 
@@ -247,6 +267,7 @@ def review_withdraw(*, actor, review):
     review = _locked_open_review(review)
     _close(review, Review.Outcome.WITHDRAWN, actor)
     Version.objects.filter(pk=review.version_id).update(state=Version.State.DRAFT)
+    search_changed("document", review.version.document_id)
     record_activity(
         actor=actor,
         verb=f"withdrew the review of version {review.version.number} of",

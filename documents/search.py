@@ -49,6 +49,7 @@ def _entry(version, organisation_id):
         "file_ext": files.extension(version.original_name),
         "version": version.number,
         "is_current": current,
+        "state": version.get_state_display(),
         "author_id": document.created_by_id,
         "organisation_id": organisation_id,
         "date": document.updated_at if current else version.uploaded_at,

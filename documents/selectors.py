@@ -8,7 +8,7 @@ queries, whatever the number of rows.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Exists, OuterRef, Subquery, Value
 from django.http import Http404
 
 from workspaces.activity import watched_by
@@ -149,14 +149,24 @@ _DOCUMENT_RELATED = (
 )
 
 
+def _viewers_last_download(viewer, field):
+    downloads = Download.objects.filter(document=OuterRef("pk"), user=viewer).order_by("-id")
+    return Subquery(downloads.values(field)[:1])
+
+
 def document_get_for(*, container, pk, viewer=None):
     """A live document of the container, with what its page shows (two queries);
-    with ``viewer``, also ``is_watched``: whether the viewer watches it."""
+    with ``viewer``, also ``is_watched`` (whether the viewer watches it), ``has_reviews``
+    and the viewer's last download (``last_download_number``, ``_sha256``, ``_at``;
+    None if never), as subqueries of the same query: the page stays within its budget."""
     documents = _in_container(Document.objects.alive(), container)
     if viewer is not None:
         documents = documents.annotate(
             is_watched=watched_by(viewer, Document),
             has_reviews=Exists(Review.objects.filter(version__document=OuterRef("pk"))),
+            last_download_number=_viewers_last_download(viewer, "version__number"),
+            last_download_sha256=_viewers_last_download(viewer, "version__sha256"),
+            last_download_at=_viewers_last_download(viewer, "at"),
         )
     document = (
         documents.select_related(*_DOCUMENT_RELATED).prefetch_related("tags").filter(pk=pk).first()
@@ -204,16 +214,6 @@ def version_get_for(*, document, number):
         raise Http404("No such version.")
     version.document = document
     return version
-
-
-def last_download_for(*, user, document):
-    """The viewer's most recent download of this document, or None."""
-    return (
-        Download.objects.filter(document=document, user=user)
-        .select_related("version")
-        .order_by("-id")
-        .first()
-    )
 
 
 def downloads_for(*, document, before=None, limit=100):

@@ -264,7 +264,6 @@ def _document_page(request, container, document, *, version_form=None, status=20
         document.folder.workspace, document.folder.group = document.workspace, document.group
     latest = versions[0] if versions else None
     access = request.access
-    last_download = selectors.last_download_for(user=request.user, document=document)
     context = {
         "container": container,
         "document": document,
@@ -275,11 +274,10 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "textual_versions": [v for v in versions if v.is_textual],
         "newer_than_downloaded": bool(
             latest
-            and last_download
-            and last_download.version.number < latest.number
-            and last_download.version.sha256 != latest.sha256
+            and document.last_download_number
+            and document.last_download_number < latest.number
+            and document.last_download_sha256 != latest.sha256
         ),
-        "last_download": last_download,
         "watching": document.is_watched,
         "breadcrumbs": selectors.breadcrumbs_for(document.folder, include_self=True),
         "locked_against_me": document.locked_against(request.user),

@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.models import Document
 from wiki.models import Page
 
 
@@ -18,14 +19,28 @@ class SeriesForm(forms.Form):
     template_body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}), required=False, label="Or from this text"
     )
+    template_document = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Or partners fill in and upload this document (optional)",
+    )
 
     def __init__(self, *args, container, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = container.workspace.partners.all()
         self.fields["template_page"].queryset = Page.objects.in_container(container).live()
+        documents = Document.objects.alive().in_container(container).order_by("name_key")
+        self.fields["template_document"].queryset = documents
         if editing:  # the first due date and the template shape periods already opened
-            for name in ("first_due", "template_page", "template_body"):
+            for name in ("first_due", "template_page", "template_body", "template_document"):
                 del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        page_template = data.get("template_page") or data.get("template_body", "").strip()
+        if page_template and data.get("template_document"):
+            raise forms.ValidationError("Start reports from a page or from a document, not both.")
+        return data
 
     def template(self):
         page = self.cleaned_data.get("template_page")

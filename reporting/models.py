@@ -22,6 +22,10 @@ class ReportSeries(Contained):
     # The first period's due date; later ones are counted from it (31 Jan, 29 Feb, 31 Mar).
     first_due = models.DateField()
     template_body = models.TextField(blank=True)
+    # Or a document of the same container that partners fill in and upload.
+    template_document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     remind_days_before = models.PositiveSmallIntegerField(default=7)
     organisations = models.ManyToManyField("workspaces.Organisation", related_name="+")
     created_by = models.ForeignKey(

@@ -20,7 +20,9 @@ def series_list_for(*, container):
 def series_get_for(*, container, pk):
     series = (
         ReportSeries.objects.in_container(container)
-        .select_related("workspace", "group")
+        .select_related(
+            "workspace", "group", "template_document__workspace", "template_document__group"
+        )
         .prefetch_related("organisations")
         .filter(pk=pk)
         .first()

@@ -20,13 +20,15 @@ from wiki import services as wiki
 from wiki.models import Page
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity
-from workspaces.models import Notification
 
 from . import dates, policies
 from .models import ReminderSent, ReportItem, ReportPeriod, ReportSeries
 
 MAX_MONTHS = 24
 MAX_NEW_PERIODS = 240  # a first due date far in the past opens at most this many
+# The notification reminders send (registered in apps.py).
+REPORT_REMINDER = "report_reminder"
+REPORT_REMINDER_LABEL = "Report due"
 
 
 def _check(title, every_months, organisations, workspace):
@@ -44,17 +46,22 @@ def _check(title, every_months, organisations, workspace):
 @transaction.atomic
 def series_create(
     *, actor, container, title, every_months, first_due, organisations, template_body="",
-    remind_days_before=7, today=None,
+    template_document=None, remind_days_before=7, today=None,
 ):  # fmt: skip
     """Define a report series owed by ``organisations`` (leads) and open its periods up
-    to the current one. Raises PermissionDenied, ValidationError."""
+    to the current one; reports start from ``template_body`` (a page) or
+    ``template_document`` (a live document of the same container, to fill in and
+    upload). Raises PermissionDenied, ValidationError."""
     require_action(actor, container, policies.MANAGE_ACTION)
     chosen = _check(title, every_months, organisations, container.workspace)
+    if template_document is not None and not _in_container(template_document, container):
+        raise ValidationError("The template must be a document of this workspace or group.")
     series = ReportSeries(
         title=title.strip()[:200],
         every_months=every_months,
         first_due=first_due,
         template_body=template_body,
+        template_document=template_document,
         remind_days_before=min(remind_days_before, 60),
         created_by=actor,
     )
@@ -64,6 +71,12 @@ def series_create(
     record_activity(actor=actor, verb="defined the report", target=series, container=container)
     periods_open(series=series, today=today)
     return series
+
+
+def _in_container(document, container):
+    """Whether ``document`` is live in ``container`` itself: whoever sees the series
+    sees its template, and nobody else."""
+    return Document.objects.alive().in_container(container).filter(pk=document.pk).exists()
 
 
 @transaction.atomic
@@ -258,7 +271,7 @@ def _remind(item, kind, text):
     return len(
         notify(
             recipients=policies.submitters(container, item.organisation_id),
-            kind=Notification.Kind.OTHER,
+            kind=REPORT_REMINDER,
             actor=None,
             text=text,
             target=series,

@@ -34,6 +34,7 @@ def series_list(request, container):
                 first_due=data["first_due"],
                 organisations=list(data["organisations"]),
                 template_body=form.template(),
+                template_document=data.get("template_document"),
             )
         except ValidationError as error:
             form.add_error(None, error)

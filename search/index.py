@@ -48,6 +48,7 @@ def _entry(data, texts):
         file_state=state,
         version=data.get("version"),
         is_current=data.get("is_current", True),
+        state=data.get("state", "")[:30],
         author_id=data.get("author_id"),
         organisation_id=data.get("organisation_id"),
         date=data["date"],

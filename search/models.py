@@ -32,6 +32,8 @@ class Entry(Contained):
     file_state = models.CharField(max_length=10, choices=FileState.choices, blank=True)
     version = models.PositiveIntegerField(null=True, blank=True)
     is_current = models.BooleanField(default=True)
+    # What the source says the object's state is, shown on the result ("Approved").
+    state = models.CharField(max_length=30, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from profiles.models import Profile, ProfileTask, Tag
+from tests import admin_governance_rows as governance
 from tests.conftest import build_world
 from tests.factories import add_member, make_group, superuser
 from tests.matrix import PERSONAS
@@ -58,6 +59,7 @@ STAFF_PERMS = {
     "workspaces.groupmembership": {"view", "add", "delete"},
     "workspaces.organisation": {"view"},
     "workspaces.membershipevent": {"view"},
+    **governance.STAFF_PERMS,  # reviews, sign-off and report records: read only
 }
 # Refused to everyone, superusers included (the record stays, or is made elsewhere).
 REFUSED = {
@@ -68,6 +70,7 @@ REFUSED = {
     ("profiles.profile", "add"),  # every person gets one automatically
     ("django_tasks_database.dbtaskresult", "add"),  # the tasks framework writes them
     ("django_tasks_database.dbtaskresult", "delete"),
+    *governance.REFUSED,  # evidence: written by the services only
 }
 # Model URLs beyond the five every ModelAdmin has: (url name, action needed).
 EXTRA_MODEL_URLS = {"profiles.user": [("admin:auth_user_password_change", "change")]}
@@ -138,6 +141,7 @@ ROWS = {
     "profiles.tag": lambda w: [(Tag.objects.create(kind="skill", name="Hydro", slug="h"), None)],
     "auth.group": lambda w: [(AuthGroup.objects.get(name=services.ADMIN_GROUP_NAME), None)],
     "django_tasks_database.dbtaskresult": lambda w: [(_task_result(), None)],
+    **governance.ROWS,
     "socialaccount.socialapp": lambda w: [
         (SocialApp.objects.create(provider="openid_connect", provider_id="idp", name="IdP"), None)
     ],

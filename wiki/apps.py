@@ -16,6 +16,16 @@ class WikiConfig(AppConfig):
         register_search_source(PageSource())
         workspace_created.connect(add_starter_pages, dispatch_uid="wiki_starter_pages")
         self._register_launch()
+        self._register_notification_kinds()
+
+    def _register_notification_kinds(self):
+        from alliance_hub import hooks
+
+        from . import signoff
+
+        for name, label in signoff.NOTIFICATION_KINDS.items():
+            hooks.register_notification_kind(name, label)
+        hooks.register_admin_permissions("wiki.view_signoffrequest", "wiki.view_signoff")
 
     def _register_launch(self):
         from alliance_hub import hooks

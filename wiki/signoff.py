@@ -21,10 +21,19 @@ from django.utils import timezone
 
 from workspaces.access import contained_visible_q, require_action
 from workspaces.activity import notify, record_activity
-from workspaces.models import Membership, Notification, Workspace
+from workspaces.models import Membership, Workspace
 
 from . import policies
 from .models import Page, Signoff, SignoffRequest
+
+# The notifications sign-off sends, and what the notification list calls them
+# (registered in apps.py).
+SIGNOFF_REQUESTED = "signoff_requested"
+SIGNED = "signoff_signed"
+NOTIFICATION_KINDS = {
+    SIGNOFF_REQUESTED: "Sign-off requested",
+    SIGNED: "Signed for a partner",
+}
 
 
 def content_hash(body):
@@ -79,7 +88,7 @@ def signoff_request(*, actor, page, organisations=None, due_date=None, revision=
     )
     notify(
         recipients=policies.signatories(container, chosen),
-        kind=Notification.Kind.OTHER,
+        kind=SIGNOFF_REQUESTED,
         actor=actor,
         text=f"{actor} asks your organisation to sign {page} (revision {page.revision})",
         target=request,
@@ -139,7 +148,7 @@ def page_sign(*, actor, page, request_id, revision):
     )
     notify(
         recipients=[request.requested_by_id],
-        kind=Notification.Kind.OTHER,
+        kind=SIGNED,
         actor=actor,
         text=f"{actor} signed {page} for {signoff.organisation_name}",
         target=request,

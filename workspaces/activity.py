@@ -44,6 +44,8 @@ def notify(*, recipients, kind, actor, text, target, container):
     more are notified by a "notifications" job once the transaction commits (returns
     []), which checks who may view the container when it runs.
     """
+    if not Notification.is_known_kind(kind):
+        raise ValueError(f"Unknown notification kind {kind!r}: register it first.")
     ids = {getattr(r, "pk", r) for r in recipients} - {getattr(actor, "pk", None)}
     if not ids:
         return []

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from alliance_hub import hooks
+
 from .roles import Role, container_meta_permissions
 
 
@@ -432,6 +434,18 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+    def get_kind_display(self):
+        """The built-in kinds' labels, else the label a content app registered for its
+        kind (alliance_hub.hooks.register_notification_kind): ``kind``'s choices list
+        only the built-in ones, so workspaces names no content app's kinds."""
+        if self.kind in self.Kind.values:
+            return self.Kind(self.kind).label
+        return hooks.NOTIFICATION_KINDS.get(self.kind, self.Kind.OTHER.label)
+
+    @classmethod
+    def is_known_kind(cls, kind):
+        return kind in cls.Kind.values or kind in hooks.NOTIFICATION_KINDS
 
 
 class Watch(models.Model):

@@ -12,12 +12,14 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
+from alliance_hub import hooks
 from alliance_hub.db import refuse_duplicate
 from profiles.sessions import end_sessions
 
@@ -148,14 +150,22 @@ def _sync_staff(user):
 
 
 def admin_auth_group():
-    group, created = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)
-    if created:
-        for perm in ADMIN_MODEL_PERMS:
-            app_label, name = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=name)
-            )
+    """The auth group of leads and community managers, holding ADMIN_MODEL_PERMS and
+    those content apps registered (alliance_hub.hooks.register_admin_permissions); a
+    permission registered since the group was made is added on the next call."""
+    group, _ = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)
+    wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.ADMIN_PERMISSIONS])
+    if group.permissions.count() != len(wanted):
+        group.permissions.set(_permissions(wanted))
     return group
+
+
+def _permissions(labels):
+    match = Q(pk__in=[])
+    for label in labels:
+        app_label, codename = label.split(".")
+        match |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(match)
 
 
 # Containers ---------------------------------------------------------------------------
@@ -685,4 +695,3 @@ def workspace_two_factor_set(*, actor, workspace, required):
     require_action(actor, workspace, Action.LEAD)
     workspace.require_two_factor = required
     workspace.save(update_fields=["require_two_factor"])
-

@@ -331,3 +331,52 @@ def test_a_signed_page_costs_one_query_more_than_any_page(
         client.get(url)
         with django_assert_max_num_queries(QUERY_BOUND + 1):
             assert "Signed by" in client.get(url).content.decode()
+
+
+def test_the_export_job_carries_the_record_after_the_signatory_left(
+    alliance, client, django_capture_on_commit_callbacks
+):
+    import io
+    import zipfile
+
+    from jobs.models import Job
+
+    request = _ask(alliance)
+    _sign(client, alliance.elif_, alliance, request)
+    name = str(alliance.elif_)
+    member_remove(
+        actor=alliance.lead, membership=alliance.workspace.memberships.get(user=alliance.elif_)
+    )
+    client.force_login(alliance.lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("workspaces:export", args=[alliance.workspace]))
+    job = Job.objects.latest("pk")
+    assert job.status == Job.Status.DONE, job.error
+    download = client.get(reverse("jobs:job_download", args=[alliance.workspace, job.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    [record] = [n for n in archive.namelist() if n.endswith("signoffs.csv")]
+    text = archive.read(record).decode("utf-8")
+    assert "Baltic" in text and name in text and request.content_hash in text
+
+
+def test_the_admin_shows_the_record_to_managers_and_nobody_can_edit_it(alliance, client):
+    from tests.factories import make_workspace, superuser
+
+    request = _ask(alliance)
+    _sign(client, alliance.elif_, alliance, request)
+    row = Signoff.objects.get(organisation=alliance.baltic)
+    change = reverse("admin:wiki_signoff_change", args=[row.pk])
+    changelist = reverse("admin:wiki_signoff_changelist")
+    _, other_lead = make_workspace("Other Alliance")
+    client.force_login(other_lead)  # staff, but of another alliance
+    assert str(alliance.elif_) not in client.get(changelist).content.decode()
+    for user in (alliance.lead, superuser()):
+        client.force_login(user)
+        assert str(alliance.elif_) in client.get(changelist).content.decode()
+        assert client.get(change).status_code == 200
+        forged = {"signer_name": "Someone else", "revision": 1, "content_hash": "0" * 64}
+        assert client.post(change, forged).status_code == 403
+        delete = reverse("admin:wiki_signoff_delete", args=[row.pk])
+        assert client.post(delete, {"post": "yes"}).status_code == 403
+    row.refresh_from_db()
+    assert (row.signer_name, row.content_hash) == (str(alliance.elif_), request.content_hash)
