@@ -9,11 +9,13 @@ from urllib.parse import urlencode, urlsplit
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from profiles import photos
 from profiles.models import Profile
 
 register = template.Library()
+HIDDEN = mark_safe(' aria-hidden="true"')  # noqa: S308 - a constant
 
 # Shown size in CSS pixels -> the stored photo size that covers it.
 DISPLAY_SIZE = {"tiny": (28, "small"), "small": (40, "small"), "medium": (160, "medium")}
@@ -58,11 +60,7 @@ def avatar(person, size="small", alt=""):
             edge,
         )
     name = person.display_name or person.email
-    label = (
-        format_html(' role="img" aria-label="{}"', alt)
-        if alt
-        else format_html(' aria-hidden="true"')
-    )
+    label = format_html(' role="img" aria-label="{}"', alt) if alt else HIDDEN
     return format_html(
         '<span class="avatar avatar-{} avatar-initials avatar-c{}"{}>{}</span>',
         size,
