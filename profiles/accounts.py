@@ -35,9 +35,9 @@ class LoginForm(BaseLoginForm):
         self.fields["login"].widget.attrs.pop("placeholder", None)
         self.fields["password"].widget.attrs.pop("placeholder", None)
         self.fields["password"].required = False
-        self.fields[
-            "password"
-        ].help_text = "Organisations with their own sign-in: leave it empty and continue there."
+        self.fields["password"].help_text = (
+            "Organisations with their own sign-in: leave it empty and continue there."
+        )
 
     def clean(self):
         organisation = sso.organisation_for_email(self.cleaned_data.get("login"))
