@@ -8,6 +8,9 @@ register_converter(ContainerPathConverter, "container")
 
 handler429 = "profiles.ratelimits.too_many_requests"
 handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

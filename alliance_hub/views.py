@@ -2,8 +2,9 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
@@ -63,8 +64,37 @@ def _is_admin_path(target, request):
     )
 
 
+# The error pages. Each says what the person can do next. 400 and 500 render from
+# _error_layout.html, which needs neither the database nor the request's middleware
+# (a 400 can come before the session is read; a 500 may be the database failing).
+
+
 def bad_request(request, exception, template_name="400.html"):
     """400 page. ``BadRequest`` carries a message written for the person (see
     ``alliance_hub.params``); other suspicious requests get the generic text."""
     message = str(exception) if type(exception) is BadRequest else ""
     return render(request, template_name, {"message": message}, status=400)
+
+
+def permission_denied(request, exception, template_name="403.html"):
+    """403 page. A ``RoleRequired`` from the access layer names the least role that
+    may do this and the viewer's own; it also gives the page its workspace navigation."""
+    access = getattr(exception, "access", None)
+    if access is not None and getattr(request, "access", None) is None:
+        request.access = access  # read by the navigation context processor
+    context = {
+        "message": str(exception),
+        "required_role": getattr(exception, "role", None),
+        "current_role": access.role if access is not None else None,
+        "container": access.container if access is not None else None,
+    }
+    return render(request, template_name, context, status=403)
+
+
+def page_not_found(request, exception, template_name="404.html"):
+    return render(request, template_name, status=404)
+
+
+def server_error(request, template_name="500.html"):
+    """500 page: no context processors, no request context, no database."""
+    return HttpResponseServerError(loader.get_template(template_name).render())

@@ -199,7 +199,7 @@ def trash_list_for(*, container):
 def versions_for(*, document, before=None, limit=VERSIONS_PAGE_SIZE):
     """Up to ``limit`` versions, newest first, older than number ``before`` if given;
     and whether there are more. The document is set on each (no query per row)."""
-    rows = document.versions.select_related("uploaded_by").order_by("-number")
+    rows = document.versions.select_related("uploaded_by__profile").order_by("-number")
     if before is not None:
         rows = rows.filter(number__lt=before)
     rows = list(rows[: limit + 1])

@@ -22,7 +22,7 @@ def page_of(rows, size=PAGE_SIZE):
 
 def _with_viewer_flags(posts, user):
     """Author, moderator and "liked by the viewer" in the same query."""
-    return posts.select_related("author", "hidden_by").annotate(
+    return posts.select_related("author__profile", "hidden_by").annotate(
         liked=Exists(PostLike.objects.filter(post=OuterRef("pk"), user_id=user.pk))
     )
 
@@ -144,7 +144,7 @@ def blogpost_get_for(*, user, container, pk):
 
 
 def comments_for(*, post):
-    return BlogComment.objects.filter(post=post).select_related("author").order_by("id")
+    return BlogComment.objects.filter(post=post).select_related("author__profile").order_by("id")
 
 
 def comment_get_for(*, post, pk):

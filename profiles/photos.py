@@ -8,7 +8,6 @@ image (so no EXIF, GPS, ICC or text chunk survives) and saved as JPEG square
 crops of a few sizes under generated names.
 """
 
-import colorsys
 import hashlib
 import io
 import secrets
@@ -188,21 +187,33 @@ def initials(name):
     return letters.upper()
 
 
-def avatar_colour(user_id):
-    """A stable, fairly dark colour per person (white initials stay readable on it)."""
-    digest = hashlib.sha256(f"avatar:{user_id}".encode()).digest()
-    hue = int.from_bytes(digest[:2], "big") / 65535
-    red, green, blue = colorsys.hls_to_rgb(hue, 0.32, 0.5)
-    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
+# Initials avatars take one of these colours, each dark enough for white initials
+# (contrast 5.3:1 or more). app.css has a matching .avatar-c<i> class per colour:
+# inline styles are not allowed under the Content-Security-Policy.
+AVATAR_PALETTE = (
+    "#1d5fa7", "#7a3e9d", "#b3261e", "#1f7a4d", "#8a5a00", "#0f6e75", "#a0306b", "#4a5a8a",
+    "#5c6b1f", "#9c4221", "#2f4f4f", "#6b46c1", "#b2400c", "#0b7285", "#5f3dc4", "#86198f",
+)  # fmt: skip
 
 
-def avatar_svg(*, user_id, name, size=SIZES["medium"]):
+def avatar_colour_index(name):
+    """The person's place in AVATAR_PALETTE, derived from their name: the same on every
+    page and every server, with no column to store."""
+    digest = hashlib.sha256(f"avatar:{_printable(name)}".encode()).digest()
+    return digest[0] % len(AVATAR_PALETTE)
+
+
+def avatar_colour(name):
+    return AVATAR_PALETTE[avatar_colour_index(name)]
+
+
+def avatar_svg(*, name, size=SIZES["medium"]):
     """An SVG square with the person's initials; every piece of text is escaped."""
     name = _printable(name)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{int(size)}" height="{int(size)}" '
         f'viewBox="0 0 100 100" role="img" aria-label="{escape(name)}">'
-        f'<rect width="100" height="100" fill="{avatar_colour(user_id)}"/>'
+        f'<rect width="100" height="100" fill="{avatar_colour(name)}"/>'
         '<text x="50" y="50" dy=".35em" text-anchor="middle" fill="#fff" '
         'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
         f'font-size="42" font-weight="600">{escape(initials(name))}</text></svg>'

@@ -128,7 +128,7 @@ def photo(request, pk, size):
 @require_GET
 def avatar(request, pk):
     person = selectors.person_get_for(viewer=request.user, pk=pk, with_tags=False)
-    svg = photos.avatar_svg(user_id=person.pk, name=person.display_name or person.email)
+    svg = photos.avatar_svg(name=person.display_name or person.email)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     # Opened on its own, the SVG still may not run anything.

@@ -97,7 +97,7 @@ def history_for(*, page, before=None):
     """A page's revisions, newest first, ``HISTORY_PAGE_SIZE`` at a time (keyset by
     revision number). Returns ``(rows, has_more)``; one query."""
     rows = (
-        page.history.select_related("history_user")
+        page.history.select_related("history_user__profile")
         .defer(*REVISION_TEXT_FIELDS)
         .order_by("-revision", "-history_id")
     )

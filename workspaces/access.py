@@ -36,7 +36,7 @@ from .models import (
     WorkspaceGroupObjectPermission,
     WorkspaceUserObjectPermission,
 )
-from .roles import ACTIONS, Action, role_for_actions
+from .roles import ACTIONS, Action, least_role_with, role_for_actions
 
 PERMISSION_MODELS = {
     Workspace: (WorkspaceUserObjectPermission, WorkspaceGroupObjectPermission),
@@ -148,6 +148,16 @@ def partners_managed_by(user):
     return Organisation.objects.filter(workspaces__in=managed).distinct()
 
 
+class RoleRequired(PermissionDenied):
+    """Raised when the viewer's role in a container lacks an action; carries the least
+    role that has it, so the 403 page can say whom to ask for what."""
+
+    def __init__(self, action, access=None):
+        self.role = least_role_with(action)
+        self.access = access
+        super().__init__(f"This needs the {self.role.label.lower()} role or higher here.")
+
+
 @dataclass
 class ContainerAccess:
     """What the viewer may do in one container; put on the request by ``container_view``."""
@@ -244,7 +254,7 @@ def container_view(action=Action.VIEW):
         def wrapped(request, container, *args, **kwargs):
             access = container_get(request.user, container)
             if not access.can(action):
-                raise PermissionDenied(f"You need the {action} permission here.")
+                raise RoleRequired(action, access)
             request.access = access
             _note_visit(request, access.workspace)
             return view(request, access.container, *args, **kwargs)
@@ -283,5 +293,5 @@ def require_action(user, container, action):
     unless it allows ``action`` (services check again what their views checked)."""
     access = container_access(user, container)
     if not access.can(action):
-        raise PermissionDenied(f"You need the {action} permission here.")
+        raise RoleRequired(action, access)
     return access

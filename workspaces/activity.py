@@ -138,7 +138,7 @@ def watcher_ids(target):
 def stream_for(*, user, container=None):
     """The activity a user may see, newest first: a whole workspace's (with the
     groups the user may see) or one group's. Paginate with ``id__lt`` cursors."""
-    rows = Activity.objects.select_related("actor")
+    rows = Activity.objects.select_related("actor__profile")
     if container is None:
         return rows.visible_to(user)
     if container.is_group:

@@ -2,7 +2,9 @@
 invitations and the audit of membership changes."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -391,6 +393,14 @@ class Activity(Contained):
 
     def __str__(self):
         return f"{self.actor} {self.verb} {self.target_label}"
+
+    @property
+    def about_actor(self):
+        """The actor is also the target ("Nina joined"): the stream names them once."""
+        if self.actor_id is None or self.target_id != self.actor_id:
+            return False
+        user_type = ContentType.objects.get_for_model(get_user_model())  # cached, no query
+        return self.target_type_id == user_type.pk
 
 
 class Notification(models.Model):

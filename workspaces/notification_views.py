@@ -28,7 +28,7 @@ def notification_list_for(*, user, before=None):
     rows = (
         Notification.objects.filter(recipient=user)
         .visible_to(user)
-        .select_related("actor", "workspace")
+        .select_related("actor__profile", "workspace")
         .order_by("-id")
     )
     if before:
@@ -42,7 +42,7 @@ def notification_get_for(*, user, pk):
     notification = (
         Notification.objects.filter(recipient=user, pk=pk)
         .visible_to(user)
-        .select_related("workspace")
+        .select_related("actor__profile", "workspace")
         .first()
     )
     if notification is None:

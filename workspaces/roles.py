@@ -56,5 +56,13 @@ def role_for_actions(actions):
     return None
 
 
+def least_role_with(action):
+    """The weakest role that may take ``action`` (what a 403 page tells people to ask for)."""
+    for role in (Role.OBSERVER, Role.MEMBER, Role.COMMUNITY_MANAGER, Role.LEAD):
+        if action in ROLE_ACTIONS[role]:
+            return role
+    return None
+
+
 def container_meta_permissions(model_name):
     return [(f"{action}_{model_name}", label) for action, label in CUSTOM_PERMISSIONS.items()]

@@ -28,7 +28,7 @@ def member_list_for(*, container):
     """Members of a workspace, or of a private group; the caller checked ``view``."""
     memberships = (
         Membership.objects.filter(workspace=container.workspace)
-        .select_related("user", "organisation")
+        .select_related("user__profile", "organisation")
         .annotate(has_two_factor=has_two_factor_expression("user"))
     )
     if container.is_group and container.is_private:

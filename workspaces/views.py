@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance_hub.params import query_id
 from profiles import ratelimits
 
-from . import selectors, services
+from . import policies, selectors, services
 from .access import container_view
 from .activity import stream_for
 from .forms import (
@@ -119,7 +119,11 @@ def search(request, container):
 @container_view(Action.VIEW)
 @require_GET
 def member_list(request, container):
-    memberships = selectors.member_list_for(container=container)
+    memberships = policies.mark_member_actions(
+        list(selectors.member_list_for(container=container)),
+        access=request.access,
+        viewer=request.user,
+    )
     context = {
         "container": container,
         "organisations": selectors.members_by_organisation(memberships),

@@ -9,13 +9,17 @@ from urllib.parse import urlencode, urlsplit
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from profiles import photos
 from profiles.models import Profile
 
 register = template.Library()
+HIDDEN = mark_safe(' aria-hidden="true"')  # noqa: S308 - a constant
 
-DISPLAY_SIZE = {"small": 40, "medium": 160, "large": 256}
+# Shown size in CSS pixels -> the stored photo size that covers it.
+DISPLAY_SIZE = {"tiny": (28, "small"), "small": (40, "small"), "medium": (160, "medium")}
+DISPLAY_SIZE["large"] = (256, "large")
 
 
 def _profile(person):
@@ -38,15 +42,31 @@ def photo_url(person, size="small"):
 
 @register.simple_tag
 def avatar(person, size="small", alt=""):
-    """An <img> of the person's photo or avatar; ``alt`` empty when the name is next to it."""
-    edge = DISPLAY_SIZE.get(size, DISPLAY_SIZE["small"])
+    """The person's face: their photo, or their initials on a colour derived from their
+    name (drawn by CSS, so no image request per row). ``alt`` stays empty where the
+    name is next to it. Needs ``profile`` selected with the person (no query per row)."""
+    if person is None:
+        return ""
+    edge, photo_size = DISPLAY_SIZE.get(size, DISPLAY_SIZE["small"])
+    profile = _profile(person)
+    if profile is not None and profile.has_photo:
+        return format_html(
+            '<img class="avatar avatar-{}" src="{}" alt="{}" width="{}" height="{}" '
+            'loading="lazy">',
+            size,
+            photo_url(person, photo_size),
+            alt,
+            edge,
+            edge,
+        )
+    name = person.display_name or person.email
+    label = format_html(' role="img" aria-label="{}"', alt) if alt else HIDDEN
     return format_html(
-        '<img class="avatar avatar-{}" src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
+        '<span class="avatar avatar-{} avatar-initials avatar-c{}"{}>{}</span>',
         size,
-        photo_url(person, size),
-        alt,
-        edge,
-        edge,
+        photos.avatar_colour_index(name),
+        label,
+        photos.initials(name),
     )
 
 

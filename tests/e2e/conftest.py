@@ -101,6 +101,12 @@ class Person:
         self.page.get_by_role("button", name="Sign in").click()
         self.page.wait_for_load_state()
 
+    def open_menu(self):
+        """On a phone the header folds behind its menu button: open it (nothing on desktop)."""
+        toggle = self.page.locator(".menu-toggle")
+        if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+
     def screenshot(self, label):
         folder = ARTIFACTS / self.journey
         folder.mkdir(parents=True, exist_ok=True)

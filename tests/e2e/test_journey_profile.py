@@ -27,6 +27,7 @@ def test_new_member_completes_profile_and_colleague_finds_them_by_skill(people, 
     ada = people("ada", viewport)
     ada.sign_in(newcomer.email, PASSWORD)
     page = ada.page
+    ada.open_menu()
     page.locator("summary", has_text="Ada Lovelace").click()
     page.get_by_role("link", name="My profile").click()
     page.get_by_role("heading", name="Your profile is 0 % complete").wait_for()

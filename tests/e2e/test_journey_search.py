@@ -34,6 +34,7 @@ def test_a_word_inside_a_pdf_is_found_from_the_header_and_opens_the_document(
     anna = people("anna", viewport)
     anna.sign_in(first.email, PASSWORD)
     page = anna.goto(workspace.get_absolute_url())
+    anna.open_menu()
     box = page.get_by_role("search", name="Site").get_by_label("Search everything")
     box.fill("arbitration groningen")
     box.press("Enter")
