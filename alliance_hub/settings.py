@@ -305,6 +305,9 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# Who may start an alliance (a workspace): "superusers" (the operator) or "anyone"
+# signed in. A deployment decision, so an environment setting like the rest.
+ALLIANCE_CREATION = os.environ.get("ALLIANCE_CREATION", "superusers")
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 # Images declaring more pixels are refused from their header (alliance_hub.images):
 # decoding 25 megapixels (a 6000 x 4000 camera photo) takes under a second.

@@ -5,6 +5,7 @@ from allauth.account.forms import LoginForm as BaseLoginForm
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from workspaces import sso
 
@@ -15,6 +16,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         """Nobody signs up: accepting an invitation (workspaces) is the only way to an account."""
         return False
+
+    def get_login_redirect_url(self, request):
+        """People in exactly one workspace land on it, not on a one-card list."""
+        from workspaces.models import Membership
+
+        slugs = list(
+            Membership.objects.filter(user=request.user).values_list("workspace__slug", flat=True)[
+                :2
+            ]
+        )
+        if len(slugs) == 1:
+            return reverse("workspaces:dashboard", args=[slugs[0]])
+        return super().get_login_redirect_url(request)
 
     def validation_error(self, code, *args):
         # Failed sign-ins and second-factor codes share allauth's login_failed limit.
@@ -35,9 +49,9 @@ class LoginForm(BaseLoginForm):
         self.fields["login"].widget.attrs.pop("placeholder", None)
         self.fields["password"].widget.attrs.pop("placeholder", None)
         self.fields["password"].required = False
-        self.fields["password"].help_text = (
-            "Organisations with their own sign-in: leave it empty and continue there."
-        )
+        self.fields[
+            "password"
+        ].help_text = "Organisations with their own sign-in: leave it empty and continue there."
 
     def clean(self):
         organisation = sso.organisation_for_email(self.cleaned_data.get("login"))

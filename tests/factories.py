@@ -7,7 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from workspaces import services
-from workspaces.models import Organisation
+from workspaces.models import Organisation, Workspace
 from workspaces.roles import Role
 
 PASSWORD = "correct horse battery staple"
@@ -46,6 +46,8 @@ def superuser():
 def make_workspace(name="Alliance", slug=None, lead=None, organisation=None):
     """A workspace created the way a superuser would; returns (workspace, lead)."""
     creator = superuser()
+    if Workspace.objects.filter(name__iexact=name).exists():  # names are unique
+        name = f"{name} {next(_counter)}"
     lead = lead or UserFactory()
     organisation = organisation or OrganisationFactory()
     workspace = services.workspace_create(

@@ -7,11 +7,12 @@ from workspaces.access import contained_visible_q
 from workspaces.launch import count_by_member, count_by_week
 
 from .models import Page
-from .starters import GOVERNANCE, SCOPE
+from .starters import GOVERNANCE, REPORTING, SCOPE
 
 KICKOFF_PAGES = [
     (GOVERNANCE.path, "Governance structure written"),
     (SCOPE.path, "Scope of work written"),
+    (REPORTING.path, "Reporting page written"),
 ]
 
 

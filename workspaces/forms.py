@@ -25,15 +25,28 @@ class OrganisationChoiceMixin:
 
 
 class WorkspaceCreateForm(OrganisationChoiceMixin, forms.Form):
-    name = forms.CharField(max_length=200)
-    slug = forms.SlugField(max_length=80, label="Address", help_text="Used in links: /w/<address>/")
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    """The name (its address is made from it), a description, the creator's own
+    organisation; the operator may instead name the lead it is created for."""
+
+    name = forms.CharField(max_length=200, label="Name of the alliance")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     organisation = forms.ModelChoiceField(
         Organisation.objects.all(), required=False, label="Your organisation"
     )
     new_organisation = forms.CharField(
         max_length=200, required=False, label="…or a new organisation"
     )
+    lead_email = forms.EmailField(
+        required=False,
+        label="Create it for (the lead's e-mail)",
+        help_text="Leave empty to lead it yourself. If filled, this person gets a lead "
+        "invitation from the organisation above and you do not become a member.",
+    )
+
+    def __init__(self, *args, for_operator=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not for_operator:
+            del self.fields["lead_email"]
 
     def clean(self):
         cleaned = super().clean()

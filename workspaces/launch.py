@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, DateField
 from django.db.models.functions import TruncWeek
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from zipstream import ZIP_DEFLATED, ZipStream
@@ -19,7 +20,7 @@ from zipstream import ZIP_DEFLATED, ZipStream
 from alliance_hub import csvfiles, hooks
 
 from .access import require_action
-from .models import Invitation, Membership, Pin, WeeklyVisit
+from .models import Invitation, Membership, Pin, WeeklyVisit, Workspace
 from .roles import Action
 
 CHART_WEEKS = 12
@@ -42,6 +43,39 @@ def kickoff_checklist(workspace):
     for check in hooks.KICKOFF_CHECKS:
         items.extend(check(workspace))
     return items
+
+
+# The guided first run, after the name: (key, title). The kick-off page shows one at a time.
+KICKOFF_STEPS = [
+    ("partners", "Partner organisations"),
+    ("invitations", "Invitations"),
+    ("pages", "Starter pages"),
+    ("done", "Done"),
+]
+
+
+def kickoff_step_url(workspace, step):
+    return f"{reverse('workspaces:kickoff', args=[workspace])}?step={step}"
+
+
+def kickoff_steps(current):
+    """The steps with their position relative to ``current`` for the step list."""
+    keys = [key for key, _ in KICKOFF_STEPS]
+    index = keys.index(current)
+    return [
+        {"key": key, "title": title, "current": key == current, "past": n < index}
+        for n, (key, title) in enumerate(KICKOFF_STEPS)
+    ]
+
+
+@transaction.atomic
+def kickoff_complete(*, actor, workspace):
+    """Mark the kick-off done: the dashboard stops offering it (managers). Raises
+    PermissionDenied. Atomic; a second call keeps the first date."""
+    require_action(actor, workspace, Action.MANAGE)
+    Workspace.objects.filter(pk=workspace.pk, kickoff_completed_at__isnull=True).update(
+        kickoff_completed_at=timezone.now()
+    )
 
 
 def member_todo(user, workspace):

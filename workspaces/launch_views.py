@@ -12,6 +12,7 @@ from alliance_hub import csvfiles
 
 from . import launch, selectors, services
 from .access import container_view
+from .bulk_invites import BulkInviteForm
 from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
 from .models import Pin
 from .roles import Action
@@ -25,11 +26,16 @@ def _workspace_only(container):
 KICKOFF_FORMS = {"description": DescriptionForm, "partners": PartnersForm, "group": GroupCreateForm}
 
 
-@container_view(Action.LEAD)
+@container_view(Action.MANAGE)
 @require_http_methods(["GET", "POST"])
 def kickoff(request, container):
-    """The lead's short setup: description, partners, first groups, then invitations."""
+    """The guided first run for leads and community managers, one step at a time
+    (``?step=``): partners, invitations, starter pages, done. Each form's service
+    checks its own rule (only leads describe the alliance)."""
     _workspace_only(container)
+    step = request.GET.get("step", "partners")
+    if step not in dict(launch.KICKOFF_STEPS):
+        step = "partners"
     forms = {
         "description": DescriptionForm(initial={"description": container.description}),
         "partners": PartnersForm(),
@@ -37,19 +43,22 @@ def kickoff(request, container):
     }
     status = 200
     if request.method == "POST":
-        step = request.POST.get("step")
-        if step not in KICKOFF_FORMS:
+        posted = request.POST.get("step")
+        if posted not in KICKOFF_FORMS:
             return HttpResponseBadRequest("Unknown setup step.")
-        form = forms[step] = KICKOFF_FORMS[step](request.POST)
-        if form.is_valid() and _kickoff_step(request, container, step, form):
-            return redirect("workspaces:kickoff", container)
+        form = forms[posted] = KICKOFF_FORMS[posted](request.POST)
+        if form.is_valid() and _kickoff_step(request, container, posted, form):
+            return redirect(launch.kickoff_step_url(container, step))
         status = 400
     return render(
         request,
         "workspaces/kickoff.html",
         {
             "container": container,
+            "step": step,
+            "steps": launch.kickoff_steps(step),
             "forms": forms,
+            "invite_form": BulkInviteForm(may_invite_leads=request.access.can_lead),
             "partners": container.partners.all(),
             "groups": selectors.group_list_for(user=request.user, workspace=container),
             "checklist": launch.kickoff_checklist(container),

@@ -68,6 +68,9 @@ class Workspace(models.Model):
         help_text="Members without an authenticator app or security key are sent to set "
         "one up before they see anything.",
     )
+    # Set when a lead or community manager finishes the kick-off; until then the
+    # dashboard offers the way back to it.
+    kickoff_completed_at = models.DateTimeField(null=True, blank=True)
 
     is_group = False
 
@@ -269,6 +272,10 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # From a pasted "Name <email>" line: the acceptance form starts with it.
+    name = models.CharField(max_length=150, blank=True)
+    # The inviter's personal note, shown (escaped) in the e-mail and on the acceptance page.
+    message = models.TextField(blank=True, max_length=2000)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -313,6 +320,7 @@ class MembershipEvent(models.Model):
         INVITED = "invited", "Invited"
         INVITATION_RESENT = "invitation_resent", "Invitation re-sent"
         INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
+        INVITATION_LINK = "invitation_link", "Invitation link copied"
         JOINED = "joined", "Joined"
         ROLE_CHANGED = "role_changed", "Role changed"
         REMOVED = "removed", "Removed"

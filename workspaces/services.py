@@ -3,13 +3,14 @@ keeps the guardian rows in step and records the change in MembershipEvent."""
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -34,7 +35,6 @@ from .models import (
     Notification,
     Organisation,
     RoleGroup,
-    Workspace,
 )
 from .roles import ROLE_ACTIONS, STAFF_ROLES, Action, Role, codename
 
@@ -171,32 +171,9 @@ def _permissions(labels):
 # Containers ---------------------------------------------------------------------------
 
 
-def user_may_create_workspace(user):
-    return user.is_active and (user.is_superuser or user.has_perm("workspaces.add_workspace"))
-
-
-@transaction.atomic
-def workspace_create(*, actor, name, slug, organisation, description=""):
-    """Create a workspace with the actor as its lead (superusers and staff granted
-    ``workspaces.add_workspace``). Raises PermissionDenied, ValidationError."""
-    if not user_may_create_workspace(actor):
-        raise PermissionDenied("You may not create workspaces.")
-    if Workspace.objects.filter(slug=slug).exists():
-        raise ValidationError({"slug": "A workspace with this address already exists."})
-    workspace = Workspace.objects.create(
-        name=name, slug=slug, description=description, created_by=actor
-    )
-    _create_role_groups(workspace)
-    member_add(
-        actor=actor,
-        workspace=workspace,
-        user=actor,
-        role=Role.LEAD,
-        organisation=organisation,
-        check=False,
-    )
-    workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
-    return workspace
+def create_role_groups(container):
+    """For founding.py: the role groups of a new container."""
+    _create_role_groups(container)
 
 
 @transaction.atomic
@@ -434,8 +411,7 @@ def _issue_token(invitation):
 
 
 def _send_invitation_mail(invitation, token):
-    link = settings.SITE_URL + reverse("workspaces:invitation_accept", args=[token])
-    context = {"invitation": invitation, "link": link}
+    context = {"invitation": invitation, "link": invitation_link(token)}
     send_mail(
         subject=f"You are invited to {invitation.workspace} on Alliance Hub",
         message=render_to_string("workspaces/email/invitation.txt", context),
@@ -462,7 +438,7 @@ def invitation_check(*, actor, workspace, role, organisation, groups=(), new_par
         )
 
 
-def _queue_invitation_mails(actor, workspace, invitation_ids):
+def queue_invitation_mails(actor, workspace, invitation_ids):
     """The e-mails go out from a job (a batch can be hundreds of SMTP sends)."""
     from jobs.services import job_start
 
@@ -499,8 +475,11 @@ def invitation_mails_run(job, progress):
 
 
 @transaction.atomic
-def invitations_send(*, actor, workspace, emails, role, organisation, groups=(), new_partner=False):
-    """Invite each address (see ``invitation_check`` for who may).
+def invitations_send(
+    *, actor, workspace, emails, role, organisation, groups=(), new_partner=False, message=""
+):
+    """Invite each address (see ``invitation_check`` for who may), with the inviter's
+    personal ``message``.
 
     Returns ``[(email, outcome)]`` with outcome "invited", "re-sent" (a pending
     invitation got a fresh link) or "already a member" (nothing sent).
@@ -514,14 +493,37 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=(),
         groups=groups,
         new_partner=new_partner,
     )
-    organisation = _saved(organisation)
-    members = set(
-        Membership.objects.filter(workspace=workspace, user__email__in=emails).values_list(
-            "user__email", flat=True
-        )
+    people = [Invitee(email, role, organisation, "") for email in emails]
+    results, to_mail = invite_people(
+        actor=actor, workspace=workspace, people=people, groups=groups, message=message
     )
-    results, to_mail = [], []
-    for email in dict.fromkeys(e.strip().lower() for e in emails):
+    queue_invitation_mails(actor, workspace, to_mail)
+    return results
+
+
+@dataclass
+class Invitee:
+    email: str
+    role: str
+    organisation: Organisation
+    name: str = ""
+
+
+def invite_people(*, actor, workspace, people, groups=(), message=""):
+    """Create or renew the invitations of ``people`` (Invitees whose role and
+    organisation the caller checked with ``invitation_check``). Returns
+    ``([(email, outcome)], ids of invitations to mail)``; mails nothing itself."""
+    members = set(
+        Membership.objects.filter(
+            workspace=workspace, user__email__in=[p.email.strip().lower() for p in people]
+        ).values_list("user__email", flat=True)
+    )
+    results, to_mail, seen = [], [], set()
+    for person in people:
+        email = person.email.strip().lower()
+        if email in seen:
+            continue
+        seen.add(email)
         if email in members:
             results.append((email, "already a member"))
             continue
@@ -531,45 +533,65 @@ def invitations_send(*, actor, workspace, emails, role, organisation, groups=(),
             to_mail.append(pending.pk)
             results.append((email, "re-sent"))
             continue
-        invitation = Invitation(
-            workspace=workspace, email=email, role=role, organisation=organisation, invited_by=actor
-        )
-        _issue_token(invitation)  # a placeholder until the job mails a fresh link
-        invitation.save()
-        invitation.groups.set(groups)
-        workspace.partners.add(organisation)
-        _event(
-            workspace,
-            MembershipEvent.Kind.INVITED,
-            actor=actor,
-            email=email,
-            detail=f"as {Role(role).label} of {organisation}",
-        )
+        invitation = _invitation_create(actor, workspace, person, email, groups, message)
         to_mail.append(invitation.pk)
         results.append((email, "invited"))
-    _queue_invitation_mails(actor, workspace, to_mail)
-    return results
+    return results, to_mail
 
 
-def _renew(actor, invitation):
+def _invitation_create(actor, workspace, person, email, groups, message):
+    organisation = _saved(person.organisation)
+    invitation = Invitation(
+        workspace=workspace,
+        email=email,
+        name=person.name[:150],
+        role=person.role,
+        organisation=organisation,
+        invited_by=actor,
+        message=message[:2000],
+    )
+    _issue_token(invitation)  # a placeholder until the job mails a fresh link
+    invitation.save()
+    invitation.groups.set(groups)
+    workspace.partners.add(organisation)
+    _event(
+        workspace,
+        MembershipEvent.Kind.INVITED,
+        actor=actor,
+        email=email,
+        detail=f"as {Role(person.role).label} of {organisation}",
+    )
+    return invitation
+
+
+def _renew(actor, invitation, kind=MembershipEvent.Kind.INVITATION_RESENT):
     require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.REVOKED):
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
-    _issue_token(invitation)  # the old link stops working now
+    token = _issue_token(invitation)  # the old link stops working now
     invitation.save(update_fields=["token_hash", "expires_at"])
-    _event(
-        invitation.workspace,
-        MembershipEvent.Kind.INVITATION_RESENT,
-        actor=actor,
-        email=invitation.email,
-    )
+    _event(invitation.workspace, kind, actor=actor, email=invitation.email)
+    return token
 
 
 @transaction.atomic
 def invitation_resend(*, actor, invitation):
     """Send a fresh link (the old one stops working) and restart the validity period."""
     _renew(actor, invitation)
-    _queue_invitation_mails(actor, invitation.workspace, [invitation.pk])
+    queue_invitation_mails(actor, invitation.workspace, [invitation.pk])
+
+
+@transaction.atomic
+def invitation_link_issue(*, actor, invitation):
+    """A fresh link to hand over by hand ("copy link"; managers). Only the token's hash
+    is stored, so the link is made anew: the e-mailed one stops working. Audited.
+    Returns the absolute link. Raises PermissionDenied, ValidationError. Atomic."""
+    token = _renew(actor, invitation, kind=MembershipEvent.Kind.INVITATION_LINK)
+    return invitation_link(token)
+
+
+def invitation_link(token):
+    return settings.SITE_URL + reverse("workspaces:invitation_accept", args=[token])
 
 
 @transaction.atomic
@@ -695,3 +717,7 @@ def workspace_two_factor_set(*, actor, workspace, required):
     require_action(actor, workspace, Action.LEAD)
     workspace.require_two_factor = required
     workspace.save(update_fields=["require_two_factor"])
+
+
+# Founding a workspace lives in founding.py; these names stay importable from here.
+from .founding import user_may_create_workspace, workspace_create  # noqa: E402, F401

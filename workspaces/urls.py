@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import launch_views, notification_views, views
+from . import first_run_views, launch_views, notification_views, views
 
 app_name = "workspaces"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("w/new/", views.workspace_create, name="workspace_create"),
+    path("w/new/", first_run_views.workspace_create, name="workspace_create"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("w/<container:container>/", views.dashboard, name="dashboard"),
     path("w/<container:container>/search/", views.search, name="search"),
@@ -43,7 +43,17 @@ urlpatterns = [
         views.organisation_remove,
         name="organisation_remove",
     ),
+    path(
+        "w/<container:container>/members/invite/bulk/",
+        first_run_views.invitation_bulk,
+        name="invitation_bulk",
+    ),
     path("w/<container:container>/invitations/", views.invitation_list, name="invitation_list"),
+    path(
+        "w/<container:container>/invitations/<int:pk>/link/",
+        first_run_views.invitation_link,
+        name="invitation_link",
+    ),
     path(
         "w/<container:container>/invitations/<int:pk>/revoke/",
         views.invitation_revoke,
@@ -56,6 +66,11 @@ urlpatterns = [
     ),
     path("w/<container:container>/groups/new/", views.group_create, name="group_create"),
     path("w/<container:container>/kickoff/", launch_views.kickoff, name="kickoff"),
+    path(
+        "w/<container:container>/kickoff/done/",
+        first_run_views.kickoff_done,
+        name="kickoff_done",
+    ),
     path("w/<container:container>/start/", launch_views.start_here, name="start_here"),
     path("w/<container:container>/pins/", launch_views.pin_add, name="pin_add"),
     path(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance_hub.params import query_id
 from profiles import ratelimits
 
-from . import policies, selectors, services
+from . import founding, policies, selectors, services
 from .access import container_view
 from .activity import stream_for
 from .forms import (
@@ -21,7 +21,6 @@ from .forms import (
     GroupMemberAddForm,
     InviteForm,
     RoleForm,
-    WorkspaceCreateForm,
 )
 from .roles import Action
 
@@ -47,36 +46,8 @@ def home(request):
         "workspaces/workspace_list.html",
         {
             "workspaces": workspaces,
-            "may_create": services.user_may_create_workspace(request.user),
+            "may_create": founding.user_may_create_workspace(request.user),
         },
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def workspace_create(request):
-    if not services.user_may_create_workspace(request.user):
-        raise PermissionDenied("You may not create workspaces.")
-    form = WorkspaceCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            workspace = services.workspace_create(
-                actor=request.user,
-                name=data["name"],
-                slug=data["slug"],
-                description=data["description"],
-                organisation=data["organisation"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"{workspace} is ready. A few steps to set it up:")
-            return redirect("workspaces:kickoff", workspace)
-    return render(
-        request,
-        "workspaces/workspace_form.html",
-        {"form": form},
-        status=400 if form.errors else 200,
     )
 
 
@@ -354,7 +325,9 @@ def invitation_accept(request, token):
     form = (
         None
         if user or existing_account
-        else AcceptInvitationForm(request.POST or None, email=invitation.email)
+        else AcceptInvitationForm(
+            request.POST or None, email=invitation.email, initial={"display_name": invitation.name}
+        )
     )
     if request.method == "POST" and (form is None or form.is_valid()) and not existing_account:
         try:

@@ -25,12 +25,14 @@ def test_the_kickoff_checklist_ticks_itself_off_from_real_data(world):
         "Every member invited": True,  # members joined and no invitation is pending
         "Governance structure written": False,
         "Scope of work written": False,
+        "Reporting page written": False,
         "First documents uploaded": False,
         "Profiles filled in": False,
     }
 
     edit_page(workspace, "governance", world.lead, "We decide by consensus.")
     edit_page(workspace, "scope-of-work", world.lead, "We deliver three studies.")
+    edit_page(workspace, "reporting", world.lead, "Each partner reports quarterly.")
     make_document(workspace, world.member, "plan.txt")
     for membership in Membership.objects.filter(workspace=workspace).select_related("user"):
         fill_profile(membership.user, workspace)

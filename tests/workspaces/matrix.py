@@ -59,7 +59,7 @@ ROUTES = [
         lambda w, c: reverse("workspaces:workspace_create"),
         action=None,
         containers=WORKSPACE_ONLY,
-        # only superusers (and staff granted workspaces.add_workspace) create workspaces
+        # ALLIANCE_CREATION defaults to "superusers": nobody else may create workspaces
         expect={p: 403 for p in EVERYONE_SIGNED_IN},
     ),
     Route(
@@ -151,6 +151,27 @@ ROUTES = [
         containers=WORKSPACE_ONLY,
     ),
     Route(
+        "workspaces:invitation_link",
+        _invitation_url("workspaces:invitation_link"),
+        Action.MANAGE,
+        method="POST",
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:invitation_bulk",
+        _url("workspaces:invitation_bulk"),
+        Action.MANAGE,
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
+        "workspaces:invitation_bulk",
+        _url("workspaces:invitation_bulk"),
+        Action.MANAGE,
+        method="POST",
+        data={"lines": "Ann <ann@example.org>, Nowhere Ltd", "role": "member", "preview": "1"},
+        containers=WORKSPACE_ONLY,
+    ),
+    Route(
         "workspaces:group_create",
         _url("workspaces:group_create"),
         Action.MANAGE,
@@ -185,11 +206,20 @@ def _pin_url(w, c):
 
 
 ROUTES += [
-    Route("workspaces:kickoff", _url("workspaces:kickoff"), Action.LEAD, containers=WORKSPACE_ONLY),
+    Route(
+        "workspaces:kickoff", _url("workspaces:kickoff"), Action.MANAGE, containers=WORKSPACE_ONLY
+    ),
+    Route(
+        "workspaces:kickoff_done",
+        _url("workspaces:kickoff_done"),
+        Action.MANAGE,
+        method="POST",
+        containers=WORKSPACE_ONLY,
+    ),
     Route(
         "workspaces:kickoff",
         _url("workspaces:kickoff"),
-        Action.LEAD,
+        Action.MANAGE,
         method="POST",
         data={"step": "description", "description": ""},
         containers=WORKSPACE_ONLY,
