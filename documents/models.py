@@ -180,6 +180,10 @@ class DocumentTag(models.Model):
         return self.name
 
 
+# Versions compared on the text the search app extracts from them.
+EXTRACTED_TEXT_EXTENSIONS = {"docx", "odt"}
+
+
 class Version(models.Model):
     """One uploaded file of a document. Rows are never changed or renumbered; a
     restore adds a new version that shares the old one's stored file."""
@@ -234,6 +238,16 @@ class Version(models.Model):
     @property
     def is_textual(self):
         return self.preview in (self.Preview.TEXT, self.Preview.CSV)
+
+    @property
+    def extension(self):
+        return self.original_name.rpartition(".")[2].lower() if "." in self.original_name else ""
+
+    @property
+    def is_comparable(self):
+        """Text files compare on their text; word processor files on the text the
+        search app extracts from them (documents/previews.py)."""
+        return self.is_textual or self.extension in EXTRACTED_TEXT_EXTENSIONS
 
 
 class Download(models.Model):
