@@ -346,3 +346,17 @@ class Reviewer(models.Model):
 
     def __str__(self):
         return f"{self.user_name} ({self.organisation_name}): {self.get_decision_display()}"
+
+
+class OfficePreview(models.Model):
+    """The preview of one stored office file (DOCX, XLSX, PPTX, ODF), made once in the
+    background by documents/office_previews.py; a restored version shares it."""
+
+    file_name = models.CharField(max_length=255, unique=True)
+    ok = models.BooleanField(default=False)
+    data = models.JSONField(default=dict, blank=True)  # plain text only: see office.py
+    error = models.CharField(max_length=300, blank=True)
+    made_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.file_name

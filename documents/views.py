@@ -22,7 +22,7 @@ from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from . import files, policies, previews, reviews, selectors, services
+from . import files, office_previews, policies, previews, reviews, selectors, services
 from . import mail_import as mail
 from .forms import (
     DiffForm,
@@ -272,6 +272,8 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "versions": versions,
         "more_versions": more_versions,
         "text_preview": previews.text_preview(latest),
+        "office_preview": office_previews.preview_for(latest),
+        "office_expected": office_previews.has_preview(latest),
         "comparable_versions": [v for v in versions if v.is_comparable],
         "newer_than_downloaded": bool(
             latest
