@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from workspaces.models import Contained, ContainedQuerySet
 
+from . import files
+
 
 def _container_path(obj):
     """The container path from the FKs alone (needs workspace and group loaded, not
@@ -241,7 +243,7 @@ class Version(models.Model):
 
     @property
     def extension(self):
-        return self.original_name.rpartition(".")[2].lower() if "." in self.original_name else ""
+        return files.extension(self.original_name)
 
     @property
     def is_comparable(self):
