@@ -36,10 +36,14 @@ def request_preview(version):
 
 
 def preview_for(version):
-    """The ``OfficePreview`` of ``version``, or None while it is being made. One query."""
+    """The ``OfficePreview`` of ``version``, or None while it is being made. One query;
+    a file uploaded before previews existed gets its (idempotent) task asked for here."""
     if not has_preview(version):
         return None
-    return OfficePreview.objects.filter(file_name=version.file.name).first()
+    preview = OfficePreview.objects.filter(file_name=version.file.name).first()
+    if preview is None:
+        request_preview(version)
+    return preview
 
 
 def make_now(file_name, extension):
