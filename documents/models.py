@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from workspaces.models import Contained, ContainedQuerySet
 
+from . import files
+
 
 def _container_path(obj):
     """The container path from the FKs alone (needs workspace and group loaded, not
@@ -180,6 +182,10 @@ class DocumentTag(models.Model):
         return self.name
 
 
+# Versions compared on the text the search app extracts from them.
+EXTRACTED_TEXT_EXTENSIONS = {"docx", "odt"}
+
+
 class Version(models.Model):
     """One uploaded file of a document. Rows are never changed or renumbered; a
     restore adds a new version that shares the old one's stored file."""
@@ -234,6 +240,16 @@ class Version(models.Model):
     @property
     def is_textual(self):
         return self.preview in (self.Preview.TEXT, self.Preview.CSV)
+
+    @property
+    def extension(self):
+        return files.extension(self.original_name)
+
+    @property
+    def is_comparable(self):
+        """Text files compare on their text; word processor files on the text the
+        search app extracts from them (documents/previews.py)."""
+        return self.is_textual or self.extension in EXTRACTED_TEXT_EXTENSIONS
 
 
 class Download(models.Model):
@@ -332,3 +348,17 @@ class Reviewer(models.Model):
 
     def __str__(self):
         return f"{self.user_name} ({self.organisation_name}): {self.get_decision_display()}"
+
+
+class OfficePreview(models.Model):
+    """The preview of one stored office file (DOCX, XLSX, PPTX, ODF), made once in the
+    background by documents/office_previews.py; a restored version shares it."""
+
+    file_name = models.CharField(max_length=255, unique=True)
+    ok = models.BooleanField(default=False)
+    data = models.JSONField(default=dict, blank=True)  # plain text only: see office.py
+    error = models.CharField(max_length=300, blank=True)
+    made_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.file_name

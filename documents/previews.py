@@ -1,12 +1,14 @@
-"""Text previews and diffs of text-like versions (plain text, Markdown, CSV).
+"""Text previews of text-like versions (plain text, Markdown, CSV), and diffs of
+versions that have text (those, and DOCX/ODT).
 
 Everything here returns plain strings that templates escape; nothing is rendered
 as HTML.
 """
 
 import csv
-import difflib
 import io
+
+from alliance_hub.textdiff import bounded_diff
 
 from . import files
 
@@ -34,28 +36,40 @@ def text_preview(version):
     return {"kind": "text", "text": text, "truncated": truncated}
 
 
-def diff_lines(old, new):
-    """A unified diff of two text-like versions as ``[(css_class, line)]``."""
-    old_text, _ = files.read_text(old.file.name, limit=DIFF_BYTES)
-    new_text, _ = files.read_text(new.file.name, limit=DIFF_BYTES)
-    diff = difflib.unified_diff(
-        old_text.splitlines(),
-        new_text.splitlines(),
-        fromfile=f"version {old.number}",
-        tofile=f"version {new.number}",
-        lineterm="",
-    )
-    lines = []
-    for line in diff:
-        if line.startswith(("+++", "---")):
-            css = "diff-file"
-        elif line.startswith("@@"):
-            css = "diff-hunk"
-        elif line.startswith("+"):
-            css = "diff-add"
-        elif line.startswith("-"):
-            css = "diff-del"
-        else:
-            css = "diff-context"
-        lines.append((css, line))
-    return lines
+class TextNotReady(Exception):
+    """A version's text cannot be compared (yet); the message says why, for people."""
+
+
+def _extracted_texts(versions):
+    """``{file name: text}`` of word processor files, from the text the search app
+    extracts (one home for reading DOCX/ODT: once per stored file, under limits, in
+    the background). Raises TextNotReady, having asked for what is missing."""
+    from search.models import ExtractedText
+    from search.tasks import extract_file_text
+
+    names = {version.file.name: version for version in versions}
+    records = ExtractedText.objects.in_bulk(list(names), field_name="file_name")
+    missing = [version for name, version in names.items() if name not in records]
+    for version in missing:
+        extract_file_text.enqueue(version.file.name, version.extension)
+    if missing:
+        numbers = " and ".join(str(version.number) for version in missing)
+        raise TextNotReady(
+            f"The text of version {numbers} is still being read. Reload this page in a minute."
+        )
+    for name, record in records.items():
+        if not record.ok:
+            raise TextNotReady(f"The text of version {names[name].number} could not be read.")
+    return {name: record.text for name, record in records.items()}
+
+
+def version_diff(old, new):
+    """A word-level ``TextDiff`` of two comparable versions. Raises TextNotReady."""
+    texts = _extracted_texts([v for v in (old, new) if not v.is_textual])
+
+    def text_of(version):
+        if version.is_textual:
+            return files.read_text(version.file.name, limit=DIFF_BYTES)[0]
+        return texts[version.file.name]
+
+    return bounded_diff(text_of(old), text_of(new))

@@ -30,7 +30,7 @@ from workspaces.launch import unpin_target
 from workspaces.models import Notification
 from workspaces.roles import Action
 
-from . import files
+from . import files, office_previews
 from .models import Document, DocumentTag, Download, Folder, Version
 
 MAX_TAGS = 12
@@ -132,6 +132,7 @@ def _new_version(*, actor, document, facts, stored_name, original_name, change_n
         uploaded_by=actor,
         **extra,
     )
+    office_previews.request_preview(version)
     document.version_count = number
     document.latest_version = version
     document.file_type = facts.file_type

@@ -22,7 +22,7 @@ from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from . import files, policies, previews, reviews, selectors, services
+from . import files, office_previews, policies, previews, reviews, selectors, services
 from . import mail_import as mail
 from .forms import (
     DiffForm,
@@ -271,7 +271,9 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "versions": versions,
         "more_versions": more_versions,
         "text_preview": previews.text_preview(latest),
-        "textual_versions": [v for v in versions if v.is_textual],
+        "office_preview": office_previews.preview_for(latest),
+        "office_expected": office_previews.has_preview(latest),
+        "comparable_versions": [v for v in versions if v.is_comparable],
         "newer_than_downloaded": bool(
             latest
             and document.last_download_number
@@ -318,7 +320,7 @@ def version_list(request, container, pk):
             "document": document,
             "versions": versions,
             "has_more": has_more,
-            "textual_versions": [v for v in versions if v.is_textual],
+            "comparable_versions": [v for v in versions if v.is_comparable],
             "locked_against_me": document.locked_against(request.user),
         },
     )
@@ -377,8 +379,14 @@ def version_diff(request, container, pk):
         return _refuse(request, container, document, "Choose two versions to compare.")
     old = selectors.version_get_for(document=document, number=form.cleaned_data["old"])
     new = selectors.version_get_for(document=document, number=form.cleaned_data["new"])
-    if not (old.is_textual and new.is_textual):
-        return _refuse(request, container, document, "Only text files can be compared.")
+    if not (old.is_comparable and new.is_comparable):
+        return _refuse(
+            request, container, document, "Only text files and Word documents can be compared."
+        )
+    try:
+        diff, not_ready = previews.version_diff(old, new), ""
+    except previews.TextNotReady as why:
+        diff, not_ready = None, str(why)
     return _render(
         request,
         "documents/version_diff.html",
@@ -387,7 +395,8 @@ def version_diff(request, container, pk):
             "document": document,
             "old": old,
             "new": new,
-            "lines": previews.diff_lines(old, new),
+            "diff": diff,
+            "not_ready": not_ready,
         },
     )
 

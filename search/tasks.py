@@ -39,7 +39,7 @@ def _limits():
 
 
 @contextmanager
-def _local_copy(file_name, max_bytes):
+def local_copy(file_name, max_bytes):
     """A temporary copy of the stored file for the extractor's child process, read
     through the storage API (local disk and S3 alike); None if it is over ``max_bytes``."""
     if default_storage.size(file_name) > max_bytes:
@@ -54,6 +54,14 @@ def _local_copy(file_name, max_bytes):
 
 def run_extractor(path, extension, limits):
     """(text, None) or (None, why): the extractor in a child process under limits."""
+    return run_confined(EXTRACTOR, [path, extension, str(limits["max_chars"])], limits)
+
+
+def run_confined(script, args, limits):
+    """(stdout, None) or (None, why): ``script`` (a Django-free module that reads the
+    file named by ``args[0]``) in a child process under memory, CPU and time limits.
+    The documents app's office previews run through here too."""
+    path = args[0]
     if path is None or os.path.getsize(path) > limits["max_bytes"]:
         return None, f"file larger than {limits['max_bytes']} bytes"
 
@@ -63,7 +71,7 @@ def run_extractor(path, extension, limits):
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
     # -I: isolated, so this folder (with its selectors.py) does not shadow the stdlib.
-    command = [sys.executable, "-I", str(EXTRACTOR), path, extension, str(limits["max_chars"])]
+    command = [sys.executable, "-I", str(script), *args]
     try:
         done = subprocess.run(  # noqa: S603 - our own script, arguments are not a shell line
             command,
@@ -76,7 +84,7 @@ def run_extractor(path, extension, limits):
         return None, f"took longer than {limits['seconds']} s"
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = why[-1] if why else f"extractor stopped ({done.returncode})"
+        reason = why[-1] if why else f"stopped ({done.returncode})"
         if done.returncode != extract.REFUSED:
             reason = f"over the memory or CPU limit: {reason}"
         return None, reason[:300]
@@ -97,7 +105,7 @@ def _extract(file_name, extension):
     started = time.monotonic()
     try:
         limits = _limits()
-        with _local_copy(file_name, limits["max_bytes"]) as path:
+        with local_copy(file_name, limits["max_bytes"]) as path:
             text, error = run_extractor(path, extension, limits)
     except FileNotFoundError:
         text, error = None, "the stored file is missing"

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_hub.params import query_id
+from alliance_hub.textdiff import bounded_diff, html_blocks
 from workspaces.access import container_view
 from workspaces.roles import Action
 
 from . import paths, selectors, services, signoff
-from .diff import has_changes, line_diff
 from .forms import PageCreateForm, PageEditForm, PageMoveForm, PreviewForm, RevertForm
 from .markup import render_page_markdown
 from .services import EditConflict, PageContent
@@ -185,7 +185,7 @@ def _conflict(request, container, page, form, conflict):
         raise Http404("The page was deleted.")
     base = form.cleaned_data["base_revision"]
     base_row = selectors.revision_or_none(page=current, revision=base)
-    their_diff = line_diff(base_row.body if base_row else "", current.body)
+    their_diff = bounded_diff(base_row.body if base_row else "", current.body)
     data = {**form.cleaned_data, "base_revision": current.revision}
     merged_form = PageEditForm(initial=data)
     return _render(
@@ -253,6 +253,12 @@ def _revision_param(request, name, default):
 
 
 DIFF_CACHE_SECONDS = 24 * 3600
+DIFF_VIEWS = {
+    # ?view=: what is compared. The rendered text reads like the page; the source
+    # shows Markdown changes (a link target, a table's pipes) the page hides.
+    "page": lambda row: html_blocks(row.body_html),
+    "source": lambda row: row.body,
+}
 
 
 @container_view(Action.VIEW)
@@ -263,11 +269,13 @@ def page_diff(request, container, page_path):
     old = _revision_param(request, "from", max(new - 1, 1))
     rows = selectors.revisions_get_for(page=page, revisions=[old, new])
     old_row, new_row = rows[old], rows[new]
+    view = request.GET.get("view") if request.GET.get("view") in DIFF_VIEWS else "page"
+    text_of = DIFF_VIEWS[view]
     # History rows never change, so their diff is the same for every viewer (access
     # was decided above); computing it is most of this page's time on long pages.
     diff = cache.get_or_set(
-        f"wiki:diff:{old_row.history_id}:{new_row.history_id}",
-        lambda: line_diff(old_row.body, new_row.body),
+        f"wiki:diff:{view}:{old_row.history_id}:{new_row.history_id}",
+        lambda: bounded_diff(text_of(old_row), text_of(new_row)),
         DIFF_CACHE_SECONDS,
     )
     return _render(
@@ -279,7 +287,8 @@ def page_diff(request, container, page_path):
             "old": old_row,
             "new": new_row,
             "diff": diff,
-            "changed": has_changes(diff) or old_row.title != new_row.title,
+            "view": view,
+            "changed": diff.changed or old_row.title != new_row.title,
         },
     )
 

@@ -16,6 +16,7 @@
         window.history.pushState({}, "", xhr.responseURL);
       }
       main.querySelectorAll("form[data-upload-progress]").forEach(enhance);
+      main.querySelectorAll("form[data-dropzone]").forEach(enhanceDropzone);
       if (window.htmx) window.htmx.process(main);
       main.setAttribute("tabindex", "-1");
       main.focus();
@@ -51,5 +52,29 @@
     });
   }
 
+  // Drop zones: files dropped on a form marked data-dropzone go into its file input
+  // and are sent like a chosen file (with the progress bar). The input stays the
+  // keyboard and no-JavaScript path.
+  function enhanceDropzone(form) {
+    const input = form.querySelector("input[type=file]");
+    if (!input) return;
+    ["dragenter", "dragover"].forEach(function (name) {
+      form.addEventListener(name, function (event) {
+        event.preventDefault();
+        form.classList.add("dragging");
+      });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      form.addEventListener(name, function () { form.classList.remove("dragging"); });
+    });
+    form.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+      input.files = event.dataTransfer.files;
+      if (form.requestSubmit) form.requestSubmit(); else form.submit();
+    });
+  }
+
   document.querySelectorAll("form[data-upload-progress]").forEach(enhance);
+  document.querySelectorAll("form[data-dropzone]").forEach(enhanceDropzone);
 })();

@@ -61,10 +61,12 @@ def test_diff_between_any_two_text_versions(world, client_for):
     response = client.get(doc_url("version_diff", document), {"old": 1, "new": 2})
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<span class="diff-del">-old line</span>' in html
-    assert '<span class="diff-add">+new &lt;line&gt;</span>' in html
+    # Word-level: only the changed words are marked, and no unified-diff markers.
+    assert '<tr class="diff-removed">' in html and "<del>old</del> line" in html
+    assert '<tr class="diff-added">' in html and "<ins>new</ins> <ins>&lt;</ins>line" in html
+    assert "@@" not in html and "+++" not in html
     reverse_diff = client.get(doc_url("version_diff", document), {"old": 3, "new": 1})
-    assert '<span class="diff-add">+old line</span>' in reverse_diff.content.decode()
+    assert "<ins>old line</ins>" in reverse_diff.content.decode()
 
 
 def test_diff_needs_two_existing_text_versions(world, client_for):
@@ -75,4 +77,4 @@ def test_diff_needs_two_existing_text_versions(world, client_for):
     assert client.get(doc_url("version_diff", document), {"old": 1, "new": 7}).status_code == 404
     response = client.get(doc_url("version_diff", document), {"old": 1, "new": 2})
     assert response.status_code == 400
-    assert "Only text files can be compared." in response.content.decode()
+    assert "Only text files and Word documents can be compared." in response.content.decode()

@@ -91,13 +91,13 @@ def test_payloads_in_titles_and_summaries_are_escaped_everywhere(world, client_f
 
 def test_diffs_escape_the_text_they_show(world, client_for, page):
     edit_page(page, world.member, "<script>alert(1)</script>\n<img src=x onerror=alert(1)>")
-    html = (
-        client_for(world.observer)
-        .get(reverse("wiki:page_diff", args=[world.workspace, page.path]))
-        .content.decode()
-    )
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>alert(1)" not in html
+    url = reverse("wiki:page_diff", args=[world.workspace, page.path])
+    client = client_for(world.observer)
+    source = client.get(url, {"view": "source"}).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
+    assert "<script>alert(1)" not in source
+    rendered = client.get(url).content.decode()  # the sanitised page: nothing to show
+    assert "<script>alert(1)" not in rendered and "onerror=alert" not in rendered
 
 
 def test_the_checker_itself_catches_active_content():

@@ -1,11 +1,20 @@
-"""A readable line diff with word-level highlights, as plain data for the template
-(which escapes every piece of text: nothing here is marked safe)."""
+"""Readable diffs with word-level highlights, as plain data for the template
+(templates/diff/_diff.html escapes every piece of text: nothing here is marked safe).
+
+The one home of comparing texts: wiki revisions (on their rendered text, split into
+blocks, or on the Markdown source) and document versions (text files, and DOCX/ODT
+through the text the search app extracts). Work is bounded: each side is cut at
+``MAX_DIFF_CHARS`` and the caller is told so.
+"""
 
 import difflib
+import html.parser
 import re
 from dataclasses import dataclass, field
 
 WORD_RE = re.compile(r"\s+|\w+|[^\w\s]")
+MAX_DIFF_CHARS = 200_000
+MAX_DIFF_LINES = 5_000
 
 
 @dataclass
@@ -78,3 +87,72 @@ def _rows_for(tag, old_lines, new_lines, i1, i2, j1, j2):
 
 def has_changes(rows):
     return any(getattr(row, "kind", "") in ("added", "removed") for row in rows)
+
+
+@dataclass
+class TextDiff:
+    rows: list
+    truncated: bool  # a side was longer than the cap: only its beginning was compared
+
+    @property
+    def changed(self):
+        return has_changes(self.rows)
+
+
+def _capped(text):
+    text = text or ""
+    lines = text[:MAX_DIFF_CHARS].splitlines()[:MAX_DIFF_LINES]
+    cut = len(text) > MAX_DIFF_CHARS or len(lines) == MAX_DIFF_LINES
+    return "\n".join(lines), cut
+
+
+def bounded_diff(old_text, new_text):
+    """A ``TextDiff`` of two texts, each cut at the caps first."""
+    old, old_cut = _capped(old_text)
+    new, new_cut = _capped(new_text)
+    return TextDiff(line_diff(old, new), old_cut or new_cut)
+
+
+BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "pre", "blockquote",
+    "dt", "dd", "figcaption", "caption", "hr",
+}  # fmt: skip
+
+
+class _Blocks(html.parser.HTMLParser):
+    """The text of sanitised HTML, one line per block (paragraph, heading, list item,
+    table row...), so a diff reads like the page and not like its Markdown."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.current = [], []
+
+    def _flush(self):
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self._flush()
+        elif tag in ("td", "th") and self.current:
+            self.current.append(" | ")
+        elif tag == "br":
+            self.current.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data):
+        self.current.append(data)
+
+
+def html_blocks(markup):
+    """Sanitised HTML as plain text, one block per line."""
+    parser = _Blocks()
+    parser.feed(markup or "")
+    parser.close()
+    parser._flush()
+    return "\n".join(parser.blocks)

@@ -1,0 +1,23 @@
+"""``{% load files %}``: file kinds and sizes in words (documents/labels.py decides)."""
+
+from django import template
+
+from documents import files, labels
+
+register = template.Library()
+
+
+@register.filter
+def file_kind(item):
+    """The kind of a Version (from its name and type), a Document, or an extension."""
+    if isinstance(item, str):
+        return labels.kind_label(item)
+    name = getattr(item, "original_name", None)
+    if name is not None:
+        return labels.kind_label(files.extension(name), item.content_type)
+    return labels.kind_label(getattr(item, "file_type", ""))
+
+
+@register.filter
+def file_size(size):
+    return labels.size_label(size)
