@@ -1,11 +1,16 @@
 """How django-allauth behaves here: invitation-only, e-mail login, our users' names."""
 
-from allauth.account.adapter import DefaultAccountAdapter
+import json
+
+from allauth.account import app_settings
+from allauth.account.adapter import HTTP_USER_AGENT_MAX_LENGTH, DefaultAccountAdapter
 from allauth.account.forms import LoginForm as BaseLoginForm
 from allauth.account.views import LoginView
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import render
+from django.utils import timezone
 
 from workspaces import sso
 
@@ -17,11 +22,40 @@ class AccountAdapter(DefaultAccountAdapter):
         """Nobody signs up: accepting an invitation (workspaces) is the only way to an account."""
         return False
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """Security e-mails (allauth's and ours, profiles.security_mail) go out from a task
+        once the request's transaction commits: the request only notes when, from where
+        and what. A context that is not plain data (allauth's "account connected" holds
+        model objects) is still sent at once."""
+        from .tasks import security_mail_send
+
+        if not app_settings.EMAIL_NOTIFICATIONS:
+            return
+        details = {
+            "timestamp": timezone.now().isoformat(),
+            "ip": self.get_client_ip(self.request),
+            "user_agent": self.get_http_user_agent(self.request)[:HTTP_USER_AGENT_MAX_LENGTH],
+            **(context or {}),
+        }
+        if not _is_plain_data(details):
+            return super().send_notification_mail(template_prefix, user, context, email)
+        transaction.on_commit(
+            lambda: security_mail_send.enqueue(user.pk, template_prefix, details, email or "")
+        )
+
     def validation_error(self, code, *args):
         # Failed sign-ins and second-factor codes share allauth's login_failed limit.
         if code == "too_many_login_attempts":
             return ValidationError(try_again_message("login_failed"), code=code)
         return super().validation_error(code, *args)
+
+
+def _is_plain_data(value):
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 class LoginForm(BaseLoginForm):
