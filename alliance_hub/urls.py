@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from profiles.accounts import EmailFirstLoginView
+from profiles.accounts import EmailFirstLoginView, email_address
 from workspaces import saml
 
 from . import views
@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # E-mail first (profiles.accounts), before allauth's login of the same path and name.
     path("accounts/login/", EmailFirstLoginView.as_view(), name="account_login"),
+    # Addresses are not managed by hand (profiles.accounts.email_address).
+    path("accounts/email/", email_address, name="account_email"),
     # Before allauth's own URL of the same path, which it shadows (workspaces.saml).
     path(
         "accounts/saml/<str:organization_slug>/acs/finish/",

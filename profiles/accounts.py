@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from workspaces import sso
 
@@ -133,3 +134,11 @@ class EmailFirstLoginView(LoginView):
             initial={"login": form.cleaned_data["login"]},
         )
         return self.render_to_response(self.get_context_data(form=password_step))
+
+
+@require_GET
+def email_address(request):
+    """Replaces allauth's e-mail management (same address, /accounts/email/): adding or
+    changing an address could move someone into or out of an organisation's single
+    sign-on, so the address is shown, never changed here (405 for any POST)."""
+    return render(request, "account/email_address.html")
