@@ -19,12 +19,16 @@ class RequestLimitsMiddleware:
       refuse it in a query.
     * Temporary upload files are closed and removed when the request ends, however
       it ends; a body the client stopped sending is a 400, not a 500.
+    * A request without a Host header gets the (validated) host Django uses: python3-saml
+      (SAML sign-in) reads the header itself and fails without one.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if "HTTP_HOST" not in request.META:
+            request.META["HTTP_HOST"] = request.get_host()
         try:
             return self.get_response(request)
         finally:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "simple_history",
     "template_partials",
     "django_tasks",
@@ -146,7 +147,8 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 # counters live in the cache: set REDIS_URL when more than one process serves.
 # login_failed also guards the second-factor form (keyed by the account there).
 # Single sign-on per partner organisation (workspaces.sso): OpenID Connect apps are
-# configured in the admin (Social applications), each linked to its Organisation.
+# configured in the admin (Social applications), each linked to its Organisation; a
+# SAML IdP is entered on the Organisation itself (workspaces.saml).
 SOCIALACCOUNT_ADAPTER = "workspaces.sso.SocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False

@@ -9,9 +9,9 @@ from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 
 from alliance_hub.params import strict_int
 
-from . import services
+from . import saml, services
 from .access import contained_visible_q, managed_rows, workspaces_with
-from .forms import MultiEmailField
+from .forms import MultiEmailField, OrganisationSSOForm
 from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent, Organisation
 from .roles import Action, Role
 
@@ -407,7 +407,23 @@ class OrganisationAdmin(AccessScopedAdminMixin, admin.ModelAdmin):
     SSO_FIELDS = ["email_domains", "sso_app", "sso_required"]
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if request.user.is_superuser else self.SSO_FIELDS
+        shown = ["saml_metadata_url"]
+        return shown if request.user.is_superuser else self.SSO_FIELDS + shown
+
+    def get_form(self, request, obj=None, **kwargs):
+        if request.user.is_superuser:
+            kwargs["form"] = OrganisationSSOForm
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        idp = form.saml_idp() if isinstance(form, OrganisationSSOForm) else None
+        if idp:
+            saml.saml_link(organisation=obj, **idp)
+
+    @admin.display(description="SAML metadata of Alliance Hub (for the IdP)")
+    def saml_metadata_url(self, obj):
+        return saml.metadata_url(obj) if obj and obj.pk else "-"
 
     def get_queryset(self, request):
         managed = managed_rows(Organisation, request.user)

@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from . import saml
 from .access import groups_with
 from .models import Group, Organisation
 from .roles import Action, Role
@@ -181,3 +182,59 @@ class PartnersForm(forms.Form):
 
 class PinForm(forms.Form):
     target = forms.RegexField(regex=r"^[a-z_]+\.[a-z_]+:[0-9]{1,18}$", max_length=100)
+
+
+class OrganisationSSOForm(forms.ModelForm):
+    """The admin's organisation form for superusers: besides the fields, a SAML 2.0 IdP
+    (entity id, sign-in URL, certificate) that workspaces.saml links it to."""
+
+    saml_entity_id = forms.CharField(
+        label="SAML IdP entity id", max_length=500, required=False, strip=True
+    )
+    saml_sso_url = forms.URLField(
+        label="SAML IdP sign-in URL", max_length=500, required=False, assume_scheme="https"
+    )
+    saml_certificate = forms.CharField(
+        label="SAML IdP certificate",
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The IdP's signing certificate (PEM). Leave all three empty for no SAML IdP.",
+    )
+    SAML_FIELDS = ["saml_entity_id", "saml_sso_url", "saml_certificate"]
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "website", "email_domains", "sso_app", "sso_required"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        idp = saml.idp_settings(self.instance) if self.instance.pk else {}
+        self.initial.setdefault("saml_entity_id", idp.get("entity_id", ""))
+        self.initial.setdefault("saml_sso_url", idp.get("sso_url", ""))
+        self.initial.setdefault("saml_certificate", idp.get("x509cert", ""))
+        self.fields[
+            "sso_app"
+        ].help_text = "An OpenID Connect app (Social applications) — or fill in the SAML IdP below."
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [bool(cleaned.get(name)) for name in self.SAML_FIELDS]
+        if any(given) and not all(given):
+            raise ValidationError("A SAML IdP needs its entity id, sign-in URL and certificate.")
+        if all(given):
+            try:
+                cleaned["saml_certificate"] = saml.clean_certificate(cleaned["saml_certificate"])
+            except ValidationError as error:
+                self.add_error("saml_certificate", error)
+        return cleaned
+
+    def saml_idp(self):
+        """{entity_id, sso_url, x509cert} to link, or None."""
+        if not self.cleaned_data.get("saml_entity_id"):
+            return None
+        return {
+            "entity_id": self.cleaned_data["saml_entity_id"],
+            "sso_url": self.cleaned_data["saml_sso_url"],
+            "x509cert": self.cleaned_data["saml_certificate"],
+        }

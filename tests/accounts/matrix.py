@@ -122,7 +122,7 @@ def _path(name, path, **kwargs):
     return Route(name, lambda w, c: path, action=None, containers=WORKSPACE_ONLY, **kwargs)
 
 
-# Single sign-on (allauth.socialaccount, OpenID Connect per partner organisation).
+# Single sign-on (allauth.socialaccount, OpenID Connect or SAML per partner organisation).
 ROUTES += [
     signed_in("socialaccount_connections"),
     public("socialaccount_login_cancelled"),
@@ -132,6 +132,15 @@ ROUTES += [
     # An identity provider that is not configured is not found.
     public("openid_connect_login", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
     public("openid_connect_callback", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    # SAML 2.0 per organisation (workspaces.saml): an organisation without a SAML IdP is
+    # not found; the assertion consumer only stores what was posted and moves on to the
+    # end of the sign-in, which then finds no organisation (tests/accounts/test_sso_saml.py).
+    public("saml_login", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    public("saml_metadata", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    public("saml_sls", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    public("saml_acs", "nope"),
+    public("saml_finish_acs", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
+    public("saml_finish_sign_in", "nope", expect={p: NOT_FOUND for p in EVERYONE}),
     _path("<unnamed social/connections/>", "/accounts/social/connections/"),
     _path("<unnamed social/login/cancelled/>", "/accounts/social/login/cancelled/"),
     _path("<unnamed social/login/error/>", "/accounts/social/login/error/"),

@@ -95,8 +95,10 @@ class Person:
         return self.page
 
     def sign_in(self, email, password):
+        """E-mail first (Continue), then the password step."""
         self.goto("/accounts/login/")
         self.page.get_by_label("E-mail address").fill(email)
+        self.page.get_by_role("button", name="Continue").click()
         self.page.get_by_label("Password").fill(password)
         self.page.get_by_role("button", name="Sign in").click()
         self.page.wait_for_load_state()

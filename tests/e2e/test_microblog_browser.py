@@ -27,8 +27,9 @@ def _sign_in(page, user):
 
     page.goto("/accounts/login/")
     page.fill("input[name=login]", user.email)
+    page.click("button:has-text('Continue')")  # e-mail first, then the password step
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("button:has-text('Sign in')")
 
 
 def test_posting_liking_and_replying_happen_without_a_page_reload(page, world):
