@@ -10,8 +10,16 @@ import subprocess
 import sys
 
 result = subprocess.run(
-    [sys.executable, "-m", "pip_audit", "--skip-editable", "--progress-spinner", "off",
-     "-f", "json"],
+    [
+        sys.executable,
+        "-m",
+        "pip_audit",
+        "--skip-editable",
+        "--progress-spinner",
+        "off",
+        "-f",
+        "json",
+    ],
     capture_output=True,
     text=True,
 )

@@ -37,17 +37,13 @@ def too_many_requests(request, exception=None):
     """The 429 page (allauth's refusals and ours), saying when to try again."""
     match = request.resolver_match
     action = ACTION_OF_URL.get(match.view_name if match else "", "login")
-    return render(
-        request, "429.html", {"message": try_again_message(action)}, status=429
-    )
+    return render(request, "429.html", {"message": try_again_message(action)}, status=429)
 
 
 def invitation_token_allowed(request):
     """False once this address has guessed too many wrong invitation tokens."""
     return bool(
-        ratelimit.consume(
-            request, app=APP, action="invitation_token", dry_run=True, limit_get=True
-        )
+        ratelimit.consume(request, app=APP, action="invitation_token", dry_run=True, limit_get=True)
     )
 
 

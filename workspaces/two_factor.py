@@ -19,9 +19,7 @@ OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz")
 
 
 def has_two_factor_expression(user_ref="pk"):
-    return Exists(
-        Authenticator.objects.filter(user=OuterRef(user_ref), type__in=SECOND_FACTORS)
-    )
+    return Exists(Authenticator.objects.filter(user=OuterRef(user_ref), type__in=SECOND_FACTORS))
 
 
 def user_annotations():

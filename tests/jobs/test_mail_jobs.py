@@ -27,9 +27,7 @@ def _invite(world, emails, django_capture_on_commit_callbacks):
     return Job.objects.get(kind="invitation_mails")
 
 
-def test_a_batch_of_invitations_is_one_job_and_runs_once(
-    world, django_capture_on_commit_callbacks
-):
+def test_a_batch_of_invitations_is_one_job_and_runs_once(world, django_capture_on_commit_callbacks):
     emails = [f"guest{n}@example.net" for n in range(5)]
 
     job = fresh(_invite(world, emails, django_capture_on_commit_callbacks))

@@ -21,9 +21,7 @@ def test_people_sign_in_with_their_email_address(world, client):
 
 
 def test_wrong_password_is_refused_with_a_message(world, client):
-    response = client.post(
-        reverse("account_login"), {"login": world.member.email, "password": "x"}
-    )
+    response = client.post(reverse("account_login"), {"login": world.member.email, "password": "x"})
     assert response.status_code == 200
     assert "The email address and/or password you specified are not correct." in (
         response.content.decode()
