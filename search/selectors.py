@@ -14,6 +14,9 @@ from .models import Entry
 from .text import MARK_START, highlighted
 
 PAGE_SIZE = 20
+# Matches ranked per search, the first found by the full-text index (the form
+# allows 50 pages of 20); a query matching more is best narrowed with a filter.
+CANDIDATES = 1000
 
 
 @dataclass
@@ -48,7 +51,17 @@ def _day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def _filtered(rows, *, container, kind, author, organisation, since, until, versions):
+def _filtered(
+    rows,
+    *,
+    container=None,
+    kind="",
+    author="",
+    organisation=None,
+    since=None,
+    until=None,
+    versions=False,
+):
     if container is not None:
         rows = (
             rows.filter(group=container) if container.is_group else rows.filter(workspace=container)
@@ -75,23 +88,36 @@ def _snippet(entry):
     return highlighted(entry.body_snippet or entry.file_snippet or "")
 
 
-def search_for(*, user, query, page=1, **filters):
+def search_for(*, user, query, page=1, page_size=PAGE_SIZE, **filters):
     """One page of results for ``query`` that ``user`` may see, best first, and whether
     there are more. Filters: container, kind, author, organisation, since, until,
-    versions (include older versions of documents). One query."""
-    rows = backends.matching(_filtered(Entry.objects.visible_to(user), **filters), query)
-    if rows is None:
+    versions (include older versions of documents). Three queries.
+
+    The cost must not grow with the number of matches (a common word matches tens of
+    thousands of posts): at most ``CANDIDATES`` matches are read through the
+    full-text index, only those are ranked, only the page gets snippets, and nothing
+    counts or sorts every match. Separate queries rather than subqueries, because
+    the backends' SQL names the table, which a subquery would alias."""
+    matches = backends.matching(_filtered(Entry.objects.visible_to(user), **filters), query)
+    if matches is None:
         return [], False
-    rows = (
-        rows.select_related("workspace", "group", "author", "organisation")
-        .defer("body", "file_text", "tags")
-        .order_by("-rank", "-date", "-id")
+    candidates = list(matches.order_by().values_list("id", flat=True)[:CANDIDATES])
+    offset = (page - 1) * page_size
+    ranked = backends.ranked(Entry.objects.filter(id__in=candidates), query)
+    ids = list(
+        ranked.order_by("-rank", "-date", "-id").values_list("id", flat=True)[
+            offset : offset + page_size + 1
+        ]
     )
-    offset = (page - 1) * PAGE_SIZE
-    found = list(rows[offset : offset + PAGE_SIZE + 1])
+    rows = (
+        backends.with_snippets(Entry.objects.filter(id__in=ids[:page_size]), query)
+        .select_related("workspace", "group", "author", "organisation")
+        .defer("body", "file_text", "tags")
+        .in_bulk()
+    )
     seen, results = set(), []
-    for entry in found[:PAGE_SIZE]:
+    for entry in (rows[pk] for pk in ids[:page_size] if pk in rows):
         if entry.url not in seen:  # a person is indexed once per shared workspace
             seen.add(entry.url)
             results.append(Result(entry, _snippet(entry)))
-    return results, len(found) > PAGE_SIZE
+    return results, len(ids) > page_size

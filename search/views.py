@@ -4,11 +4,18 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .forms import SearchForm
 
+# The header box's drop-down (templates/search/_header_box.html) targets this element.
+HEADER_TARGET = "topbar-results"
+HEADER_RESULTS = 6
+
 
 @require_GET
 def search(request):
     """The site search: everything the viewer may see, in every workspace, ranked.
-    An htmx request (typing in the box) gets the results fragment only."""
+    An htmx request gets a fragment only: the results (typing on this page) or the
+    top few (typing in the header box on any page)."""
+    if request.headers.get("HX-Target") == HEADER_TARGET:
+        return _header_results(request)
     labels, organisations, containers = selectors.filter_choices(user=request.user)
     form = SearchForm(request.GET or None, containers=labels, organisations=organisations)
     results, has_more, page = [], False, 1
@@ -29,7 +36,7 @@ def search(request):
         )
     context = {
         "form": form,
-        "query": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
+        "query": _query(form),
         "results": results,
         "has_more": has_more,
         "page": page,
@@ -40,6 +47,23 @@ def search(request):
     if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
         template += "#results"
     return render(request, template, context)
+
+
+def _header_results(request):
+    """The top results for the header box: the query only, no filters (so none of
+    the filter choices' queries)."""
+    form = SearchForm({"q": request.GET.get("q", "")})
+    results = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        results, _ = selectors.search_for(
+            user=request.user, query=form.cleaned_data["q"], page_size=HEADER_RESULTS
+        )
+    context = {"form": form, "query": _query(form), "results": results}
+    return render(request, "search/_header_results.html", context)
+
+
+def _query(form):
+    return form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else ""
 
 
 def _page_query(request, page):

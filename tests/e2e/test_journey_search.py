@@ -1,6 +1,6 @@
 """Journey: a member uploads the consortium agreement as a PDF; a colleague searches
-for a word that appears only inside it, from the box in the header, narrows the
-results as she types, and opens the document."""
+for a word that appears only inside it, from the box in the header (whose top results
+drop down as she types), narrows the results as she types, and opens the document."""
 
 import pytest
 
@@ -37,6 +37,14 @@ def test_a_word_inside_a_pdf_is_found_from_the_header_and_opens_the_document(
     anna.open_menu()
     box = page.get_by_role("search", name="Site").get_by_label("Search everything")
     box.fill("arbitration groningen")
+    # The top results drop down under the box as she types; the arrow key reaches them.
+    dropdown = page.locator("#topbar-results")
+    dropdown.get_by_role("link", name="Consortium agreement").wait_for()
+    dropdown.get_by_role("link", name="All results for “arbitration groningen”").wait_for()
+    box.press("ArrowDown")
+    assert "Consortium agreement" in page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Escape")
+    assert dropdown.inner_html().strip() == ""
     box.press("Enter")
     page.get_by_role("heading", name="Search").wait_for()
     result = page.locator(".search-result").first

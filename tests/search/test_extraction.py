@@ -158,3 +158,38 @@ def test_a_result_found_inside_a_file_opens_the_document(world, client_for, uplo
     assert url == document.get_absolute_url()
     assert client.get(url).status_code == 200
     assert reverse("search:search")
+
+
+def _spreadsheet_of(path, size):
+    """A real XLSX of about ``size`` bytes at ``path``, written in 1 MB rows of cells
+    (stored, not compressed, so it is as big on disk as it says), never in memory."""
+    row = b'<row><c t="inlineStr"><is><t>' + b"w" * (1 << 20) + b"</t></is></c></row>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<?xml version="1.0"?><worksheet><sheetData>')
+            for _ in range(size // len(row)):
+                sheet.write(row)
+            sheet.write(b"</sheetData></worksheet>")
+
+
+def test_a_200_mb_spreadsheet_is_refused_logged_and_found_by_its_name(
+    world, client_for, immediate, tmp_path, caplog
+):
+    from django.core.files.uploadedfile import UploadedFile
+
+    path = tmp_path / "Inventory.xlsx"
+    _spreadsheet_of(path, 200 * 1000 * 1000)
+    assert path.stat().st_size >= 199 * 1000 * 1000
+    with path.open("rb") as handle, caplog.at_level("WARNING", logger="search.tasks"):
+        upload = UploadedFile(handle, name=path.name, size=path.stat().st_size)
+        immediate(
+            documents.documents_upload,
+            actor=world.member,
+            container=world.workspace,
+            uploads=[upload],
+        )
+    record = ExtractedText.objects.get()
+    assert not record.ok and "larger than" in record.error and record.seconds < 5
+    assert "not extracted: file larger than" in caplog.text
+    assert search(client_for(world.member), "inventory").titles == ["Inventory"]
