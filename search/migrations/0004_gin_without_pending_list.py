@@ -16,6 +16,6 @@ def _fastupdate(value):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0002_fulltext")]
+    dependencies = [("search", "0003_entry_state")]
 
     operations = [migrations.RunPython(_fastupdate("off"), _fastupdate("on"))]
