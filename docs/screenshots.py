@@ -43,6 +43,7 @@ class Shot:
     status: int = 200  # the status the page must answer with
     wait_for: str = ""  # a CSS selector that shows the page is ready
     optional: bool = False  # skipped, with a note, while the page does not exist
+    type_into: str = ""  # a field to type into first (the editor's live preview)
 
 
 SHOTS = [
@@ -57,21 +58,19 @@ SHOTS = [
     Shot("error-403", "observer", "/w/north-sea/wiki/-/new/", status=403),
     Shot("error-404", "lead", "/w/no-such-alliance/", status=404),
     Shot("governance-board", "lead", "/w/north-sea/reports/1/"),
-    # Pages of work in progress elsewhere (issue 15, part C): set wait_for to an element
-    # only the finished page has.
+    # The editor's live preview appears once something is typed.
     Shot(
         "editor-preview",
         "lead",
         "/w/north-sea/wiki/-/edit/governance/",
-        wait_for="[data-editor-preview]",
-        optional=True,
+        wait_for="#preview .wiki-body",
+        type_into="textarea[name=body]",
     ),
     Shot(
         "office-preview",
         "lead",
         "/w/north-sea/docs/2/",  # Work plan 2026.docx
-        wait_for="[data-office-preview]",
-        optional=True,
+        wait_for=".office-preview",
     ),
 ]
 
@@ -177,9 +176,10 @@ def signed_in_page(browser, base, email, password, width):
     context = browser.new_context(viewport={"width": width, "height": 800 if width > 600 else 812})
     page = context.new_page()
     page.goto(base + "/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.locator("form button[type=submit]").first.click()
+    page.get_by_label("E-mail address").fill(email)  # e-mail first, then the password
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     if "/accounts/login/" in page.url:
         sys.exit(f"Could not sign in as {email}.")
@@ -191,6 +191,9 @@ def take(page, base, shot):
     response = page.goto(base + shot.url)
     if response is None or response.status != shot.status:
         return f"{shot.url} answered {response and response.status}, not {shot.status}"
+    if shot.type_into:
+        page.locator(shot.type_into).press("End")
+        page.locator(shot.type_into).type("\n\n| Partner | Signed |\n|---|---|\n| Rhine | yes |\n")
     if shot.wait_for:
         try:
             page.wait_for_selector(shot.wait_for, timeout=15_000)
