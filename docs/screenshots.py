@@ -3,9 +3,8 @@
 Seeds a fresh demo database in a temporary directory, serves it (DEBUG off, so the
 error pages are the site's own), signs in as the demo personas in headless Chromium
 and writes one optimised PNG per entry of SHOTS into docs/screenshots/. To add a
-screenshot, add a line to SHOTS. An entry marked ``optional`` belongs to a page another
-piece of work adds: until that page exists it is skipped with a printed note; any
-other entry that cannot be taken fails the run.
+screenshot, add a line to SHOTS. An entry marked ``optional`` is skipped with a printed
+note while its page does not exist; any other entry that cannot be taken fails the run.
 """
 
 import json
@@ -43,8 +42,23 @@ class Shot:
     status: int = 200  # the status the page must answer with
     wait_for: str = ""  # a CSS selector that shows the page is ready
     optional: bool = False  # skipped, with a note, while the page does not exist
-    type_into: str = ""  # a field to type into first (the editor's live preview)
+    type_into: str = ""  # a field to type EDITOR_SAMPLE into first (the live preview)
+    full_page: bool = False
 
+
+EDITOR_SAMPLE = """## Decisions of the general assembly
+
+The assembly **approved** the 2027 budget and welcomed a *fourth* partner.
+
+| Partner | Votes | Signed |
+|---|---:|---|
+| Nordic Wind AS | 1 | yes |
+| Delft Institute of Technology | 1 | yes |
+| Baltic Grid Operators | 1 | not yet |
+
+- Next meeting: 12 March
+- Minutes: see [[governance]]
+"""
 
 SHOTS = [
     Shot("dashboard", "lead", "/w/north-sea/"),
@@ -62,9 +76,10 @@ SHOTS = [
     Shot(
         "editor-preview",
         "lead",
-        "/w/north-sea/wiki/-/edit/governance/",
-        wait_for="#preview .wiki-body",
+        "/w/north-sea/wiki/-/new/",
+        wait_for="#preview .wiki-body table",
         type_into="textarea[name=body]",
+        full_page=True,
     ),
     Shot(
         "office-preview",
@@ -192,15 +207,15 @@ def take(page, base, shot):
     if response is None or response.status != shot.status:
         return f"{shot.url} answered {response and response.status}, not {shot.status}"
     if shot.type_into:
-        page.locator(shot.type_into).press("End")
-        page.locator(shot.type_into).type("\n\n| Partner | Signed |\n|---|---|\n| Rhine | yes |\n")
+        page.locator(shot.type_into).fill(EDITOR_SAMPLE[:-1])
+        page.locator(shot.type_into).type(EDITOR_SAMPLE[-1])  # an input event, as when typing
     if shot.wait_for:
         try:
             page.wait_for_selector(shot.wait_for, timeout=15_000)
         except Exception:  # Playwright's TimeoutError
             return f"{shot.url} shows no {shot.wait_for}"
     path = OUT / f"{shot.name}.png"
-    page.screenshot(path=str(path))
+    page.screenshot(path=str(path), full_page=shot.full_page)
     optimise(path)
     return None
 

@@ -49,3 +49,13 @@ def test_phone_header_is_short_and_its_menus_unfold_without_overlapping(people):
     assert "Role" in row.inner_text()  # each cell says what it is
     assert row.get_by_role("button", name="Remove").is_visible()
     lena.check("members as cards")
+
+
+def test_wide_screens_show_the_whole_header_without_a_menu_button(people):
+    workspace, lead, _anna, _piet = north_sea_alliance(lead_name="Lena Lead")
+    lena = people("lena", "desktop")
+    lena.sign_in(lead.email, PASSWORD)
+    page = lena.goto(workspace.get_absolute_url())
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    assert page.get_by_role("search", name="Site").is_visible()
+    assert page.locator("summary", has_text="Lena Lead").is_visible()
