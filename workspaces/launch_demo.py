@@ -37,6 +37,8 @@ def chapters(demo):
     north = demo.workspaces["north-sea"]
     return [
         Chapter(timedelta(days=30), lambda demo: _pins(demo, north)),
+        # A month in, North Sea's kick-off is done (Rhine's is not: its lead still sees it).
+        Chapter(timedelta(days=29), lambda demo: _finish_kickoff(demo, north)),
         Chapter(timedelta(days=30), lambda demo: _invite(demo, north, "tomas@balticgrid.example")),
         Chapter(timedelta(days=2), lambda demo: _invite(demo, north, "lena@balticgrid.example")),
     ]
@@ -54,6 +56,10 @@ def _pins(demo, north):
     for target in [*pages, *([document] if document else [])]:
         label = ContentType.objects.get_for_model(target).natural_key()
         launch.pin_add(actor=anna, workspace=north, target_ref=f"{'.'.join(label)}:{target.pk}")
+
+
+def _finish_kickoff(demo, north):
+    launch.kickoff_complete(actor=demo.users["anna"], workspace=north)
 
 
 def _visits(demo, north):

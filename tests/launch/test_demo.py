@@ -27,3 +27,8 @@ def test_seed_demo_shows_the_launch_features(db, client):
     assert response["Location"] == reverse("workspaces:start_here", args=[north])
     start = client.get(response["Location"]).content.decode()
     assert "Consortium agreement" in start and "Governance structure" in start
+
+    # North Sea is a month past its kick-off; Rhine's lead is still offered hers.
+    client.force_login(lead)
+    assert "Continue the kick-off" not in client.get(north.get_absolute_url()).content.decode()
+    assert Workspace.objects.get(slug="rhine-water").kickoff_completed_at is None
