@@ -176,7 +176,12 @@ def test_removing_the_photo_deletes_files_and_shows_initials(
     assert profile(world.member).photo_files == {}
     assert not any(default_storage.exists(name) for name in old_files.values())
     page = client.get(reverse("profiles:profile_detail", args=[world.member.pk])).content.decode()
-    assert reverse("profiles:avatar", args=[world.member.pk]) in page
+    # Back to the initials, drawn by CSS on the colour of the name.
+    world.member.refresh_from_db()  # the edit form saved its name too
+    name = world.member.display_name or world.member.email
+    assert f'avatar-initials avatar-c{photos.avatar_colour_index(name)}"' in page
+    assert f">{photos.initials(name)}</span>" in page
+    assert "/photo/" not in page
 
 
 def test_superuser_may_change_someone_elses_photo(world, client_for):
