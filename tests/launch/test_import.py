@@ -191,7 +191,7 @@ def test_the_import_mail_command_refuses_bad_input_clearly(world, tmp_path):
         )
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_mail", *args, str(tmp_path / "missing.mbox"))
-    with pytest.raises(CommandError, match="contribute"):
+    with pytest.raises(CommandError, match="needs the member role or higher"):
         call_command(
             "import_mail", "--workspace", world.workspace.slug, "--user", world.observer.email,
             str(empty),
