@@ -11,14 +11,18 @@
     if (box) box.replaceChildren();
   }
 
-  document.addEventListener("keydown", (event) => {
+  // On the box's own form, so that an Escape that closes the drop-down stops here and
+  // does not also fold the phone header's menu (app.js listens on the document).
+  input()?.form?.addEventListener("keydown", (event) => {
     const box = panel();
     if (!box || !box.contains(event.target) && event.target !== input()) return;
     const items = links();
     const at = items.indexOf(document.activeElement);
     if (event.key === "Escape") {
+      if (!box.childElementCount) return;
       close();
       input().focus();
+      event.stopPropagation();
     } else if (event.key === "ArrowDown" && items.length) {
       items[Math.min(at + 1, items.length - 1)].focus();
     } else if (event.key === "ArrowUp" && at >= 0) {
