@@ -17,6 +17,7 @@ from tests.launch.helpers import post
 from wiki import services as wiki
 from wiki.services import PageContent
 from workspaces import launch, services
+from workspaces.actions import invitations
 from workspaces.activity import notify
 from workspaces.digests import send_digest
 from workspaces.models import GroupMembership, Invitation, Notification
@@ -118,7 +119,7 @@ def test_an_invitation_brings_no_one_into_a_group_its_sender_has_left(world, cli
     )
     token = "known-token"
     Invitation.objects.filter(email="late@example.org").update(
-        token_hash=services._hash_token(token)
+        token_hash=invitations._hash_token(token)
     )
     services.group_member_remove(
         actor=world.lead, group=world.private_group, user=world.community_manager
