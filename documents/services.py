@@ -26,8 +26,8 @@ from django.utils import timezone
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
-from workspaces.launch import unpin_target
 from workspaces.models import Notification
+from workspaces.pins import unpin_target
 from workspaces.roles import Action
 
 from . import files, office_previews
