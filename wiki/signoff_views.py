@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,7 +12,7 @@ from workspaces.access import container_view
 from workspaces.roles import Action
 
 from . import policies, signoff
-from .views.common import page_or_404, render_page
+from .views.common import page_or_404
 
 
 class SignoffRequestForm(forms.Form):
@@ -55,7 +55,7 @@ def _signoff_page(request, container, page, *, form=None, status=200):
         form = SignoffRequestForm(
             workspace=container.workspace, initial={"organisations": partners}
         )
-    return render_page(
+    return render(
         request,
         "wiki/page_signoff.html",
         {
@@ -142,7 +142,7 @@ def signatory_roles(request, container):
         )
         messages.success(request, "Saved who may sign for their organisation.")
         return redirect(reverse("wiki:signatory_roles", args=[container]))
-    return render_page(
+    return render(
         request,
         "wiki/signatory_roles.html",
         {"container": container, "form": form},

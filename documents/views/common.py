@@ -1,12 +1,6 @@
 """What every documents view shares: the page render and the messages of refusals."""
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
-
-
-def render_page(request, template, context, status=200):
-    # The container nav and per-role actions read ``access`` (the request's ContainerAccess).
-    return render(request, template, {"access": request.access, **context}, status=status)
 
 
 def error_text(error):

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
@@ -15,7 +15,7 @@ from .. import files, office_previews, policies, previews, reviews, selectors, s
 from ..forms import DiffForm, VersionForm
 from ..serving import file_response
 from ..uploads import accepts_uploads
-from .common import error_text, render_page, too_large_message
+from .common import error_text, too_large_message
 
 
 def _review_context(request, document, latest):
@@ -70,7 +70,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "lock_minutes": _lock_minutes(),
         **_review_context(request, document, latest),
     }
-    return render_page(request, "documents/document_detail.html", context, status=status)
+    return render(request, "documents/document_detail.html", context, status=status)
 
 
 def _lock_minutes():
@@ -92,7 +92,7 @@ def version_list(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
     before = query_id(request, "before")
     versions, has_more = selectors.versions_for(document=document, before=before)
-    return render_page(
+    return render(
         request,
         "documents/version_list.html",
         {
@@ -167,7 +167,7 @@ def version_diff(request, container, pk):
         diff, not_ready = previews.version_diff(old, new), ""
     except previews.TextNotReady as why:
         diff, not_ready = None, str(why)
-    return render_page(
+    return render(
         request,
         "documents/version_diff.html",
         {

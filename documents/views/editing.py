@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_hub.params import query_id
@@ -11,7 +11,6 @@ from workspaces.roles import Action
 
 from .. import selectors, services
 from ..forms import DocumentEditForm, MoveForm
-from .common import render_page
 from .document import refuse
 from .folders import folder_url
 
@@ -30,7 +29,7 @@ def document_edit(request, container, pk):
         services.document_update(actor=request.user, document=document, **form.cleaned_data)
         messages.success(request, "The document was saved.")
         return redirect(document)
-    return render_page(
+    return render(
         request,
         "documents/document_edit.html",
         {"container": container, "document": document, "form": form},
@@ -51,7 +50,7 @@ def document_move(request, container, pk):
         services.document_move(actor=request.user, document=document, folder=folder)
         messages.success(request, f"Moved to {folder or 'the top level'}.")
         return redirect(document)
-    return render_page(
+    return render(
         request,
         "documents/document_move.html",
         {"container": container, "document": document, "form": form},
@@ -115,7 +114,7 @@ def document_unwatch(request, container, pk):
 def document_downloads(request, container, pk):
     document = selectors.document_get_for(container=container, pk=pk)
     rows, has_more = selectors.downloads_for(document=document, before=query_id(request, "before"))
-    return render_page(
+    return render(
         request,
         "documents/document_downloads.html",
         {"container": container, "document": document, "downloads": rows, "has_more": has_more},

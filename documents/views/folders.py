@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -13,7 +13,7 @@ from workspaces.roles import Action
 from .. import selectors, services
 from ..forms import FolderForm, ListForm
 from ..pagination import InvalidCursor
-from .common import error_text, render_page
+from .common import error_text
 
 
 @container_view(Action.VIEW)
@@ -50,8 +50,8 @@ def _folder_page(request, container, folder, status=200):
         "here": request.path,
     }
     if request.headers.get("HX-Request") and options["cursor"]:
-        return render_page(request, "documents/folder_detail.html#rows", context, status=status)
-    return render_page(request, "documents/folder_detail.html", context, status=status)
+        return render(request, "documents/folder_detail.html#rows", context, status=status)
+    return render(request, "documents/folder_detail.html", context, status=status)
 
 
 def folder_url(container, folder):

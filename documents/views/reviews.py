@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from workspaces.access import container_view
@@ -10,7 +10,6 @@ from workspaces.roles import Action
 
 from .. import policies, reviews, selectors
 from ..forms import ReviewDecisionForm, ReviewSendForm
-from .common import render_page
 from .document import refuse
 
 
@@ -40,7 +39,7 @@ def review_send(request, container, pk):
         else:
             messages.success(request, f"Version {version.number} was sent for review.")
             return redirect(document)
-    return render_page(
+    return render(
         request,
         "documents/review_send.html",
         {"container": container, "document": document, "latest": latest, "form": form},

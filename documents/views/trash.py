@@ -1,7 +1,7 @@
 """The trash of a container: list, restore, purge."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from workspaces.access import container_view
@@ -9,7 +9,6 @@ from workspaces.roles import Action
 
 from .. import selectors, services
 from ..pagination import InvalidCursor, keyset_page
-from .common import render_page
 
 
 @container_view(Action.MODERATE)
@@ -24,7 +23,7 @@ def trash_list(request, container):
         )
     except InvalidCursor:
         return redirect("documents:trash_list", container)
-    return render_page(
+    return render(
         request,
         "documents/trash_list.html",
         {"container": container, "documents": documents, "next_cursor": next_cursor},

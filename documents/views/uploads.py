@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from alliance_hub.params import query_id
@@ -14,7 +14,7 @@ from .. import mail_import as mail
 from .. import selectors, services
 from ..forms import MailImportForm, UploadForm
 from ..uploads import accepts_uploads
-from .common import render_page, too_large_message, upload_limit
+from .common import too_large_message, upload_limit
 from .folders import folder_url
 
 
@@ -52,7 +52,7 @@ def document_upload(request, container):
                 messages.success(request, f"Uploaded {len(documents)}: {names}.")
                 return redirect(folder_url(container, data["folder"]))
         status = status if status != 200 else 400
-    return render_page(
+    return render(
         request,
         "documents/document_upload.html",
         {"container": container, "form": form, "max_size": upload_limit()},
@@ -82,7 +82,7 @@ def mail_import(request, container):
                 form.add_error("mailboxes", error)
             else:
                 return redirect(job)
-    return render_page(
+    return render(
         request,
         "documents/mail_import.html",
         {"container": container, "form": form, "max_size": upload_limit()},

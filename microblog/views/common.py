@@ -10,8 +10,7 @@ def is_htmx(request):
 
 
 def page_context(request, container, **extra):
-    # ``access`` drives base.html's container navigation and the per-row flags.
-    return {"container": container, "access": request.access, **extra}
+    return {"container": container, **extra}
 
 
 def next_url(request, fallback):

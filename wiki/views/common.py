@@ -2,15 +2,9 @@
 the preview and form errors."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 
 from .. import selectors, services
 from ..markup import render_page_markdown
-
-
-def render_page(request, template, context, status=200):
-    # ``access`` drives the container navigation and the buttons a viewer may use.
-    return render(request, template, {"access": request.access, **context}, status=status)
 
 
 def page_or_404(container, page_path):

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from alliance_hub.params import query_id
@@ -14,7 +14,7 @@ from workspaces.roles import Action
 from .. import selectors, services
 from ..forms import RevertForm
 from ..services import EditConflict
-from .common import page_or_404, render_page, require_edit
+from .common import page_or_404, require_edit
 
 
 @container_view(Action.VIEW)
@@ -22,7 +22,7 @@ from .common import page_or_404, render_page, require_edit
 def page_history(request, container, page_path):
     page = page_or_404(container, page_path)
     rows, has_more = selectors.history_for(page=page, before=query_id(request, "before"))
-    return render_page(
+    return render(
         request,
         "wiki/page_history.html",
         {"container": container, "page": page, "revisions": rows, "has_more": has_more},
@@ -34,7 +34,7 @@ def page_history(request, container, page_path):
 def page_revision(request, container, revision, page_path):
     page = page_or_404(container, page_path)
     row = selectors.revision_get_for(page=page, revision=revision)
-    return render_page(
+    return render(
         request,
         "wiki/page_revision.html",
         {
@@ -77,7 +77,7 @@ def page_diff(request, container, page_path):
         lambda: bounded_diff(text_of(old_row), text_of(new_row)),
         DIFF_CACHE_SECONDS,
     )
-    return render_page(
+    return render(
         request,
         "wiki/page_diff.html",
         {
@@ -120,7 +120,7 @@ def page_revert(request, container, revision, page_path):
 @container_view(Action.VIEW)
 @require_GET
 def page_recent_changes(request, container):
-    return render_page(
+    return render(
         request,
         "wiki/page_recent_changes.html",
         {"container": container, "changes": selectors.recent_changes_for(container=container)},

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workspaces.access import container_view
@@ -10,7 +10,7 @@ from workspaces.roles import Action
 
 from .. import selectors, services
 from ..forms import PageMoveForm
-from .common import add_errors, form_status, page_or_404, render_page, require_edit
+from .common import add_errors, form_status, page_or_404, require_edit
 
 
 @container_view(Action.CONTRIBUTE)
@@ -29,7 +29,7 @@ def page_move(request, container, page_path):
         else:
             messages.success(request, f"The page moved; {page_path} now redirects to it.")
             return redirect(page)
-    return render_page(
+    return render(
         request,
         "wiki/page_move.html",
         {"container": container, "page": page, "form": form},
@@ -68,7 +68,7 @@ def page_protect(request, container, page_path):
 @container_view(Action.LEAD)
 @require_GET
 def page_trash(request, container):
-    return render_page(
+    return render(
         request,
         "wiki/page_trash.html",
         {"container": container, "pages": selectors.trash_for(container=container)},

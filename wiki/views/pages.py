@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_hub.textdiff import bounded_diff
@@ -14,13 +14,13 @@ from .. import paths, selectors, services, signoff
 from ..forms import PageCreateForm, PageEditForm, PreviewForm
 from ..services import EditConflict, PageContent
 from ..starters import TEMPLATES
-from .common import add_errors, form_status, page_or_404, preview_html, render_page, require_edit
+from .common import add_errors, form_status, page_or_404, preview_html, require_edit
 
 
 @container_view(Action.VIEW)
 @require_GET
 def page_list(request, container):
-    return render_page(
+    return render(
         request,
         "wiki/page_list.html",
         {
@@ -43,7 +43,7 @@ def page_detail(request, container, page_path):
         if moved is None:
             raise
         return redirect(moved, permanent=True)
-    return render_page(
+    return render(
         request,
         "wiki/page_detail.html",
         {
@@ -78,7 +78,7 @@ def page_create(request, container):
     choices = selectors.parent_choices_for(container=container)
     if request.method == "GET":
         form = PageCreateForm(initial=_create_initial(request), parent_choices=choices)
-        return render_page(request, "wiki/page_form.html", {"container": container, "form": form})
+        return render(request, "wiki/page_form.html", {"container": container, "form": form})
     form = PageCreateForm(request.POST, parent_choices=choices)
     context = {"container": container, "form": form}
     if form.is_valid():
@@ -88,7 +88,7 @@ def page_create(request, container):
             body = TEMPLATES[data["template"]].body
         if "preview" in request.POST:
             context["preview_html"], context["preview_toc"] = preview_html(body, container)
-            return render_page(request, "wiki/page_form.html", context)
+            return render(request, "wiki/page_form.html", context)
         try:
             page = services.page_create(
                 actor=request.user,
@@ -102,7 +102,7 @@ def page_create(request, container):
         else:
             messages.success(request, f"The page “{page}” was created.")
             return redirect(page)
-    return render_page(request, "wiki/page_form.html", context, status=form_status(form))
+    return render(request, "wiki/page_form.html", context, status=form_status(form))
 
 
 @container_view(Action.CONTRIBUTE)
@@ -114,17 +114,17 @@ def page_edit(request, container, page_path):
         form = PageEditForm(
             initial={"title": page.title, "body": page.body, "base_revision": page.revision}
         )
-        return render_page(
+        return render(
             request, "wiki/page_form.html", {"container": container, "page": page, "form": form}
         )
     form = PageEditForm(request.POST)
     context = {"container": container, "page": page, "form": form}
     if not form.is_valid():
-        return render_page(request, "wiki/page_form.html", context, status=400)
+        return render(request, "wiki/page_form.html", context, status=400)
     data = form.cleaned_data
     if "preview" in request.POST:
         context["preview_html"], context["preview_toc"] = preview_html(data["body"], container)
-        return render_page(request, "wiki/page_form.html", context)
+        return render(request, "wiki/page_form.html", context)
     try:
         services.page_save(
             actor=request.user,
@@ -136,7 +136,7 @@ def page_edit(request, container, page_path):
         return _conflict(request, container, page, form, conflict)
     except ValidationError as error:
         add_errors(form, error, path_field="title")
-        return render_page(request, "wiki/page_form.html", context, status=400)
+        return render(request, "wiki/page_form.html", context, status=400)
     messages.success(request, "Your changes were saved.")
     return redirect(page)
 
@@ -153,7 +153,7 @@ def _conflict(request, container, page, form, conflict):
     their_diff = bounded_diff(base_row.body if base_row else "", current.body)
     data = {**form.cleaned_data, "base_revision": current.revision}
     merged_form = PageEditForm(initial=data)
-    return render_page(
+    return render(
         request,
         "wiki/page_form.html",
         {
@@ -176,7 +176,7 @@ def page_preview(request, container):
     if not form.is_valid():
         return HttpResponseBadRequest("The text is too long to preview.")
     html, toc = preview_html(form.cleaned_data["body"], container)
-    return render_page(
+    return render(
         request,
         "wiki/page_form.html#preview",
         {"container": container, "preview_html": html, "preview_toc": toc},
@@ -205,7 +205,7 @@ def page_unwatch(request, container, page_path):
 @require_GET
 def page_links_here(request, container, page_path):
     page = page_or_404(container, page_path)
-    return render_page(
+    return render(
         request,
         "wiki/page_links_here.html",
         {"container": container, "page": page, "pages": selectors.links_here_for(page=page)},
