@@ -8,6 +8,7 @@ import re
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 
+from alliance_hub.pagination import page_of
 from workspaces.activity import watched_by
 
 from . import paths
@@ -103,8 +104,7 @@ def history_for(*, page, before=None):
     )
     if before:
         rows = rows.filter(revision__lt=before)
-    rows = list(rows[: HISTORY_PAGE_SIZE + 1])
-    return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
+    return page_of(rows, HISTORY_PAGE_SIZE)
 
 
 def revision_get_for(*, page, revision):
