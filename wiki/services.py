@@ -55,7 +55,7 @@ def may_edit(access, page):
 
 
 def _live_pages(container):
-    return Page.objects.in_container(container).live()
+    return Page.objects.in_container(container).alive()
 
 
 def _validate_new_path(container, path, *, moving=None):
@@ -167,7 +167,7 @@ def _claim(page, base_revision):
         pk=page.pk, revision=base_revision, deleted_at__isnull=True
     ).update(revision=F("revision") + 1)
     if not claimed:
-        current = Page.objects.live().select_related("workspace", "group").filter(pk=page.pk)
+        current = Page.objects.alive().select_related("workspace", "group").filter(pk=page.pk)
         raise EditConflict(current.first())
     page.refresh_from_db()
 
@@ -276,7 +276,7 @@ def page_restore(*, actor, page):
     exist. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
     require_action(actor, container, Action.LEAD)
-    if not page.is_deleted:
+    if not page.is_trashed:
         return page
     _validate_new_path(container, page.path)
     Page.objects.filter(pk=page.pk).update(deleted_at=None, deleted_by=None)
