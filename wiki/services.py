@@ -132,9 +132,11 @@ def _after_change(*, actor, page, verb, notify_watchers=True):
 
 
 @transaction.atomic
-def page_create(*, actor, container, content, path, is_protected=False, check=True):
+def page_create(*, actor, container, content, path, is_protected=False, check=True, announce=True):
     """Create a page at ``path`` (its parent must exist). Members and up; protecting it
-    at once needs ``lead``. Raises PermissionDenied, ValidationError. Atomic."""
+    at once needs ``lead`` (``check=False``: the caller decided). ``announce`` records
+    the activity and makes the actor watch the page. Raises PermissionDenied,
+    ValidationError. Atomic."""
     if check:
         require_action(actor, container, Action.LEAD if is_protected else Action.CONTRIBUTE)
     _validate_new_path(container, path)
@@ -151,7 +153,7 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
     with refuse_duplicate({"path": f"There is already a page at “{path}”."}):
         _write_revision(page, actor=actor, summary=content.summary or "Created the page")
     _refresh_linking_pages(container, {path, paths.slug_for(page.title)})
-    if check:
+    if announce:
         _after_change(actor=actor, page=page, verb="created the page", notify_watchers=False)
     return page
 
@@ -322,5 +324,6 @@ def create_starter_pages(*, workspace, actor):
             content=PageContent(template.title, template.body, "Created from the template"),
             path=template.path,
             is_protected=template.protected,
-            check=False,
+            check=False,  # the workspace is being created by ``actor``
+            announce=False,  # a new workspace's stream starts empty
         )
