@@ -5,12 +5,23 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from tests.factories import add_member, make_group, make_workspace
 from workspaces import services
 from workspaces.models import Membership
 from workspaces.roles import Role
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """MD5 for the whole run, so that data built once per module hashes fast too."""
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +35,7 @@ def _isolate(settings, tmp_path):
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     # Tasks run at once where enqueued; tests of the worker itself switch to the
     # database backend and run `db_worker`.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -82,6 +93,21 @@ def build_world():
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """``world`` built once per test module, for tests that only read it: each test's
+    own transaction is a savepoint inside this one and is rolled back after it. Not
+    for ``transaction=True`` tests (they would commit into it)."""
+    yield from built_once(django_db_blocker, build_world)
+
+
+def built_once(django_db_blocker, build):
+    """Yield ``build()``'s result inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
