@@ -14,31 +14,38 @@ from workspaces import services
 from workspaces.models import Membership
 from workspaces.roles import Role
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+def isolated(media_root):
+    """Settings for tests: files under ``media_root``, local disk and this process's
+    cache whatever the environment says (the tests of Redis and S3, tests/scale/, start
+    their own servers and point these at them), mail kept in memory, fast password
+    hashing, and tasks run at once where enqueued (tests of the worker itself switch to
+    the database backend and run ``db_worker``)."""
+    return {
+        "MEDIA_ROOT": media_root,
+        "STORAGES": {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    }
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _fast_password_hashing():
-    """MD5 for the whole run, so that data built once per module hashes fast too."""
-    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+def _isolate_session(tmp_path_factory):
+    """The same for the whole run, so that data built once per module (``module_world``)
+    is built as it would be in a test."""
+    with override_settings(**isolated(tmp_path_factory.mktemp("media"))):
         yield
 
 
 @pytest.fixture(autouse=True)
 def _isolate(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Local disk and this process's cache, whatever the environment says; the tests of
-    # Redis and S3 (tests/scale/) start their own servers and point these at them.
-    settings.STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-    # Tasks run at once where enqueued; tests of the worker itself switch to the
-    # database backend and run `db_worker`.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    for name, value in isolated(tmp_path / "media").items():
+        setattr(settings, name, value)
     cache.clear()
 
 
