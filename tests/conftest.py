@@ -31,6 +31,7 @@ def isolated(media_root):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
         "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        "BENCH_VIEWS": True,  # the permission matrix covers the benchmark's view too
     }
 
 
