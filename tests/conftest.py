@@ -1,5 +1,10 @@
 """Shared fixtures. ``world`` is one workspace with a person in every role that the
-permission matrix checks, plus an open and a private group."""
+permission matrix checks, plus an open and a private group.
+
+Speed: suites that only read their data (the permission and admin matrices, the fuzz,
+seed_big) build it once per module with ``built_once`` (``module_world``): each test
+runs in a savepoint inside the module's transaction, as ``TestCase.setUpTestData``
+does. Tests that change the world, or run with ``transaction=True``, take ``world``."""
 
 from dataclasses import dataclass
 
