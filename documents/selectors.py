@@ -70,8 +70,7 @@ def breadcrumbs_for(folder, *, include_self=False):
     crumbs = [by_id[pk] for pk in folder.ancestor_ids if pk in by_id]
     if include_self:
         crumbs.append(folder)
-    for crumb in crumbs:
-        crumb.workspace, crumb.group = folder.workspace, folder.group
+    folder.share_container(*crumbs)
     return crumbs
 
 

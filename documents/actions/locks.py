@@ -20,7 +20,7 @@ def locked_document(document):
     if locked is not None:
         # Same container objects as the caller's (no outer join: PostgreSQL cannot
         # lock the nullable side of one).
-        locked.workspace, locked.group = document.workspace, document.group
+        document.share_container(locked)
     return locked
 
 

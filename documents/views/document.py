@@ -41,7 +41,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
         document=document, limit=selectors.RECENT_VERSIONS
     )
     if document.folder:
-        document.folder.workspace, document.folder.group = document.workspace, document.group
+        document.share_container(document.folder)
     latest = versions[0] if versions else None
     access = request.access
     context = {
