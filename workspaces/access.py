@@ -1,7 +1,7 @@
 """The access layer: the one place that decides who may see and do what.
 
 Access is decided at the container (a Workspace or a Group) from django-guardian
-object permissions held by role groups (see roles.py and services.py). Two
+object permissions held by role groups (see roles.py and actions/role_groups.py). Two
 halves that must always agree:
 
 * ``container_access(user, container)`` - the per-object check: the viewer's
