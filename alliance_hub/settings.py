@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "microblog",
     "jobs",
     "search",
+    "seeding",  # seed_demo and seed_big; keep last (its chapters close the story)
 ]
 
 MIDDLEWARE = [

@@ -27,13 +27,13 @@ from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
 from workspaces.launch import unpin_target
-from workspaces.models import Notification
 from workspaces.roles import Action
 
 from . import files, office_previews
 from .models import Document, DocumentTag, Download, Folder, Version
 
 MAX_TAGS = 12
+NEW_VERSION = "new_version"  # a notification kind (contributions.py)
 
 
 class DuplicateUpload(ValidationError):
@@ -267,7 +267,7 @@ def _announce(actor, document, version, verb):
     downloaders = Download.objects.filter(document=document).values_list("user_id", flat=True)
     notify(
         recipients=watcher_ids(document) | set(downloaders),
-        kind=Notification.Kind.NEW_VERSION,
+        kind=NEW_VERSION,
         actor=actor,
         text=f"{actor} {verb} {document} (version {version.number})",
         target=document,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from alliance_hub.db import refuse_duplicate
+from alliance_hub.hooks import WORKSPACE_CREATED, get_hooks
 
 from . import services
 from .models import Workspace
@@ -72,7 +73,7 @@ def workspace_create(*, actor, name, organisation, slug="", description=""):
         organisation=organisation,
         check=False,
     )
-    services.workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    _created(workspace, actor)
     return workspace
 
 
@@ -85,7 +86,7 @@ def workspace_create_for(*, actor, name, lead_email, lead_organisation, descript
     if not actor.is_superuser:
         raise PermissionDenied("Only the platform's operator creates workspaces for others.")
     workspace = _new_workspace(actor=actor, name=name, slug="", description=description)
-    services.workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    _created(workspace, actor)
     services.invitations_send(
         actor=actor,
         workspace=workspace,
@@ -96,3 +97,10 @@ def workspace_create_for(*, actor, name, lead_email, lead_organisation, descript
         message=message,
     )
     return workspace
+
+
+def _created(workspace, actor):
+    """Let other apps add their starter content (the workspace_created hook), inside
+    the creating transaction."""
+    for created in get_hooks(WORKSPACE_CREATED):
+        created(workspace=workspace, actor=actor)

@@ -40,7 +40,7 @@ def kickoff_checklist(workspace):
             "url": None,
         }
     ]
-    for check in hooks.KICKOFF_CHECKS:
+    for check in hooks.get_hooks(hooks.KICKOFF_CHECK):
         items.extend(check(workspace))
     return items
 
@@ -80,7 +80,7 @@ def kickoff_complete(*, actor, workspace):
 
 def member_todo(user, workspace):
     items = []
-    for todo in hooks.MEMBER_TODOS:
+    for todo in hooks.get_hooks(hooks.MEMBER_TODO):
         items.extend(todo(user, workspace))
     return items
 
@@ -174,7 +174,10 @@ def adoption_rows(workspace, viewer):
         .order_by("organisation__name", "user__display_name")
     )
     user_ids = [m.user_id for m in memberships]
-    columns = [(label, fn(workspace, user_ids, viewer)) for label, fn in hooks.MEMBER_COLUMNS]
+    columns = [
+        (column.label, column.fn(workspace, user_ids, viewer))
+        for column in hooks.get_hooks(hooks.MEMBER_COLUMN)
+    ]
     return [label for label, _ in columns], [
         {"membership": m, "values": [values.get(m.user_id, 0) for _, values in columns]}
         for m in memberships
@@ -197,7 +200,10 @@ def weekly_series(workspace, viewer):
         .annotate(n=Count("user", distinct=True))
     )
     series = [("Weekly active members", active)]
-    series += [(label, fn(workspace, weeks[0], viewer)) for label, fn in hooks.WEEKLY_SERIES]
+    series += [
+        (chart.label, chart.fn(workspace, weeks[0], viewer))
+        for chart in hooks.get_hooks(hooks.WEEKLY_SERIES)
+    ]
     return [(label, [(week, counts.get(week, 0)) for week in weeks]) for label, counts in series]
 
 
@@ -293,7 +299,7 @@ def export_stream(container, progress=None):
     entries are added and yielded one by one, so memory stays flat. ``progress``
     (optional) is called with a percentage after each entry."""
     archive = ZipStream(compress_type=ZIP_DEFLATED)
-    exporters = [members_exporter, *hooks.EXPORTERS]
+    exporters = [members_exporter, *hooks.get_hooks(hooks.EXPORTER)]
     for index, exporter in enumerate(exporters):
         for path, chunks in exporter(container):
             archive.add(chunks, path)

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -37,9 +36,6 @@ from .models import (
     RoleGroup,
 )
 from .roles import ROLE_ACTIONS, STAFF_ROLES, Action, Role, codename
-
-# Sent inside the creating transaction; other apps (the wiki) add starter content.
-workspace_created = Signal()  # kwargs: workspace, actor
 
 ADMIN_GROUP_NAME = "Community managers (admin)"
 ADMIN_MODEL_PERMS = [
@@ -151,10 +147,10 @@ def _sync_staff(user):
 
 def admin_auth_group():
     """The auth group of leads and community managers, holding ADMIN_MODEL_PERMS and
-    those content apps registered (alliance_hub.hooks.register_admin_permissions); a
+    those content apps registered (the admin_permission hook); a
     permission registered since the group was made is added on the next call."""
     group, _ = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)
-    wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.ADMIN_PERMISSIONS])
+    wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.get_hooks(hooks.ADMIN_PERMISSION)])
     if group.permissions.count() != len(wanted):
         group.permissions.set(_permissions(wanted))
     return group

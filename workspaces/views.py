@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_hub.hooks import DASHBOARD_ACTION, get_hooks
 from alliance_hub.params import query_id
 from profiles import ratelimits
 
@@ -75,6 +76,11 @@ def dashboard(request, container):
         if not container.is_group
         else (),
         organisations=selectors.organisation_counts(memberships),
+        dashboard_actions=[
+            action
+            for actions in get_hooks(DASHBOARD_ACTION)
+            for action in actions(container, request.access)
+        ],
     )
     return render(request, "workspaces/dashboard.html", context)
 

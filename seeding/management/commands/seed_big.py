@@ -514,7 +514,7 @@ class Seeder:
                 Notification(
                     recipient=people[i % len(people)],
                     workspace=self.workspace,
-                    kind=Notification.Kind.NEW_VERSION,
+                    kind="new_version",
                     actor=rng.choice(people),
                     text=f"New version of “{doc.title}”",
                     target_url=doc.get_absolute_url(),

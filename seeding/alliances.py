@@ -1,19 +1,18 @@
 """The demo alliances behind ``manage.py seed_demo``.
 
-Content apps add their own demo content with a module ``<app>/demo.py`` that
-defines ``chapters(demo)``: a list of ``demo_clock.Chapter(ago, run)``, each run once
-with the ``Demo`` below at its time in the story (``ago`` before now), all apps'
-chapters oldest first. A module with only ``seed(demo)`` has it run at the end, "now".
-The alliances themselves are set up six weeks ago.
+Apps add their own demo content through the ``demo_chapters`` hook (registered in
+their contributions.py): ``fn(demo)`` returns a list of ``alliance_hub.hooks.Chapter(ago,
+run)``, each run once with the ``Demo`` below at its time in the story (``ago`` before
+now), all apps' chapters oldest first. The alliances themselves are set up six weeks ago.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
-from . import services
-from .models import Organisation, Workspace
-from .roles import Role
+from workspaces import services
+from workspaces.models import Organisation, Workspace
+from workspaces.roles import Role
 
 PASSWORD = "alliance-demo-2026"  # noqa: S105 - the published demo password
 # Sofia (in both alliances) has an authenticator app with this published secret, so

@@ -1,0 +1,14 @@
+"""Everything the jobs app contributes to other apps (alliance_hub/hooks.py)."""
+
+from datetime import timedelta
+
+from alliance_hub.hooks import DEMO_CHAPTERS, PERIODIC, Periodic, register
+
+from . import demo, periodic
+
+register(PERIODIC, Periodic("jobs.recover", timedelta(minutes=1), periodic.recover_jobs))
+register(
+    PERIODIC,
+    Periodic("jobs.purge_expired_files", periodic.PURGE_EVERY, periodic.purge_expired_job_files),
+)
+register(DEMO_CHAPTERS, demo.chapters)
