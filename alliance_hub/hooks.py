@@ -23,6 +23,7 @@ from typing import Any, NotRequired, Protocol, TypedDict, TypeVar
 T = TypeVar("T")
 
 # Hook names (what each carries: see the types further down and docs/architecture.md).
+URLCONF = "urlconf"  # "app.urls": included at the site's root, ordered by ``order``
 NAV_LINK = "nav_link"  # NavLink, ordered by ``order``
 PROFILE_SECTION = "profile_section"  # fn(viewer, person) -> ProfileSection | None
 SEARCH_SOURCE = "search_source"  # SearchSource

@@ -13,6 +13,7 @@ from alliance_hub.hooks import (
     PERIODIC,
     PROFILE_SECTION,
     SEARCH_SOURCE,
+    URLCONF,
     WEEKLY_SERIES,
     JobKind,
     MemberColumn,
@@ -27,6 +28,7 @@ from workspaces.roles import Action
 from . import demo, hooks, launch, mail_import, reviews, services, tasks
 from .search import DocumentSource
 
+register(URLCONF, "documents.urls")
 register(NAV_LINK, NavLink("Documents", "documents:folder_list"), order=20)
 register(SEARCH_SOURCE, DocumentSource())
 register(PROFILE_SECTION, hooks.recent_documents_section)

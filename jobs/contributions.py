@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
-from alliance_hub.hooks import DEMO_CHAPTERS, PERIODIC, Periodic, register
+from alliance_hub.hooks import DEMO_CHAPTERS, PERIODIC, URLCONF, Periodic, register
 
 from . import demo, periodic
 
+register(URLCONF, "jobs.urls")
 register(PERIODIC, Periodic("jobs.recover", timedelta(minutes=1), periodic.recover_jobs))
 register(
     PERIODIC,

@@ -10,6 +10,7 @@ from alliance_hub.hooks import (
     NOTIFICATION_KIND,
     PROFILE_SECTION,
     SEARCH_SOURCE,
+    URLCONF,
     WEEKLY_SERIES,
     MemberColumn,
     NavLink,
@@ -21,6 +22,7 @@ from alliance_hub.hooks import (
 from . import demo, hooks, launch, services
 from .search import BlogSource, PostSource
 
+register(URLCONF, "microblog.urls")
 register(NAV_LINK, NavLink("Stream", "microblog:post_list"), order=50)
 register(NAV_LINK, NavLink("Blog", "microblog:blogpost_list"), order=55)
 register(PROFILE_SECTION, hooks.blog_posts_section)

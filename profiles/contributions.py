@@ -7,6 +7,7 @@ from alliance_hub.hooks import (
     MEMBER_TODO,
     NAV_LINK,
     SEARCH_SOURCE,
+    URLCONF,
     MemberColumn,
     NavLink,
     register,
@@ -15,6 +16,7 @@ from alliance_hub.hooks import (
 from . import demo, launch
 from .search import PersonSource
 
+register(URLCONF, "profiles.urls")
 register(NAV_LINK, NavLink("People", "profiles:directory"), order=40)
 register(SEARCH_SOURCE, PersonSource())
 register(KICKOFF_CHECK, launch.profiles_check)

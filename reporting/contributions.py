@@ -7,6 +7,7 @@ from alliance_hub.hooks import (
     NAV_LINK,
     NOTIFICATION_KIND,
     PERIODIC,
+    URLCONF,
     NavLink,
     NotificationKind,
     Periodic,
@@ -15,6 +16,7 @@ from alliance_hub.hooks import (
 
 from . import demo, launch, services, tasks
 
+register(URLCONF, "reporting.urls")
 register(NAV_LINK, NavLink("Reports", "reporting:series_list"), order=35)
 register(MEMBER_TODO, launch.reports_todo)
 register(

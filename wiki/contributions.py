@@ -10,6 +10,7 @@ from alliance_hub.hooks import (
     NAV_LINK,
     NOTIFICATION_KIND,
     SEARCH_SOURCE,
+    URLCONF,
     WEEKLY_SERIES,
     WORKSPACE_CREATED,
     MemberColumn,
@@ -22,6 +23,7 @@ from alliance_hub.hooks import (
 from . import demo, launch, services, signoff
 from .search import PageSource
 
+register(URLCONF, "wiki.urls")
 register(NAV_LINK, NavLink("Wiki", "wiki:page_list"), order=30)
 register(SEARCH_SOURCE, PageSource())
 register(WORKSPACE_CREATED, services.create_starter_pages)

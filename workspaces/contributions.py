@@ -5,6 +5,7 @@ from alliance_hub.hooks import (
     JOB_KIND,
     NOTIFICATION_KIND,
     PERIODIC,
+    URLCONF,
     JobKind,
     NotificationKind,
     Periodic,
@@ -15,6 +16,7 @@ from . import activity, launch, services, tasks
 from .models import Notification
 from .roles import Action
 
+register(URLCONF, "workspaces.urls", order=-10)  # before the apps that share its paths
 for kind in Notification.Kind:
     register(NOTIFICATION_KIND, NotificationKind(kind.value, kind.label))
 
