@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "profiles.sessions.SessionTimeoutMiddleware",
+    "alliance_hub.sessions.SessionTimeoutMiddleware",
     "workspaces.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -160,7 +160,7 @@ SSO_DISCOVERY_TIMEOUT = float(os.environ.get("SSO_DISCOVERY_TIMEOUT", "3"))
 # Sessions: the longest a sign-in lasts, and how long it survives without a request.
 SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_LIFETIME_HOURS", "336")) * 3600)
 SESSION_IDLE_SECONDS = int(float(os.environ.get("SESSION_IDLE_MINUTES", "240")) * 60)
-USERSESSIONS_TRACK_ACTIVITY = False  # profiles.sessions notes activity once a minute
+USERSESSIONS_TRACK_ACTIVITY = False  # alliance_hub.sessions notes activity once a minute
 
 # Two-factor (allauth.mfa): authenticator apps with recovery codes, security keys
 # and passkeys. WebAuthn needs https, except on localhost under DEBUG.

@@ -21,7 +21,7 @@ from guardian.shortcuts import assign_perm
 
 from alliance_hub import hooks
 from alliance_hub.db import refuse_duplicate
-from profiles.sessions import end_sessions
+from alliance_hub.sessions import end_sessions
 
 from .access import groups_with, require_action
 from .activity import notify, record_activity
