@@ -32,7 +32,7 @@ KICKOFF_CHECK = "kickoff_check"  # fn(workspace) -> list[Check]
 MEMBER_TODO = "member_todo"  # fn(user, workspace) -> list[Todo]
 MEMBER_COLUMN = "member_column"  # MemberColumn
 WEEKLY_SERIES = "weekly_series"  # WeeklySeries
-EXPORTER = "exporter"  # fn(container) -> Iterator[(path_in_zip, bytes | Iterable[bytes])]
+EXPORTER = "exporter"  # fn(container) -> ExportEntries
 JOB_KIND = "job_kind"  # JobKind
 PERIODIC = "periodic"  # Periodic
 NOTIFICATION_KIND = "notification_kind"  # NotificationKind
@@ -93,6 +93,9 @@ def search_changed(kind: str, ids: int | Iterable[int]) -> None:
 
 
 # The contracts ---------------------------------------------------------------------------
+
+# What an exporter yields: (path in the ZIP, bytes or an iterable of byte chunks).
+ExportEntries = Iterator[tuple[str, bytes | Iterable[bytes]]]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ of queries and shows only what the viewer may see (``visible_to``)."""
 
 from django.urls import reverse
 
-from alliance_hub.hooks import DashboardAction
+from alliance_hub.hooks import DashboardAction, ProfileSection
 
 from .models import BlogPost, StatusPost
 
@@ -16,7 +16,7 @@ def _with_containers(rows):
     return rows.select_related("workspace", "group__workspace")
 
 
-def blog_posts_section(viewer, person):
+def blog_posts_section(viewer, person) -> ProfileSection | None:
     """The person's published blog posts in containers the viewer may see."""
     posts = _with_containers(
         BlogPost.objects.visible_to(viewer).published().filter(author=person)
@@ -25,7 +25,7 @@ def blog_posts_section(viewer, person):
     return {"title": "Blog posts", "items": items} if items else None
 
 
-def status_posts_section(viewer, person):
+def status_posts_section(viewer, person) -> ProfileSection | None:
     """The person's recent status posts (not hidden, not deleted) the viewer may see."""
     posts = _with_containers(
         StatusPost.objects.visible_to(viewer).public().filter(author=person)
@@ -34,7 +34,7 @@ def status_posts_section(viewer, person):
     return {"title": "Recent posts", "items": items} if items else None
 
 
-def dashboard_actions(container, access):
+def dashboard_actions(container, access) -> list[DashboardAction]:
     """Post an update (or read them) and read the blog, above the dashboard's stream."""
     stream = reverse("microblog:post_list", args=[container])
     return [
