@@ -25,7 +25,8 @@ from alliance_hub.hooks import (
 )
 from workspaces.roles import Action
 
-from . import demo, hooks, launch, mail_import, reviews, services, tasks
+from . import demo, hooks, launch, mail_import, reviews, tasks
+from .actions.common import NEW_VERSION
 from .search import DocumentSource
 
 register(URLCONF, "documents.urls")
@@ -33,9 +34,7 @@ register(NAV_LINK, NavLink("Documents", "documents:folder_list"), order=20)
 register(SEARCH_SOURCE, DocumentSource())
 register(PROFILE_SECTION, hooks.recent_documents_section)
 
-register(
-    NOTIFICATION_KIND, NotificationKind(services.NEW_VERSION, "New version of a document you watch")
-)
+register(NOTIFICATION_KIND, NotificationKind(NEW_VERSION, "New version of a document you watch"))
 for name, label in reviews.NOTIFICATION_KINDS.items():
     register(NOTIFICATION_KIND, NotificationKind(name, label))
 register(ADMIN_PERMISSION, "documents.view_review")

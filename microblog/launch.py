@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from alliance_hub.hooks import ExportEntries, Todo
-from workspaces.launch import count_by_member, count_by_week
+from workspaces.adoption import count_by_member, count_by_week
 
 from .models import BlogPost, StatusPost
 

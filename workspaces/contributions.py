@@ -12,7 +12,7 @@ from alliance_hub.hooks import (
     register,
 )
 
-from . import activity, launch, services, tasks
+from . import activity, export, services, tasks
 from .models import Notification
 from .roles import Action
 
@@ -21,7 +21,7 @@ for kind in Notification.Kind:
     register(NOTIFICATION_KIND, NotificationKind(kind.value, kind.label))
 
 register(JOB_KIND, JobKind("notifications", "Notifications", activity.notifications_run))
-register(JOB_KIND, JobKind("export", "Export", launch.export_run, Action.MANAGE))
+register(JOB_KIND, JobKind("export", "Export", export.export_run, Action.MANAGE))
 register(
     JOB_KIND,
     JobKind("invitation_mails", "Invitation e-mails", services.invitation_mails_run, Action.MANAGE),

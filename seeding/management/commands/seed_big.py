@@ -160,7 +160,7 @@ class Seeder:
         self.workspace = Workspace.objects.create(
             name="Big Alliance", slug=self.slug, created_by=self.lead
         )
-        services._create_role_groups(self.workspace)
+        services.create_role_groups(self.workspace)
         services.member_add(
             actor=self.lead,
             workspace=self.workspace,
