@@ -110,6 +110,17 @@ def _user(email, name):
     )
 
 
+def _member(admin, workspace, user, organisation_name, role):
+    services.member_add(
+        actor=admin,
+        workspace=workspace,
+        user=user,
+        role=role,
+        organisation=Organisation.objects.get_or_create(name=organisation_name)[0],
+    )
+    return user
+
+
 def _workspace(admin, slug, name, description, people):
     first = people[0]
     workspace = services.workspace_create(
@@ -145,23 +156,9 @@ def create():
     )
     demo.workspaces = {"north-sea": north, "rhine-water": rhine}
     for key, name, email, org, role, _groups in NORTH_SEA_PEOPLE:
-        demo.users[key] = _user(email, name)
-        services.member_add(
-            actor=admin,
-            workspace=north,
-            user=demo.users[key],
-            role=role,
-            organisation=Organisation.objects.get_or_create(name=org)[0],
-        )
+        demo.users[key] = _member(admin, north, _user(email, name), org, role)
     for key, name, email, org, role in RHINE_PEOPLE:
-        demo.users[key] = _user(email, name)
-        services.member_add(
-            actor=admin,
-            workspace=rhine,
-            user=demo.users[key],
-            role=role,
-            organisation=Organisation.objects.get_or_create(name=org)[0],
-        )
+        demo.users[key] = _member(admin, rhine, _user(email, name), org, role)
     for workspace in (north, rhine):
         services.member_remove(actor=admin, membership=workspace.memberships.get(user=admin))
     _two_factor(demo, rhine)
