@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, Subquery
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from .nav import CONTAINER_NAV
+from .hooks import NAV_LINK, get_hooks
 
 
 class _PersonalNav:
@@ -51,7 +51,8 @@ def navigation(request):
     links = []
     if access is not None:
         links = [
-            (link.label, reverse(link.url_name, args=[access.container])) for link in CONTAINER_NAV
+            (link.label, reverse(link.url_name, args=[access.container]))
+            for link in get_hooks(NAV_LINK)
         ]
     personal = _PersonalNav(user)
     return {

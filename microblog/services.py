@@ -2,7 +2,6 @@
 again (views, htmx endpoints and the demo all call these), records the activity
 and notifies through ``workspaces.activity``."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -11,8 +10,7 @@ from django.utils.text import Truncator
 
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
-from workspaces.activity import notify, record_activity
-from workspaces.models import Activity, Notification
+from workspaces.activity import forget_activity, notify, record_activity, relabel_activity
 from workspaces.roles import Action
 
 from .models import (
@@ -24,6 +22,11 @@ from .models import (
     PostModeration,
     StatusPost,
 )
+
+# The notifications the microblog sends (registered in contributions.py).
+MENTION = "mention"
+REPLY = "reply"
+NOTIFICATION_KINDS = {MENTION: "Mentioned you", REPLY: "Replied to your post"}
 
 
 def _snippet(text, length=80):
@@ -37,13 +40,6 @@ def _clean_text(text, *, max_length, what):
     if len(text) > max_length:
         raise ValidationError(f"The {what} has {len(text)} characters; the limit is {max_length}.")
     return text
-
-
-def _forget_activity(target):
-    """Take a removed or hidden item out of the stream (its label is a snapshot)."""
-    Activity.objects.filter(
-        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).delete()
 
 
 # Status posts -------------------------------------------------------------------------
@@ -68,7 +64,7 @@ def _notify_mentions(post, people, actor):
     post.mentions.add(*people)
     notify(
         recipients=people,
-        kind=Notification.Kind.MENTION,
+        kind=MENTION,
         actor=actor,
         text=f"{actor} mentioned you: “{_snippet(post.text)}”",
         target=post,
@@ -99,7 +95,7 @@ def post_create(*, actor, container, text, reply_to=None):
         if reply_to.author_id:
             notify(
                 recipients=[reply_to.author_id],
-                kind=Notification.Kind.REPLY,
+                kind=REPLY,
                 actor=actor,
                 text=f"{actor} replied to your post: “{_snippet(post.text)}”",
                 target=post,
@@ -140,9 +136,7 @@ def post_edit(*, actor, post, text):
     post.text = text
     post.edited_at = timezone.now()
     mentioned = _render_and_tag(post)
-    Activity.objects.filter(
-        target_type=ContentType.objects.get_for_model(post), target_id=post.pk
-    ).update(target_label=str(post)[:300])
+    relabel_activity(post)
     _notify_mentions(post, [p for p in mentioned if p.pk not in already], actor)
     return post
 
@@ -156,7 +150,7 @@ def post_delete(*, actor, post):
     require_action(actor, post.container, Action.VIEW)
     if post.author_id != actor.pk:
         raise PermissionDenied("Only the author can delete a post.")
-    _forget_activity(post)
+    forget_activity(post)
     if post.reply_to_id:
         StatusPost.objects.filter(pk=post.reply_to_id, reply_count__gt=0).update(
             reply_count=F("reply_count") - 1
@@ -218,7 +212,7 @@ def post_hide(*, actor, post, reason):
     PostModeration.objects.create(
         post=post, actor=actor, action=PostModeration.Action.HIDE, reason=reason
     )
-    _forget_activity(post)
+    forget_activity(post)
     search_changed("post", post.pk)
     return post
 
@@ -284,9 +278,7 @@ def blogpost_update(*, actor, post, title, body, publish=False):
     post.render_markup()
     post.save()
     if post.is_published:
-        Activity.objects.filter(
-            target_type=ContentType.objects.get_for_model(post), target_id=post.pk
-        ).update(target_label=str(post)[:300])
+        relabel_activity(post)
     elif publish:
         _publish(post, actor)
     search_changed("blog", post.pk)
@@ -302,7 +294,7 @@ def blogpost_delete(*, actor, post):
     access = require_action(actor, post.container, Action.VIEW)
     if post.author_id != actor.pk and not access.can(Action.MODERATE):
         raise PermissionDenied("Only the author or a moderator can delete a blog post.")
-    _forget_activity(post)
+    forget_activity(post)
     post_id = post.pk
     post.delete()
     search_changed("blog", post_id)
@@ -325,7 +317,7 @@ def comment_create(*, actor, post, body):
     if post.author_id:
         notify(
             recipients=[post.author_id],
-            kind=Notification.Kind.REPLY,
+            kind=REPLY,
             actor=actor,
             text=f"{actor} commented on your blog post “{_snippet(post.title, 60)}”",
             target=comment,

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
-from alliance_hub.hooks import PROFILE_SECTIONS
+from alliance_hub.hooks import PROFILE_SECTION, get_hooks
 from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
 from workspaces.models import Membership, Organisation
 from workspaces.selectors import member_list_for
@@ -79,7 +79,7 @@ def shared_memberships_for(*, viewer, person):
 def profile_sections_for(*, viewer, person):
     """Sections other apps contribute (recent posts, documents...), in registration order."""
     sections = []
-    for provider in PROFILE_SECTIONS:
+    for provider in get_hooks(PROFILE_SECTION):
         section = provider(viewer, person)
         if section:
             sections.append(section)

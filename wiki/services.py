@@ -17,7 +17,6 @@ from alliance_hub.db import refuse_duplicate
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
-from workspaces.models import Notification
 from workspaces.pins import unpin_target
 from workspaces.roles import Action
 
@@ -25,6 +24,8 @@ from . import paths
 from .markup import render_page_markdown
 from .models import Page, PageLink, PageRedirect
 from .starters import STARTER_PAGES
+
+PAGE_EDIT = "page_edit"  # a notification kind (contributions.py)
 
 
 class EditConflict(Exception):
@@ -122,7 +123,7 @@ def _after_change(*, actor, page, verb, notify_watchers=True):
     if notify_watchers:
         notify(
             recipients=watcher_ids(page),
-            kind=Notification.Kind.PAGE_EDIT,
+            kind=PAGE_EDIT,
             actor=actor,
             text=f"{actor} {verb} “{page.title}”",
             target=page,
@@ -316,7 +317,7 @@ def page_unwatch(*, actor, page):
 @transaction.atomic
 def create_starter_pages(*, workspace, actor):
     """The pages every new workspace starts with (Governance structure is protected).
-    Called from the workspace_created signal inside the creating transaction."""
+    Called through the workspace_created hook inside the creating transaction."""
     for template in STARTER_PAGES:
         page_create(
             actor=actor,

@@ -35,6 +35,21 @@ def record_activity(*, actor, verb, target, container, url=None):
     )
 
 
+def _activity_of(target):
+    target_type = ContentType.objects.get_for_model(target)
+    return Activity.objects.filter(target_type=target_type, target_id=target.pk)
+
+
+def relabel_activity(target):
+    """The stream's lines about ``target`` show its new ``str()`` (after an edit)."""
+    _activity_of(target).update(target_label=str(target)[:300])
+
+
+def forget_activity(target):
+    """Take a removed or hidden ``target`` out of the stream (its label is a snapshot)."""
+    _activity_of(target).delete()
+
+
 def notify(*, recipients, kind, actor, text, target, container):
     """Notify those of ``recipients`` who may view ``container`` (never the actor).
 

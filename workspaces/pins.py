@@ -1,4 +1,4 @@
-"""Pins: the pages and documents leads put on a workspace's start page."""
+"""Pins: the content leads put on a workspace's start page."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError

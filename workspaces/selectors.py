@@ -90,7 +90,7 @@ def membership_events_for(*, user, workspace):
 
 def organisation_ids_of(pairs):
     """``{(workspace_id, user_id): organisation_id}`` for the given pairs, in one query:
-    whom a person represents in a workspace (for search rows and their filter)."""
+    whom a person represents in a workspace (e.g. to filter by organisation)."""
     pairs = {(w, u) for w, u in pairs if w and u}
     if not pairs:
         return {}

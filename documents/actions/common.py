@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from .. import files
 
 MAX_TAGS = 12
+NEW_VERSION = "new_version"  # a notification kind (contributions.py)
 
 
 class DuplicateUpload(ValidationError):

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from profiles.sessions import end_sessions
+from alliance_hub.sessions import end_sessions
 
 from ..access import require_action
 from ..activity import record_activity

@@ -1,13 +1,9 @@
-"""Settings of a workspace and the signal sent when one is created."""
+"""Settings of a workspace."""
 
 from django.db import transaction
-from django.dispatch import Signal
 
 from ..access import require_action
 from ..roles import Action
-
-# Sent inside the creating transaction; other apps (the wiki) add starter content.
-workspace_created = Signal()  # kwargs: workspace, actor
 
 
 @transaction.atomic
