@@ -6,7 +6,9 @@ everything its template needs in a fixed number of queries, and raises Http404 f
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
-from .markup import handle_for, members_who_may_view
+from workspaces.access import users_who_may_view
+
+from .markup import handle_for
 from .models import BlogComment, BlogPost, PostLike, StatusPost
 
 PAGE_SIZE = 20
@@ -92,7 +94,7 @@ def mention_suggestions_for(*, container, prefix, limit=8):
     if not words:
         return []
     people = (
-        members_who_may_view(container)
+        users_who_may_view(container)
         .filter(Q(display_name__istartswith=words) | Q(display_name__icontains=f" {words}"))
         .only("pk", "display_name", "email")
         .order_by("display_name", "pk")[:limit]
