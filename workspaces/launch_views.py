@@ -14,7 +14,6 @@ from . import launch, selectors, services
 from .access import container_view
 from .bulk_invites import BulkInviteForm
 from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
-from .models import Pin
 from .roles import Action
 
 
@@ -100,7 +99,7 @@ def start_here(request, container):
         "workspaces/start_here.html",
         {
             "container": container,
-            "pins": Pin.objects.filter(workspace=container),
+            "pins": selectors.pins_for(workspace=container),
             "organisations": selectors.members_by_organisation(memberships),
             "todo": launch.member_todo(request.user, container),
         },
@@ -129,9 +128,7 @@ def pin_add(request, container):
 @require_POST
 def pin_remove(request, container, pk):
     _workspace_only(container)
-    pin = Pin.objects.filter(workspace=container, pk=pk).first()
-    if pin is None:
-        raise Http404("No such pin.")
+    pin = selectors.pin_get_for(workspace=container, pk=pk)
     launch.pin_remove(actor=request.user, pin=pin)
     messages.success(request, f"“{pin.label}” was unpinned.")
     return redirect("workspaces:start_here", container)

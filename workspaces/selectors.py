@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 
 from .access import groups_visible_to, workspaces_visible_to
-from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent
+from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent, Pin
 from .two_factor import has_two_factor_expression
 
 
@@ -109,3 +109,24 @@ def organisation_ids_of(pairs):
         workspace_id__in={w for w, _ in pairs}, user_id__in={u for _, u in pairs}
     ).values_list("workspace_id", "user_id", "organisation_id")
     return {(w, u): o for w, u, o in rows if (w, u) in pairs}
+
+
+def partner_get_for(*, workspace, pk):
+    """One of ``workspace``'s partner organisations; Http404 for any other id."""
+    organisation = workspace.partners.filter(pk=pk).first()
+    if organisation is None:
+        raise Http404("No such partner organisation.")
+    return organisation
+
+
+def pins_for(*, workspace):
+    """The items pinned to ``workspace``'s start page, in their order."""
+    return Pin.objects.filter(workspace=workspace)
+
+
+def pin_get_for(*, workspace, pk):
+    """One pin of ``workspace``; Http404 for a pin of another workspace or none."""
+    pin = pins_for(workspace=workspace).filter(pk=pk).first()
+    if pin is None:
+        raise Http404("No such pin.")
+    return pin
