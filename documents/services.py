@@ -30,7 +30,7 @@ from workspaces.launch import unpin_target
 from workspaces.models import Notification
 from workspaces.roles import Action
 
-from . import files, office_previews
+from . import files, office_previews, policies
 from .models import Document, DocumentTag, Download, Folder, Version
 
 MAX_TAGS = 12
@@ -374,8 +374,7 @@ def document_unlock(*, actor, document):
     """Release the lock: its holder, or a moderator (lead, community manager).
     Raises PermissionDenied for anyone else while the lock is active."""
     access = require_action(actor, document.container, Action.CONTRIBUTE)
-    held_by_other = document.lock_is_active and document.locked_by_id != actor.pk
-    if held_by_other and not access.can(Action.MODERATE):
+    if not policies.may_release_lock(actor, access, document):
         raise PermissionDenied(
             f"Only {document.locked_by}, a lead or a community manager can release this lock."
         )

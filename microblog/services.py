@@ -15,6 +15,7 @@ from workspaces.activity import notify, record_activity
 from workspaces.models import Activity, Notification
 from workspaces.roles import Action
 
+from . import policies
 from .models import (
     STATUS_MAX_LENGTH,
     BlogComment,
@@ -128,8 +129,8 @@ def post_edit(*, actor, post, text):
     notified; those mentioned before are not notified again.
     Raises PermissionDenied, ValidationError.
     """
-    require_action(actor, post.container, Action.CONTRIBUTE)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.CONTRIBUTE)
+    if not policies.may_edit_post(actor, access, post):
         raise PermissionDenied("Only the author can edit a post.")
     if not post.is_editable:
         raise ValidationError("Posts can be edited only in the first 15 minutes.")
@@ -153,8 +154,8 @@ def post_delete(*, actor, post):
 
     Raises PermissionDenied.
     """
-    require_action(actor, post.container, Action.VIEW)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.VIEW)
+    if not policies.may_delete_post(actor, access, post):
         raise PermissionDenied("Only the author can delete a post.")
     _forget_activity(post)
     if post.reply_to_id:
@@ -276,8 +277,8 @@ def blogpost_update(*, actor, post, title, body, publish=False):
 
     The author only, while they may contribute. Raises PermissionDenied, ValidationError.
     """
-    require_action(actor, post.container, Action.CONTRIBUTE)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.CONTRIBUTE)
+    if not policies.may_edit_blogpost(actor, access, post):
         raise PermissionDenied("Only the author can edit a blog post.")
     post.title, post.body = _clean_blog(title, body)
     post.updated_at = timezone.now()
@@ -300,7 +301,7 @@ def blogpost_delete(*, actor, post):
     Raises PermissionDenied.
     """
     access = require_action(actor, post.container, Action.VIEW)
-    if post.author_id != actor.pk and not access.can(Action.MODERATE):
+    if not policies.may_delete_blogpost(actor, access, post):
         raise PermissionDenied("Only the author or a moderator can delete a blog post.")
     _forget_activity(post)
     post_id = post.pk
@@ -339,7 +340,7 @@ def comment_delete(*, actor, comment):
     """Delete a comment (its author, or a moderator of the container). Raises PermissionDenied."""
     post = comment.post
     access = require_action(actor, post.container, Action.VIEW)
-    if comment.author_id != actor.pk and not access.can(Action.MODERATE):
+    if not policies.may_delete_comment(actor, access, comment):
         raise PermissionDenied("Only the author or a moderator can delete a comment.")
     comment.delete()
     BlogPost.objects.filter(pk=post.pk, comment_count__gt=0).update(
