@@ -1,13 +1,8 @@
-"""Reads for the people pages. Who may see whom is decided here, in SQL.
-
-The rule: a person is visible to themselves, to everyone who shares at least
-one workspace with them (a current Membership on both sides) and to superusers.
-Everyone else gets 404, the same answer as for an id that does not exist.
-"""
+"""Reads for the people pages. Who may see whom is decided in policies.py, in SQL;
+a person the viewer may not see answers 404 like a missing one."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
@@ -17,25 +12,9 @@ from workspaces.selectors import member_list_for
 
 from .completeness import completeness
 from .models import Profile, ProfileTask, Tag
+from .policies import people_visible_to, sees_every_membership, workspace_ids_of
 
 DIRECTORY_SEARCH_LIMIT = 20
-
-
-def _workspace_ids_of(user):
-    return Membership.objects.filter(user=user).values("workspace_id")
-
-
-def people_visible_to(viewer):
-    """Users ``viewer`` may see the profile of, as one SQL query (see the module docstring)."""
-    users = get_user_model().objects.all()
-    if not (viewer.is_authenticated and viewer.is_active):
-        return users.none()
-    if viewer.is_superuser:
-        return users
-    shares_a_workspace = Exists(
-        Membership.objects.filter(user=OuterRef("pk"), workspace_id__in=_workspace_ids_of(viewer))
-    )
-    return users.filter(Q(pk=viewer.pk) | shares_a_workspace)
 
 
 def person_get_for(*, viewer, pk, with_tags=True):
@@ -62,8 +41,8 @@ def shared_memberships_for(*, viewer, person):
     """The person's memberships in workspaces the viewer is in too (all of them for the
     person themselves and superusers), each with ``.tasks`` (their text there). Two queries."""
     memberships = Membership.objects.filter(user=person).select_related("workspace", "organisation")
-    if not (viewer.is_superuser or viewer.pk == person.pk):
-        memberships = memberships.filter(workspace_id__in=_workspace_ids_of(viewer))
+    if not sees_every_membership(viewer, person):
+        memberships = memberships.filter(workspace_id__in=workspace_ids_of(viewer))
     memberships = list(memberships.order_by("workspace__name", "pk"))
     tasks = dict(
         ProfileTask.objects.filter(

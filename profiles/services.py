@@ -15,15 +15,12 @@ from workspaces.models import Membership
 
 from . import photos
 from .models import Profile, ProfileTask, Tag
+from .policies import may_edit_profile
 
 PROFILE_FIELDS = {"job_title", "about", "languages", "location", "time_zone", "phone", "links"}
 USER_FIELDS = {"display_name", "digest_frequency"}
 TAG_FIELDS = {"skills": Tag.Kind.SKILL, "interests": Tag.Kind.INTEREST}
 MAX_TAGS = 20
-
-
-def may_edit_profile(*, actor, user):
-    return actor.is_authenticated and actor.is_active and (actor.is_superuser or actor == user)
 
 
 def _require_editor(actor, user):

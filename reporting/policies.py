@@ -1,9 +1,7 @@
 """Who may define report series and submit reports: yes/no checks beside the querysets
 of people they describe."""
 
-from django.contrib.auth import get_user_model
-
-from workspaces.access import container_access
+from workspaces.access import container_access, users_with
 from workspaces.models import Membership
 from workspaces.roles import ROLE_ACTIONS, Action
 
@@ -29,12 +27,7 @@ def may_submit(user, item, container):
 
 def submitters(container, organisation_id):
     """The people who may submit for ``organisation_id`` (twin of may_submit)."""
-    users = get_user_model().objects.filter(
-        is_active=True,
+    return users_with(container, SUBMIT_ACTION).filter(
         memberships__workspace=container.workspace,
         memberships__organisation_id=organisation_id,
-        memberships__role__in=SUBMITTING_ROLES,
     )
-    if container.is_group and container.is_private:
-        users = users.filter(group_memberships__group=container)
-    return users

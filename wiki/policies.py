@@ -1,9 +1,7 @@
 """Who may ask for and give sign-off of wiki pages: each yes/no check beside the
 queryset of people it describes (both from the workspace's signatory roles)."""
 
-from django.contrib.auth import get_user_model
-
-from workspaces.access import container_access
+from workspaces.access import container_access, users_who_may_view
 from workspaces.models import Membership
 from workspaces.roles import Action, Role
 
@@ -45,12 +43,8 @@ def signing_membership(user, container):
 def signatories(container, organisations):
     """The people who may sign pages of ``container`` for ``organisations`` (the queryset
     twin of signing_membership)."""
-    users = get_user_model().objects.filter(
-        is_active=True,
+    return users_who_may_view(container).filter(
         memberships__workspace=container.workspace,
         memberships__organisation__in=organisations,
         memberships__role__in=signatory_roles(container.workspace),
     )
-    if container.is_group and container.is_private:
-        users = users.filter(group_memberships__group=container)
-    return users

@@ -1,0 +1,43 @@
+"""Who may see and change a person. Selectors, services and views ask here.
+
+A person is visible to themselves, to everyone who shares at least one workspace with
+them (a current Membership on both sides) and to superusers; everyone else gets 404,
+the same answer as for an id that does not exist. A profile is changed by the person
+themselves or a superuser.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from workspaces.models import Membership
+
+
+def _active(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def workspace_ids_of(user) -> QuerySet:
+    """The ids of ``user``'s workspaces, as a subquery."""
+    return Membership.objects.filter(user=user).values("workspace_id")
+
+
+def people_visible_to(viewer) -> QuerySet:
+    """Users ``viewer`` may see the profile of, as one SQL query."""
+    users = get_user_model().objects.all()
+    if not _active(viewer):
+        return users.none()
+    if viewer.is_superuser:
+        return users
+    shares_a_workspace = Exists(
+        Membership.objects.filter(user=OuterRef("pk"), workspace_id__in=workspace_ids_of(viewer))
+    )
+    return users.filter(Q(pk=viewer.pk) | shares_a_workspace)
+
+
+def sees_every_membership(viewer, person) -> bool:
+    """Whether ``viewer`` sees all of ``person``'s memberships, not only shared ones."""
+    return viewer.is_superuser or viewer.pk == person.pk
+
+
+def may_edit_profile(*, actor, user) -> bool:
+    return _active(actor) and (actor.is_superuser or actor.pk == user.pk)
