@@ -1,5 +1,6 @@
-"""Who may ask for and give sign-off of wiki pages: each yes/no check beside the
-queryset of people it describes (both from the workspace's signatory roles)."""
+"""Who may do what with wiki pages: edit (protected pages: moderators only), protect,
+ask for and give sign-off. Each yes/no check sits beside the queryset of people it
+describes where there is one. Services enforce these; views hand templates booleans."""
 
 from workspaces.access import container_access, users_who_may_view
 from workspaces.models import Membership
@@ -13,6 +14,26 @@ SIGNING_ROLE_CHOICES = [
 ]
 DEFAULT_SIGNATORY_ROLES = [Role.LEAD, Role.COMMUNITY_MANAGER]
 REQUEST_ACTION = Action.LEAD
+PROTECT_ACTION = Action.LEAD
+
+
+def edit_action_for(page):
+    """The container action editing ``page`` needs (protected pages: moderators only)."""
+    return Action.MODERATE if page.is_protected else Action.CONTRIBUTE
+
+
+def create_action_for(*, is_protected):
+    """The action creating a page needs: a protected one is created by leads only."""
+    return PROTECT_ACTION if is_protected else Action.CONTRIBUTE
+
+
+def may_edit_page(access, page):
+    """``access``: the viewer's ContainerAccess on the page's container."""
+    return access.can(edit_action_for(page))
+
+
+def may_protect(access):
+    return access.can(PROTECT_ACTION)
 
 
 def signatory_roles(workspace):

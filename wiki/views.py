@@ -13,7 +13,7 @@ from alliance_hub.textdiff import bounded_diff, html_blocks
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from . import paths, selectors, services, signoff
+from . import paths, policies, selectors, services, signoff
 from .forms import PageCreateForm, PageEditForm, PageMoveForm, PreviewForm, RevertForm
 from .markup import render_page_markdown
 from .services import EditConflict, PageContent
@@ -30,7 +30,7 @@ def _page_or_404(container, page_path):
 
 
 def _require_edit(request, page):
-    if not services.may_edit(request.access, page):
+    if not policies.may_edit_page(request.access, page):
         raise PermissionDenied("Only leads and community managers may change a protected page.")
 
 
@@ -77,7 +77,8 @@ def page_detail(request, container, page_path):
             "page": page,
             "ancestors": ancestors,
             "children": children,
-            "may_edit": services.may_edit(request.access, page),
+            "may_edit": policies.may_edit_page(request.access, page),
+            "may_protect": policies.may_protect(request.access),
             "signoff": signoff.status_for(page=page),
         },
     )
@@ -121,7 +122,8 @@ def page_create(request, container):
                 container=container,
                 content=PageContent(data["title"], body, data["summary"]),
                 path=data["path"],
-                is_protected=data["template"] == "governance" and request.access.can_lead,
+                is_protected=data["template"] == "governance"
+                and policies.may_protect(request.access),
             )
         except ValidationError as error:
             _add_errors(form, error, path_field="slug")
@@ -242,7 +244,7 @@ def page_revision(request, container, revision, page_path):
             "container": container,
             "page": page,
             "revision": row,
-            "may_edit": services.may_edit(request.access, page),
+            "may_edit": policies.may_edit_page(request.access, page),
         },
     )
 
@@ -357,7 +359,7 @@ def page_delete(request, container, page_path):
     return redirect("wiki:page_list", container)
 
 
-@container_view(Action.LEAD)
+@container_view(policies.PROTECT_ACTION)
 @require_POST
 def page_protect(request, container, page_path):
     page = _page_or_404(container, page_path)

@@ -21,6 +21,7 @@ from alliance_hub import csvfiles, hooks
 
 from .access import require_action
 from .models import Invitation, Membership, Pin, WeeklyVisit, Workspace
+from .policies import PIN_ACTION
 from .roles import Action
 
 CHART_WEEKS = 12
@@ -116,7 +117,7 @@ def _pin_target(workspace, target_ref):
 def pin_add(*, actor, workspace, target_ref):
     """Pin a workspace-level page or document to the start page (leads). Raises
     PermissionDenied, Http404 for a target outside the workspace, ValidationError."""
-    require_action(actor, workspace, Action.LEAD)
+    require_action(actor, workspace, PIN_ACTION)
     content_type, target = _pin_target(workspace, target_ref)
     pin, created = Pin.objects.get_or_create(
         workspace=workspace,
@@ -138,7 +139,7 @@ def unpin_target(target):
 
 @transaction.atomic
 def pin_remove(*, actor, pin):
-    require_action(actor, pin.workspace, Action.LEAD)
+    require_action(actor, pin.workspace, PIN_ACTION)
     pin.delete()
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_hub import csvfiles
 
-from . import launch, selectors, services
+from . import launch, policies, selectors, services
 from .access import container_view
 from .bulk_invites import BulkInviteForm
 from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
@@ -106,7 +106,7 @@ def start_here(request, container):
     )
 
 
-@container_view(Action.LEAD)
+@container_view(policies.PIN_ACTION)
 @require_POST
 def pin_add(request, container):
     _workspace_only(container)
@@ -124,7 +124,7 @@ def pin_add(request, container):
     return redirect("workspaces:start_here", container)
 
 
-@container_view(Action.LEAD)
+@container_view(policies.PIN_ACTION)
 @require_POST
 def pin_remove(request, container, pk):
     _workspace_only(container)

@@ -1,4 +1,5 @@
-"""Who may do what to a membership, as the members page offers it.
+"""Who may do what in a workspace beyond a view's declared action: pin to the start
+page, change or remove a membership as the members page offers it.
 
 The services enforce the same rules (``member_remove`` and ``member_change_role``
 require ``lead`` for a lead's membership, ``manage`` otherwise, and keep a lead);
@@ -7,6 +8,14 @@ yourself from the members list, or the last lead.
 """
 
 from .roles import Action, Role
+
+PIN_ACTION = Action.LEAD
+
+
+def may_pin(access):
+    """Whether the viewer may pin to the start page from ``access``'s container: leads,
+    and only from a workspace (groups have no start page)."""
+    return access is not None and access.can(PIN_ACTION) and not access.container.is_group
 
 
 def action_on_membership(membership):
