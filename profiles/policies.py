@@ -6,22 +6,31 @@ the same answer as for an id that does not exist. A profile is changed by the pe
 themselves or a superuser.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from workspaces.models import Membership
 
+if TYPE_CHECKING:
+    from workspaces.access import Viewer
 
-def _active(user) -> bool:
+    from .models import User
+
+
+def _active(user: Viewer) -> bool:
     return user.is_authenticated and user.is_active
 
 
-def workspace_ids_of(user) -> QuerySet:
+def workspace_ids_of(user: Viewer) -> QuerySet[Membership, dict[str, Any]]:
     """The ids of ``user``'s workspaces, as a subquery."""
     return Membership.objects.filter(user=user).values("workspace_id")
 
 
-def people_visible_to(viewer) -> QuerySet:
+def people_visible_to(viewer: Viewer) -> QuerySet[User]:
     """Users ``viewer`` may see the profile of, as one SQL query."""
     users = get_user_model().objects.all()
     if not _active(viewer):
@@ -34,10 +43,10 @@ def people_visible_to(viewer) -> QuerySet:
     return users.filter(Q(pk=viewer.pk) | shares_a_workspace)
 
 
-def sees_every_membership(viewer, person) -> bool:
+def sees_every_membership(viewer: Viewer, person: User) -> bool:
     """Whether ``viewer`` sees all of ``person``'s memberships, not only shared ones."""
     return viewer.is_superuser or viewer.pk == person.pk
 
 
-def may_edit_profile(*, actor, user) -> bool:
+def may_edit_profile(*, actor: Viewer, user: User) -> bool:
     return _active(actor) and (actor.is_superuser or actor.pk == user.pk)

@@ -6,30 +6,39 @@ view (leaving a group hides what its notifications quoted), so someone else's
 notification answers 404 just like a missing one. Delivery lives in ``activity.py``.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from .models import Notification
 
+if TYPE_CHECKING:
+    from profiles.models import User
+
 PAGE_SIZE = 30
 
 
-def notifications_of(user) -> QuerySet[Notification]:
+def notifications_of(user: User) -> QuerySet[Notification]:
     """The notifications ``user`` may read: their own, from containers they may view."""
     return Notification.objects.filter(recipient=user).visible_to(user)
 
 
-def unread_of(user) -> QuerySet[Notification]:
+def unread_of(user: User) -> QuerySet[Notification]:
     """The notifications ``user`` has not read yet (the badge, the digest, "read all")."""
     return notifications_of(user).filter(read_at__isnull=True)
 
 
-def unread_count_for(user) -> int:
+def unread_count_for(user: User) -> int:
     return unread_of(user).count()
 
 
-def notification_list_for(*, user, before: int | None = None) -> tuple[list[Notification], bool]:
+def notification_list_for(
+    *, user: User, before: int | None = None
+) -> tuple[list[Notification], bool]:
     """The user's notifications, newest first, as ``(notifications, has_more)``;
     ``before`` is an id cursor. Any signed-in user may call it, for themselves."""
     rows = notifications_of(user).select_related("actor__profile", "workspace").order_by("-id")
@@ -39,7 +48,7 @@ def notification_list_for(*, user, before: int | None = None) -> tuple[list[Noti
     return items[:PAGE_SIZE], len(items) > PAGE_SIZE
 
 
-def notification_get_for(*, user, pk: int) -> Notification:
+def notification_get_for(*, user: User, pk: int) -> Notification:
     """One of the user's own notifications; Http404 for anyone else's and missing ones."""
     notification = (
         notifications_of(user).filter(pk=pk).select_related("actor__profile", "workspace").first()
@@ -57,6 +66,6 @@ def notification_mark_read(*, notification: Notification) -> Notification:
     return notification
 
 
-def notifications_mark_all_read(*, user) -> int:
+def notifications_mark_all_read(*, user: User) -> int:
     """Mark every unread notification of ``user`` as read; returns how many."""
     return unread_of(user).update(read_at=timezone.now())
