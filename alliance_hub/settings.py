@@ -18,6 +18,8 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# The benchmark's bare view (/bench/bare/) answers only where bench/run.py turns it on.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 # The fallback key is for development only; `check --deploy` flags it in production.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-dev-only-key-change-me"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")

@@ -1,8 +1,9 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -37,7 +38,10 @@ def healthz(request):
 @require_GET
 def bench_bare(request):
     """The benchmark's floor: login required (the global middleware), no query of its
-    own beyond the session and user, a tiny response. See bench/run.py."""
+    own beyond the session and user, a tiny response. Served only where the benchmark
+    turned it on (``BENCH_VIEWS``, set by bench/run.py); elsewhere a 404."""
+    if not settings.BENCH_VIEWS:
+        raise Http404("No such page.")
     return HttpResponse("ok", content_type="text/plain")
 
 

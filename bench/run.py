@@ -81,6 +81,7 @@ end
 os.environ.update(
     DATABASE_URL=DB_URL,
     DEBUG="0",
+    BENCH_VIEWS="1",  # the bare view, the floor of the figures
     MEDIA_ROOT=str(MEDIA),
     STATIC_ROOT=str(ROOT / "staticfiles"),
     ALLOWED_HOSTS="127.0.0.1,localhost,testserver",

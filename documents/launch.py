@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from alliance_hub import filestore
 from workspaces.access import contained_visible_q
-from workspaces.launch import count_by_member, count_by_week
+from workspaces.adoption import count_by_member, count_by_week
 
 from . import files
 from .models import Document, Folder, Version

@@ -6,7 +6,7 @@ import json
 from django.urls import reverse
 from django.utils.html import escape
 
-from workspaces.launch import count_by_member, count_by_week
+from workspaces.adoption import count_by_member, count_by_week
 
 from .models import BlogPost, StatusPost
 

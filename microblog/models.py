@@ -117,10 +117,6 @@ class StatusPost(Contained):
         return rendered.mentioned
 
     @property
-    def is_reply(self):
-        return self.reply_to_id is not None
-
-    @property
     def is_edited(self):
         return self.edited_at is not None
 

@@ -40,10 +40,6 @@ class Completeness:
     percent: int
     missing: list = field(default_factory=list)
 
-    @property
-    def is_complete(self):
-        return not self.missing
-
 
 def completeness(profile, *, workspace_ids, tasks_by_workspace):
     """Score ``profile``; tasks count as done when every workspace in ``workspace_ids``

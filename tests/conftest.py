@@ -28,6 +28,7 @@ def _isolate(settings, tmp_path):
     # Tasks run at once where enqueued; tests of the worker itself switch to the
     # database backend and run `db_worker`.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.BENCH_VIEWS = True  # the permission matrix covers the benchmark's view too
     cache.clear()
 
 

@@ -4,7 +4,7 @@ Registered from WikiConfig.ready(); each function runs a fixed number of queries
 from django.urls import reverse
 
 from workspaces.access import contained_visible_q
-from workspaces.launch import count_by_member, count_by_week
+from workspaces.adoption import count_by_member, count_by_week
 
 from .models import Page
 from .starters import GOVERNANCE, REPORTING, SCOPE

@@ -4,7 +4,7 @@
 * ``[[target|label]]`` shows ``label`` instead (in a table cell write ``[[target\\|label]]``);
 * a target that matches no page becomes a "create this page" link;
 * ``[[doc:42]]`` links to document 42's permanent latest-version URL (the documents
-  app's ``documents:document_permalink``); while that URL does not exist it is plain text.
+  app's ``documents:document_permalink``); without the documents app it is plain text.
 
 Targets are resolved with one query before rendering. Whatever the extension emits
 still passes through the sanitiser inside ``render_markdown_with_toc``.

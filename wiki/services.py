@@ -17,8 +17,8 @@ from alliance_hub.db import refuse_duplicate
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
-from workspaces.launch import unpin_target
 from workspaces.models import Notification
+from workspaces.pins import unpin_target
 from workspaces.roles import Action
 
 from . import paths

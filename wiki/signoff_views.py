@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,7 +12,7 @@ from workspaces.access import container_view
 from workspaces.roles import Action
 
 from . import policies, signoff
-from .views import _page_or_404, _render
+from .views.common import page_or_404
 
 
 class SignoffRequestForm(forms.Form):
@@ -55,7 +55,7 @@ def _signoff_page(request, container, page, *, form=None, status=200):
         form = SignoffRequestForm(
             workspace=container.workspace, initial={"organisations": partners}
         )
-    return _render(
+    return render(
         request,
         "wiki/page_signoff.html",
         {
@@ -72,13 +72,13 @@ def _signoff_page(request, container, page, *, form=None, status=200):
 @container_view(Action.VIEW)
 @require_GET
 def page_signoff(request, container, page_path):
-    return _signoff_page(request, container, _page_or_404(container, page_path))
+    return _signoff_page(request, container, page_or_404(container, page_path))
 
 
 @container_view(policies.REQUEST_ACTION)
 @require_POST
 def signoff_request(request, container, page_path):
-    page = _page_or_404(container, page_path)
+    page = page_or_404(container, page_path)
     form = SignoffRequestForm(request.POST, workspace=container.workspace)
     if form.is_valid():
         try:
@@ -100,7 +100,7 @@ def signoff_request(request, container, page_path):
 @container_view(Action.VIEW)
 @require_POST
 def page_sign(request, container, page_path):
-    page = _page_or_404(container, page_path)
+    page = page_or_404(container, page_path)
     form = SignForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Sign from the sign-off page.")
@@ -122,7 +122,7 @@ def page_sign(request, container, page_path):
 @container_view(Action.VIEW)
 @require_GET
 def signoff_csv(request, container, page_path):
-    page = _page_or_404(container, page_path)
+    page = page_or_404(container, page_path)
     response = HttpResponse(signoff.signoff_csv(page=page), content_type="text/csv; charset=utf-8")
     name = page.path.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="signoff-{name}.csv"'
@@ -142,7 +142,7 @@ def signatory_roles(request, container):
         )
         messages.success(request, "Saved who may sign for their organisation.")
         return redirect(reverse("wiki:signatory_roles", args=[container]))
-    return _render(
+    return render(
         request,
         "wiki/signatory_roles.html",
         {"container": container, "form": form},

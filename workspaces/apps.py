@@ -7,7 +7,7 @@ class WorkspacesConfig(AppConfig):
     def ready(self):
         from alliance_hub import hooks
 
-        from . import activity, launch, services, signals, tasks  # noqa: F401
+        from . import activity, export, services, signals, tasks  # noqa: F401
         from .roles import Action
 
         hooks.register_job_kind("notifications", "Notifications", activity.notifications_run)
@@ -18,7 +18,7 @@ class WorkspacesConfig(AppConfig):
             tasks.tell_inviters_of_expired_invitations,
         )
 
-        hooks.register_job_kind("export", "Export", launch.export_run, Action.MANAGE)
+        hooks.register_job_kind("export", "Export", export.export_run, Action.MANAGE)
         hooks.register_job_kind(
             "invitation_mails", "Invitation e-mails", services.invitation_mails_run, Action.MANAGE
         )

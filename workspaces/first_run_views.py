@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import bulk_invites, founding, launch, selectors, services
+from . import bulk_invites, founding, onboarding, selectors, services
 from .access import container_view
 from .forms import WorkspaceCreateForm
 from .roles import Action
@@ -60,7 +60,7 @@ def _create(request, data):
         return redirect("workspaces:invitation_list", workspace)
     workspace = founding.workspace_create(**common, organisation=data["organisation"])
     messages.success(request, f"{workspace} is ready. Next: its partner organisations.")
-    return redirect(launch.kickoff_step_url(workspace, "partners"))
+    return redirect(onboarding.kickoff_step_url(workspace, "partners"))
 
 
 @container_view(Action.MANAGE)
@@ -87,7 +87,7 @@ def invitation_bulk(request, container):
             )
             report_outcomes(request, results)
             if request.POST.get("kickoff"):
-                return redirect(launch.kickoff_step_url(container, "pages"))
+                return redirect(onboarding.kickoff_step_url(container, "pages"))
             return redirect("workspaces:invitation_list", container)
     return render(
         request,
@@ -131,6 +131,6 @@ def invitation_link(request, container, pk):
 @require_POST
 def kickoff_done(request, container):
     _workspace_only(container)
-    launch.kickoff_complete(actor=request.user, workspace=container)
+    onboarding.kickoff_complete(actor=request.user, workspace=container)
     messages.success(request, f"The kick-off of {container} is complete. Welcome aboard!")
     return redirect(container)

@@ -8,7 +8,10 @@ from django.utils.text import slugify
 
 from alliance_hub.db import refuse_duplicate
 
-from . import services
+from .actions.invitations import invitations_send
+from .actions.membership import member_add
+from .actions.role_groups import create_role_groups
+from .actions.workspace import workspace_created
 from .models import Workspace
 from .roles import Role
 
@@ -54,7 +57,7 @@ def _new_workspace(*, actor, name, slug, description):
         workspace = Workspace.objects.create(
             name=name, slug=slug, description=description, created_by=actor
         )
-    services.create_role_groups(workspace)
+    create_role_groups(workspace)
     return workspace
 
 
@@ -64,7 +67,7 @@ def workspace_create(*, actor, name, organisation, slug="", description=""):
     ``user_may_create_workspace``). The address is made from the name unless given.
     Raises PermissionDenied, ValidationError (name or address taken). Atomic."""
     workspace = _new_workspace(actor=actor, name=name, slug=slug, description=description)
-    services.member_add(
+    member_add(
         actor=actor,
         workspace=workspace,
         user=actor,
@@ -72,7 +75,7 @@ def workspace_create(*, actor, name, organisation, slug="", description=""):
         organisation=organisation,
         check=False,
     )
-    services.workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
     return workspace
 
 
@@ -85,8 +88,8 @@ def workspace_create_for(*, actor, name, lead_email, lead_organisation, descript
     if not actor.is_superuser:
         raise PermissionDenied("Only the platform's operator creates workspaces for others.")
     workspace = _new_workspace(actor=actor, name=name, slug="", description=description)
-    services.workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
-    services.invitations_send(
+    workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    invitations_send(
         actor=actor,
         workspace=workspace,
         emails=[lead_email],

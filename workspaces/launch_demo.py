@@ -13,7 +13,7 @@ from jobs import runner
 from jobs.models import Job
 from wiki.models import Page
 
-from . import launch, services
+from . import adoption, onboarding, pins, services
 from .demo_clock import Chapter
 from .models import Membership, Organisation, WeeklyVisit
 from .roles import Role
@@ -55,15 +55,15 @@ def _pins(demo, north):
     document = Document.objects.in_container(north).alive().order_by("created_at", "pk").first()
     for target in [*pages, *([document] if document else [])]:
         label = ContentType.objects.get_for_model(target).natural_key()
-        launch.pin_add(actor=anna, workspace=north, target_ref=f"{'.'.join(label)}:{target.pk}")
+        pins.pin_add(actor=anna, workspace=north, target_ref=f"{'.'.join(label)}:{target.pk}")
 
 
 def _finish_kickoff(demo, north):
-    launch.kickoff_complete(actor=demo.users["anna"], workspace=north)
+    onboarding.kickoff_complete(actor=demo.users["anna"], workspace=north)
 
 
 def _visits(demo, north):
-    weeks = launch.weeks_back(len(VISITS))
+    weeks = adoption.weeks_back(len(VISITS))
     for week, keys in zip(weeks, VISITS, strict=True):
         WeeklyVisit.objects.bulk_create(
             [WeeklyVisit(workspace=north, user=demo.users[k], week=week) for k in keys],

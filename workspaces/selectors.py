@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 
 from .access import groups_visible_to, workspaces_visible_to
-from .models import Group, GroupMembership, Invitation, Membership, MembershipEvent, Pin
+from .models import Invitation, Membership, MembershipEvent, Pin
 from .two_factor import has_two_factor_expression
 
 
@@ -86,17 +86,6 @@ def membership_events_for(*, user, workspace):
         .visible_to(user)
         .select_related("actor", "subject")
     )
-
-
-def group_member_ids(group):
-    return set(GroupMembership.objects.filter(group=group).values_list("user_id", flat=True))
-
-
-def group_get_for(*, workspace, pk):
-    group = Group.objects.select_related("workspace").filter(workspace=workspace, pk=pk).first()
-    if group is None:
-        raise Http404("No such group.")
-    return group
 
 
 def organisation_ids_of(pairs):

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import first_run_views, launch_views, notification_views, views
+from . import (
+    adoption_views,
+    export_views,
+    first_run_views,
+    notification_views,
+    onboarding_views,
+    views,
+)
 
 app_name = "workspaces"
 
@@ -65,20 +72,22 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("w/<container:container>/groups/new/", views.group_create, name="group_create"),
-    path("w/<container:container>/kickoff/", launch_views.kickoff, name="kickoff"),
+    path("w/<container:container>/kickoff/", onboarding_views.kickoff, name="kickoff"),
     path(
         "w/<container:container>/kickoff/done/",
         first_run_views.kickoff_done,
         name="kickoff_done",
     ),
-    path("w/<container:container>/start/", launch_views.start_here, name="start_here"),
-    path("w/<container:container>/pins/", launch_views.pin_add, name="pin_add"),
+    path("w/<container:container>/start/", onboarding_views.start_here, name="start_here"),
+    path("w/<container:container>/pins/", onboarding_views.pin_add, name="pin_add"),
     path(
-        "w/<container:container>/pins/<int:pk>/remove/", launch_views.pin_remove, name="pin_remove"
+        "w/<container:container>/pins/<int:pk>/remove/",
+        onboarding_views.pin_remove,
+        name="pin_remove",
     ),
-    path("w/<container:container>/adoption/", launch_views.adoption, name="adoption"),
-    path("w/<container:container>/adoption.csv", launch_views.adoption_csv, name="adoption_csv"),
-    path("w/<container:container>/export/", launch_views.export, name="export"),
+    path("w/<container:container>/adoption/", adoption_views.adoption, name="adoption"),
+    path("w/<container:container>/adoption.csv", adoption_views.adoption_csv, name="adoption_csv"),
+    path("w/<container:container>/export/", export_views.export, name="export"),
 ]
 
 # A person's own notifications (no container in the URL; see notification_views.py).

@@ -7,7 +7,7 @@ import io
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from workspaces import launch
+from workspaces import export
 
 
 def test_adoption_csv_declares_utf8_and_starts_with_a_bom(world, client_for):
@@ -22,7 +22,7 @@ def test_adoption_csv_declares_utf8_and_starts_with_a_bom(world, client_for):
 
 
 def test_the_members_csv_of_the_export_starts_with_a_bom(world):
-    name, data = next(launch.members_exporter(world.workspace))
+    name, data = next(export.members_exporter(world.workspace))
     assert name == "members.csv"
     assert data.startswith(codecs.BOM_UTF8)
     assert data.decode("utf-8-sig").startswith("name,e-mail")

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from documents import mail_import
+from documents import mail_reading
 from documents.models import Document
 from jobs.models import Job
 from tests.launch.mail import import_via_job
@@ -51,7 +51,7 @@ def _import(client, world, name, data, outcome):
     [
         ("nested.mbox", FROM_LINE + nested_multiparts(2_000)),
         ("nested.eml", nested_multiparts(2_000)),
-        ("many.eml", many_parts(mail_import.MAX_PARTS + 1)),
+        ("many.eml", many_parts(mail_reading.MAX_PARTS + 1)),
         ("folded.eml", nested_multiparts(2_000).replace(b"Type: multipart", b"Type:\n multipart")),
     ],
 )

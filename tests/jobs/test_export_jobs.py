@@ -14,7 +14,8 @@ from jobs import periodic
 from jobs.models import Job
 from tests.documents.helpers import make_document
 from tests.jobs.helpers import DownStorage, TruncatingStorage, fresh, use_storage
-from workspaces import launch, services
+from workspaces import services
+from workspaces.export import export_run, export_start
 from workspaces.models import Notification
 from workspaces.roles import Role
 
@@ -97,14 +98,14 @@ def test_storage_down_while_downloading_says_so(world, export, settings, client_
 
 
 def test_a_job_still_running_offers_nothing(world, client_for):
-    job = launch.export_start(actor=world.lead, container=world.workspace)  # not committed: queued
+    job = export_start(actor=world.lead, container=world.workspace)  # not committed: queued
     assert _download(client_for(world.lead), job).status_code == 404
     page = client_for(world.lead).get(job.get_absolute_url())
     assert b"Queued" in page.content and b'hx-trigger="every 1s"' in page.content
 
 
 def test_the_progress_fragment_answers_htmx_alone(world, client_for):
-    job = launch.export_start(actor=world.lead, container=world.workspace)
+    job = export_start(actor=world.lead, container=world.workspace)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, progress=40)
 
     fragment = client_for(world.lead).get(job.get_absolute_url(), HTTP_HX_REQUEST="true")
@@ -134,7 +135,7 @@ def test_a_demoted_manager_can_no_longer_download_their_export(world, export, cl
 def test_exporting_twice_for_one_job_leaves_one_file(world, export):
     job = fresh(export(world.lead, world.workspace))
 
-    again = launch.export_run(job, lambda percent: None)  # the job's code, run again
+    again = export_run(job, lambda percent: None)  # the job's code, run again
 
     assert _stored(job) == [again.result_file.rsplit("/", 1)[-1]]
     assert zipfile.ZipFile(default_storage.open(again.result_file)).testzip() is None

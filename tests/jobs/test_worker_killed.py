@@ -17,7 +17,7 @@ from django.urls import reverse
 from jobs import runner
 from jobs.models import Job
 from tests.jobs.helpers import DB_QUEUE, fresh, work, worker_db
-from workspaces import launch
+from workspaces import export
 from workspaces.models import Notification
 
 SCRIPT = Path(__file__).with_name("hanging_worker.py")
@@ -46,7 +46,7 @@ def test_a_killed_workers_job_is_retried_and_its_file_offered_once(
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip("set SQLITE_TEST_NAME to a file so a worker process can share the test DB")
     settings.TASKS = DB_QUEUE
-    job = launch.export_start(actor=world.lead, container=world.workspace)  # enqueued on commit
+    job = export.export_start(actor=world.lead, container=world.workspace)  # enqueued on commit
     flag = tmp_path / "hanging"
     env = {
         **os.environ,

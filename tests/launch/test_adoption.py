@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.documents.helpers import add_version, make_document
 from tests.factories import add_member
 from tests.launch.helpers import edit_page, fill_profile, post
-from workspaces import launch, services
+from workspaces import adoption, services
 from workspaces.models import Invitation, Organisation, WeeklyVisit
 from workspaces.roles import Role
 
@@ -87,11 +87,11 @@ def test_the_dashboard_lists_invitations_and_members_who_never_signed_in(world, 
 
 def test_the_charts_count_weekly_active_members_posts_uploads_and_edits(world, client_for):
     _activity(world)
-    weeks = launch.weeks_back()
+    weeks = adoption.weeks_back()
     WeeklyVisit.objects.create(workspace=world.workspace, user=world.member, week=weeks[-3])
     WeeklyVisit.objects.create(workspace=world.workspace, user=world.lead, week=weeks[-3])
 
-    series = dict(launch.weekly_series(world.workspace, world.lead))
+    series = dict(adoption.weekly_series(world.workspace, world.lead))
 
     assert series["Weekly active members"][-3] == (weeks[-3], 2)
     assert series["Posts"][-1] == (weeks[-1], 2)
@@ -123,7 +123,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     for _ in range(size):
         user = add_member(world.workspace)
         WeeklyVisit.objects.create(
-            workspace=world.workspace, user=user, week=launch.weeks_back()[-1]
+            workspace=world.workspace, user=user, week=adoption.weeks_back()[-1]
         )
     client = client_for(world.lead)
     url = reverse("workspaces:adoption", args=[world.workspace])

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from workspaces import launch
+from workspaces import adoption
 from workspaces.models import Membership, Pin, Workspace
 
 
@@ -15,9 +15,9 @@ def test_seed_demo_shows_the_launch_features(db, client):
 
     assert Pin.objects.filter(workspace=north).count() == 3
     lead = north.memberships.filter(role="lead").first().user
-    active = dict(launch.weekly_series(north, lead))["Weekly active members"]
+    active = dict(adoption.weekly_series(north, lead))["Weekly active members"]
     assert sum(1 for _, count in active if count) >= 6
-    invitations = launch.invitations_overview(north)
+    invitations = adoption.invitations_overview(north)
     assert len(invitations["pending"]) == 1 and len(invitations["expired"]) == 1
     assert users.filter(email="pieter@tudelft.example", last_login__isnull=True).exists()
     assert Membership.objects.filter(workspace=north, welcomed_at__isnull=True).count() == 2

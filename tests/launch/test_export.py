@@ -14,7 +14,7 @@ from documents import services as documents
 from jobs.models import Job
 from tests.documents.helpers import add_version, make_document
 from tests.launch.helpers import blog, edit_page, post
-from workspaces import launch
+from workspaces import export
 
 
 @pytest.fixture
@@ -141,7 +141,7 @@ def test_the_zip_streams_before_the_archive_is_built(world, monkeypatch):
         yield "last.txt", b"the end"
 
     monkeypatch.setattr(hooks, "EXPORTERS", [*hooks.EXPORTERS, last_exporter])
-    stream = launch.export_stream(world.workspace)
+    stream = export.export_stream(world.workspace)
 
     first = next(stream)
 

@@ -8,13 +8,14 @@ from tests.documents.helpers import make_document
 from tests.factories import add_member
 from tests.launch.helpers import edit_page, fill_profile, post
 from wiki.models import Page
-from workspaces import launch
+from workspaces import onboarding
 from workspaces.models import Membership, Pin
 
 
 def _checklist(workspace):
     return {
-        item["label"].split(" (")[0]: item["done"] for item in launch.kickoff_checklist(workspace)
+        item["label"].split(" (")[0]: item["done"]
+        for item in onboarding.kickoff_checklist(workspace)
     }
 
 
@@ -79,11 +80,11 @@ def test_the_member_todo_ticks_off_the_first_hello_and_the_profile(world, client
     post(world.workspace, world.member)
     fill_profile(world.member, world.workspace)
 
-    todo = launch.member_todo(world.member, world.workspace)
+    todo = onboarding.member_todo(world.member, world.workspace)
 
     assert [item["done"] for item in todo] == [True, True]
     assert all(
-        item["done"] is False for item in launch.member_todo(world.observer, world.workspace)
+        item["done"] is False for item in onboarding.member_todo(world.observer, world.workspace)
     )
 
 

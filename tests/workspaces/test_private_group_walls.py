@@ -16,7 +16,8 @@ from tests.factories import add_member, make_group
 from tests.launch.helpers import post
 from wiki import services as wiki
 from wiki.services import PageContent
-from workspaces import launch, services
+from workspaces import adoption, services
+from workspaces.actions import invitations
 from workspaces.activity import notify
 from workspaces.digests import send_digest
 from workspaces.models import GroupMembership, Invitation, Notification
@@ -118,7 +119,7 @@ def test_an_invitation_brings_no_one_into_a_group_its_sender_has_left(world, cli
     )
     token = "known-token"
     Invitation.objects.filter(email="late@example.org").update(
-        token_hash=services._hash_token(token)
+        token_hash=invitations._hash_token(token)
     )
     services.group_member_remove(
         actor=world.lead, group=world.private_group, user=world.community_manager
@@ -420,8 +421,8 @@ def test_adoption_charts_count_private_group_activity_only_for_its_managers(
     world, outside_manager, client_for
 ):
     _private_activity(world)
-    outside = dict(launch.weekly_series(world.workspace, outside_manager))
-    inside = dict(launch.weekly_series(world.workspace, world.community_manager))
+    outside = dict(adoption.weekly_series(world.workspace, outside_manager))
+    inside = dict(adoption.weekly_series(world.workspace, world.community_manager))
     assert outside["Posts"][-1][1] == 0 and inside["Posts"][-1][1] == 1
     assert outside["Uploads"][-1][1] == 0 and inside["Uploads"][-1][1] == 1
     assert inside["Wiki edits"][-1][1] - outside["Wiki edits"][-1][1] == 1

@@ -8,7 +8,7 @@ the workspaces services so permissions are exactly what the app would make.
 
 Besides the bulk, it makes the objects the benchmark loads: a folder of 500
 documents, a document with 50 versions, a wiki page holding the reference page
-``../shared/bench/big-page.md`` with 200 revisions, and a folder deep enough for
+``bench/big-page.md`` with 200 revisions, and a folder deep enough for
 page 100. It prints a JSON summary with their URLs and a member's e-mail.
 """
 
@@ -71,16 +71,11 @@ FILE_POOL = 1000  # distinct small files; versions share them as restores do
 
 
 def big_page_path():
-    """The reference page, ``../shared/bench/big-page.md`` from the repository (a
-    worktree may sit one level deeper, so parents are tried in turn)."""
-    for parent in Path(settings.BASE_DIR).resolve().parents:
-        candidate = parent / "shared" / "bench" / "big-page.md"
-        if candidate.is_file():
-            return candidate
-    raise CommandError(
-        f"The reference page ../shared/bench/big-page.md is missing (looked upwards from "
-        f"{settings.BASE_DIR}). Put it there or pass --big-page PATH."
-    )
+    """The reference page, kept in the repository as ``bench/big-page.md``."""
+    path = Path(settings.BASE_DIR) / "bench" / "big-page.md"
+    if not path.is_file():
+        raise CommandError(f"The reference page {path} is missing. Pass --big-page PATH.")
+    return path
 
 
 def analyze_tables():
@@ -168,7 +163,7 @@ class Seeder:
         self.workspace = Workspace.objects.create(
             name="Big Alliance", slug=self.slug, created_by=self.lead
         )
-        services._create_role_groups(self.workspace)
+        services.create_role_groups(self.workspace)
         services.member_add(
             actor=self.lead,
             workspace=self.workspace,

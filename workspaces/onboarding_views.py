@@ -1,23 +1,19 @@
-"""Views for the kick-off, the start page, pins, the adoption dashboard and the export."""
+"""Views of onboarding: the kick-off, the start page and its pins."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliance_hub import csvfiles
-
-from . import launch, policies, selectors, services
+from . import onboarding, pins, policies, selectors, services
 from .access import container_view
 from .bulk_invites import BulkInviteForm
 from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
 from .roles import Action
 
 
-def _workspace_only(container):
+def workspace_only(container):
     if container.is_group:
         raise Http404("This page exists only for a workspace.")
 
@@ -31,9 +27,9 @@ def kickoff(request, container):
     """The guided first run for leads and community managers, one step at a time
     (``?step=``): partners, invitations, starter pages, done. Each form's service
     checks its own rule (only leads describe the alliance)."""
-    _workspace_only(container)
+    workspace_only(container)
     step = request.GET.get("step", "partners")
-    if step not in dict(launch.KICKOFF_STEPS):
+    if step not in dict(onboarding.KICKOFF_STEPS):
         step = "partners"
     forms = {
         "description": DescriptionForm(initial={"description": container.description}),
@@ -47,7 +43,7 @@ def kickoff(request, container):
             return HttpResponseBadRequest("Unknown setup step.")
         form = forms[posted] = KICKOFF_FORMS[posted](request.POST)
         if form.is_valid() and _kickoff_step(request, container, posted, form):
-            return redirect(launch.kickoff_step_url(container, step))
+            return redirect(onboarding.kickoff_step_url(container, step))
         status = 400
     return render(
         request,
@@ -55,12 +51,12 @@ def kickoff(request, container):
         {
             "container": container,
             "step": step,
-            "steps": launch.kickoff_steps(step),
+            "steps": onboarding.kickoff_steps(step),
             "forms": forms,
             "invite_form": BulkInviteForm(may_invite_leads=request.access.can_lead),
             "partners": container.partners.all(),
             "groups": selectors.group_list_for(user=request.user, workspace=container),
-            "checklist": launch.kickoff_checklist(container),
+            "checklist": onboarding.kickoff_checklist(container),
         },
         status=status,
     )
@@ -90,8 +86,8 @@ def _kickoff_step(request, workspace, step, form):
 @require_GET
 def start_here(request, container):
     """The welcome page: pinned items, the team by organisation, the member's to-do."""
-    _workspace_only(container)
-    launch.mark_welcomed(user=request.user, workspace=container)
+    workspace_only(container)
+    onboarding.mark_welcomed(user=request.user, workspace=container)
     request.session.pop(f"welcome:{container.pk}", None)
     memberships = selectors.member_list_for(container=container)
     return render(
@@ -101,7 +97,7 @@ def start_here(request, container):
             "container": container,
             "pins": selectors.pins_for(workspace=container),
             "organisations": selectors.members_by_organisation(memberships),
-            "todo": launch.member_todo(request.user, container),
+            "todo": onboarding.member_todo(request.user, container),
         },
     )
 
@@ -109,12 +105,12 @@ def start_here(request, container):
 @container_view(policies.PIN_ACTION)
 @require_POST
 def pin_add(request, container):
-    _workspace_only(container)
+    workspace_only(container)
     form = PinForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Say what to pin as app.model:id.")
     try:
-        pin = launch.pin_add(
+        pin = pins.pin_add(
             actor=request.user, workspace=container, target_ref=form.cleaned_data["target"]
         )
     except ValidationError as error:
@@ -127,63 +123,8 @@ def pin_add(request, container):
 @container_view(policies.PIN_ACTION)
 @require_POST
 def pin_remove(request, container, pk):
-    _workspace_only(container)
+    workspace_only(container)
     pin = selectors.pin_get_for(workspace=container, pk=pk)
-    launch.pin_remove(actor=request.user, pin=pin)
+    pins.pin_remove(actor=request.user, pin=pin)
     messages.success(request, f"“{pin.label}” was unpinned.")
     return redirect("workspaces:start_here", container)
-
-
-@container_view(Action.MANAGE)
-@require_GET
-def adoption(request, container):
-    _workspace_only(container)
-    labels, rows = launch.adoption_rows(container, request.user)
-    charts = [
-        (label, launch.bar_chart(points))
-        for label, points in launch.weekly_series(container, request.user)
-    ]
-    return render(
-        request,
-        "workspaces/adoption.html",
-        {
-            "container": container,
-            "labels": labels,
-            "rows": rows,
-            "charts": charts,
-            "never_signed_in": [
-                r["membership"] for r in rows if not r["membership"].user.last_login
-            ],
-            "invitations": launch.invitations_overview(container),
-            # Here, not on the dashboard: it reads every member's profile.
-            "checklist": launch.kickoff_checklist(container),
-        },
-    )
-
-
-@container_view(Action.MANAGE)
-@require_GET
-def adoption_csv(request, container):
-    _workspace_only(container)
-    response = HttpResponse(
-        launch.adoption_csv(container, request.user), content_type=csvfiles.CONTENT_TYPE
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{container.slug}-adoption-{timezone.now():%Y-%m-%d}.csv"'
-    )
-    return response
-
-
-@container_view(Action.MANAGE)
-@require_http_methods(["GET", "POST"])
-def export(request, container):
-    """GET: what the export holds; POST: ask for it. The ZIP is built by a job: the
-    job's page shows progress, and a notification brings the download link."""
-    if request.method == "POST":
-        job = launch.export_start(actor=request.user, container=container)
-        return redirect(job)
-    return render(
-        request,
-        "workspaces/export.html",
-        {"container": container, "retention_days": settings.EXPORT_RETENTION_DAYS},
-    )

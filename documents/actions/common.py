@@ -1,0 +1,47 @@
+"""What the documents writes share: upload checks, folder checks, file cleanup."""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+from .. import files
+
+MAX_TAGS = 12
+
+
+class DuplicateUpload(ValidationError):
+    """The file is identical to the latest version; nothing was stored."""
+
+
+def _same_container(obj, container):
+    return obj.workspace_id == container.workspace.pk and obj.group_id == (
+        container.pk if container.is_group else None
+    )
+
+
+def check_folder(folder, container):
+    if folder is not None and not _same_container(folder, container):
+        raise ValidationError("Choose a folder of this workspace or group.")
+
+
+@contextmanager
+def cleanup_on_failure():
+    """Yields a list for names of stored files; deletes them if the block fails."""
+    stored = []
+    try:
+        yield stored
+    except BaseException:
+        files.delete_quietly(stored)
+        raise
+
+
+def check_upload(facts, name):
+    if facts.size == 0:
+        raise ValidationError(f"{name} is empty; nothing was uploaded.")
+    if facts.size > settings.MAX_UPLOAD_SIZE:
+        raise ValidationError(
+            f"{name} is {filesizeformat(facts.size)}; the limit is "
+            f"{filesizeformat(settings.MAX_UPLOAD_SIZE)} per file."
+        )

@@ -1,0 +1,40 @@
+"""What belongs to one container: the base of content and its queryset."""
+
+from django.db import models
+
+from .containers import Group, Workspace
+
+
+class ContainedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Rows in containers ``user`` may view, filtered in SQL (see access.py)."""
+        from ..access import contained_visible_q
+
+        return self.filter(contained_visible_q(user))
+
+    def in_container(self, container):
+        if container.is_group:
+            return self.filter(group=container)
+        return self.filter(workspace=container, group__isnull=True)
+
+
+class Contained(models.Model):
+    """Base for content: it belongs to one workspace, or to one group inside it."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = ContainedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def container(self):
+        return self.group if self.group_id else self.workspace
+
+    def set_container(self, container):
+        self.workspace = container.workspace
+        self.group = container.group
