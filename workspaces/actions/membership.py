@@ -64,8 +64,10 @@ def member_change_role(*, actor, membership, role):
     _keep_a_lead(membership, new_role=role)
     old = membership.get_role_display()
     membership.role = role
-    membership.save(update_fields=["role"])
+    # Permissions first: saving the membership tells other apps (open reviews are
+    # re-evaluated), and they ask the access layer who may do what now.
     place_in_role_groups(membership.user, workspace, role)
+    membership.save(update_fields=["role"])
     sync_staff(membership.user)
     record_event(
         workspace,
