@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from workspaces.access import is_signed_in
 from workspaces.models import Membership
 
 if TYPE_CHECKING:
@@ -21,11 +22,7 @@ if TYPE_CHECKING:
     from .models import User
 
 
-def _active(user: Viewer) -> bool:
-    return user.is_authenticated and user.is_active
-
-
-def workspace_ids_of(user: Viewer) -> QuerySet[Membership, dict[str, Any]]:
+def workspace_ids_of(user: User) -> QuerySet[Membership, Any]:
     """The ids of ``user``'s workspaces, as a subquery."""
     return Membership.objects.filter(user=user).values("workspace_id")
 
@@ -33,7 +30,7 @@ def workspace_ids_of(user: Viewer) -> QuerySet[Membership, dict[str, Any]]:
 def people_visible_to(viewer: Viewer) -> QuerySet[User]:
     """Users ``viewer`` may see the profile of, as one SQL query."""
     users = get_user_model().objects.all()
-    if not _active(viewer):
+    if not is_signed_in(viewer):
         return users.none()
     if viewer.is_superuser:
         return users
@@ -49,4 +46,4 @@ def sees_every_membership(viewer: Viewer, person: User) -> bool:
 
 
 def may_edit_profile(*, actor: Viewer, user: User) -> bool:
-    return _active(actor) and (actor.is_superuser or actor.pk == user.pk)
+    return is_signed_in(actor) and (actor.is_superuser or actor.pk == user.pk)

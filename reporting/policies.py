@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from workspaces.access import Container, ContainerAccess, Viewer, container_access, users_with
+from workspaces.access import Container, ContainerAccess, container_access, users_with
 from workspaces.models import Membership
 from workspaces.roles import ROLE_ACTIONS, Action
 
@@ -27,7 +27,7 @@ def may_manage_series(access: ContainerAccess) -> bool:
     return access.can(MANAGE_ACTION)
 
 
-def may_submit(user: Viewer, item: ReportItem, container: Container) -> bool:
+def may_submit(user: User, item: ReportItem, container: Container) -> bool:
     """Members of the item's organisation who may contribute in the series' container."""
     if item.organisation_id is None or not container_access(user, container).can(SUBMIT_ACTION):
         return False

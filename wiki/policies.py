@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from workspaces.access import (
     Container,
     ContainerAccess,
-    Viewer,
     container_access,
     users_who_may_view,
 )
@@ -62,7 +61,7 @@ def may_request_signoff(access: ContainerAccess) -> bool:
     return access.can(REQUEST_ACTION)
 
 
-def signing_membership(user: Viewer, container: Container) -> Membership | None:
+def signing_membership(user: User, container: Container) -> Membership | None:
     """``user``'s membership if they may sign pages of ``container`` for their
     organisation now (their role is a signatory role and they may view it); else None."""
     if not container_access(user, container).can(Action.VIEW):

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -59,7 +59,8 @@ PERMISSION_MODELS = {
 }
 
 
-def _can_see_anything(user: Viewer) -> bool:
+def is_signed_in(user: Viewer) -> TypeGuard[User]:
+    """A signed-in, active person: the only kind of viewer who may see anything."""
     return user.is_authenticated and user.is_active
 
 
@@ -96,7 +97,7 @@ def _ids_with_perm(user: User, model: type[Container], codename: str) -> RawSQL:
 
 def workspaces_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Workspace]:
     """Workspaces on which ``user`` holds ``action``, as one SQL query."""
-    if not _can_see_anything(user):
+    if not is_signed_in(user):
         return Workspace.objects.none()
     if user.is_superuser:
         return Workspace.objects.all()
@@ -105,7 +106,7 @@ def workspaces_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Workspa
 
 def groups_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Group]:
     """Groups on which ``user`` holds ``action``, as one SQL query."""
-    if not _can_see_anything(user):
+    if not is_signed_in(user):
         return Group.objects.none()
     if user.is_superuser:
         return Group.objects.all()
@@ -177,7 +178,7 @@ def managed_rows(model: type[Model], user: Viewer) -> QuerySet[Any]:
     Any other model: nothing unless superuser (a new relation fails closed)."""
     from .models import Organisation
 
-    if user.is_superuser and _can_see_anything(user):
+    if user.is_superuser and is_signed_in(user):
         return model._default_manager.all()
     scoped = {
         Workspace: lambda: workspaces_with(user, Action.MANAGE),
@@ -247,7 +248,7 @@ def _permission_codenames(user: User, container: Container) -> set[str]:
 
 def container_access(user: Viewer, container: Container) -> ContainerAccess:
     """The viewer's actions on ``container`` (a superuser holds all of them)."""
-    if not _can_see_anything(user):
+    if not is_signed_in(user):
         return ContainerAccess(container)
     if user.is_superuser:
         return ContainerAccess(container, frozenset(ACTIONS))
@@ -273,6 +274,7 @@ def container_get(user: Viewer, path: str) -> ContainerAccess:
     alike, so that a private container's existence does not leak.
     """
     workspace_slug, group_slug = parse_container_path(path)
+    container: Container | None
     if group_slug:
         container = (
             Group.objects.select_related("workspace")
@@ -307,7 +309,7 @@ def container_view(action: str = Action.VIEW) -> Callable[[ViewFunc], ViewFunc]:
             _note_visit(request, access.workspace)
             return view(request, access.container, *args, **kwargs)
 
-        wrapped.required_action = action
+        wrapped.required_action = action  # type: ignore[attr-defined]  # the matrix reads it
         return wrapped
 
     return decorator
@@ -323,6 +325,8 @@ def _note_visit(request: HttpRequest, workspace: Workspace) -> None:
     now = timezone.now()
     last = request.session.get(key)
     if last and now.timestamp() - last < VISIT_RESOLUTION.total_seconds():
+        return
+    if not is_signed_in(request.user):
         return
     memberships = Membership.objects.filter(workspace=workspace, user=request.user)
     if memberships.filter(welcomed_at__isnull=True).exists():

@@ -39,13 +39,13 @@ def mark_member_actions(
     """Set ``may_remove`` and ``may_change_role`` on each of ``memberships`` (a list,
     already read) for ``viewer`` with ``access`` to the container: no query per row."""
     leads = sum(1 for m in memberships if m.role == Role.LEAD)
-    in_group = access.container.is_group
+    group = access.group
     for membership in memberships:
         allowed = access.can(action_on_membership(membership))
         last_lead = membership.role == Role.LEAD and leads <= 1
-        if in_group:  # a private group's own members; open groups have none
-            allowed = access.can_manage and access.container.is_private
+        if group is not None:  # a private group's own members; open groups have none
+            allowed = access.can_manage and group.is_private
             last_lead = False
-        membership.may_change_role = allowed and not in_group and not last_lead
+        membership.may_change_role = allowed and group is None and not last_lead
         membership.may_remove = allowed and not last_lead and membership.user_id != viewer.pk
     return memberships

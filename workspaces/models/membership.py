@@ -23,6 +23,9 @@ class Membership(models.Model):
     last_seen_at = models.DateTimeField(null=True, blank=True)
     # Set when the member has seen the "start here" page; until then the dashboard sends them there.
     welcomed_at = models.DateTimeField(null=True, blank=True)
+    # Set for the members page by policies.mark_member_actions (not columns).
+    may_change_role: bool
+    may_remove: bool
 
     class Meta:
         ordering = ["organisation__name", "user__display_name"]
