@@ -1,23 +1,28 @@
 """Reads for the people pages. Who may see whom is decided in policies.py, in SQL;
 a person the viewer may not see answers 404 like a missing one."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from alliance_hub.hooks import PROFILE_SECTIONS
-from workspaces.models import Membership, Organisation
+from workspaces.access import Container, Viewer
+from workspaces.models import Membership, Organisation, Workspace
 from workspaces.selectors import member_list_for
 
-from .completeness import completeness
-from .models import Profile, ProfileTask, Tag
+from .completeness import Completeness, completeness
+from .models import Profile, ProfileTask, Tag, User
 from .policies import people_visible_to, sees_every_membership, workspace_ids_of
 
 DIRECTORY_SEARCH_LIMIT = 20
 
 
-def person_get_for(*, viewer, pk, with_tags=True):
+def person_get_for(*, viewer: Viewer, pk: int, with_tags: bool = True) -> User:
     """The person ``pk`` with their profile (and tags) loaded; Http404 if missing or not
     visible to ``viewer``. Any signed-in user may call it."""
     people = people_visible_to(viewer).filter(pk=pk).select_related("profile")
@@ -29,7 +34,7 @@ def person_get_for(*, viewer, pk, with_tags=True):
     return person
 
 
-def profile_of(person):
+def profile_of(person: User) -> Profile | None:
     """The person's loaded profile, or None (without a query) if they have none yet."""
     try:
         return person.profile
@@ -37,13 +42,13 @@ def profile_of(person):
         return None
 
 
-def shared_memberships_for(*, viewer, person):
+def shared_memberships_for(*, viewer: User, person: User) -> list[Membership]:
     """The person's memberships in workspaces the viewer is in too (all of them for the
     person themselves and superusers), each with ``.tasks`` (their text there). Two queries."""
-    memberships = Membership.objects.filter(user=person).select_related("workspace", "organisation")
+    rows = Membership.objects.filter(user=person).select_related("workspace", "organisation")
     if not sees_every_membership(viewer, person):
-        memberships = memberships.filter(workspace_id__in=workspace_ids_of(viewer))
-    memberships = list(memberships.order_by("workspace__name", "pk"))
+        rows = rows.filter(workspace_id__in=workspace_ids_of(viewer))
+    memberships = list(rows.order_by("workspace__name", "pk"))
     tasks = dict(
         ProfileTask.objects.filter(
             user=person, workspace_id__in=[m.workspace_id for m in memberships]
@@ -54,7 +59,7 @@ def shared_memberships_for(*, viewer, person):
     return memberships
 
 
-def profile_sections_for(*, viewer, person):
+def profile_sections_for(*, viewer: User, person: User) -> list[Any]:
     """Sections other apps contribute (recent posts, documents...), in registration order."""
     sections = []
     for provider in PROFILE_SECTIONS:
@@ -69,17 +74,17 @@ def profile_sections_for(*, viewer, person):
 
 @dataclass
 class DirectoryRow:
-    membership: object
-    profile: object
+    membership: Membership
+    profile: Profile | None
     tasks: str
-    completeness: object = None
+    completeness: Completeness | None = None
 
     @property
-    def person(self):
+    def person(self) -> User:
         return self.membership.user
 
 
-def _tag_exists(*, kind, **lookup):
+def _tag_exists(*, kind: str, **lookup: Any) -> Exists:
     return Exists(
         Profile.tags.through.objects.filter(
             profile_id=OuterRef("user_id"), tag__kind=kind, **lookup
@@ -87,7 +92,15 @@ def _tag_exists(*, kind, **lookup):
     )
 
 
-def _matching(memberships, *, q, organisation, role, skill, interest):
+def _matching(
+    memberships: QuerySet[Membership],
+    *,
+    q: str,
+    organisation: int | None,
+    role: str,
+    skill: str,
+    interest: str,
+) -> QuerySet[Membership]:
     if organisation:
         memberships = memberships.filter(organisation_id=organisation)
     if role:
@@ -109,8 +122,16 @@ def _matching(memberships, *, q, organisation, role, skill, interest):
 
 
 def directory_members(
-    *, container, q="", organisation=None, role="", skill="", interest="", limit=None, after=None
-):
+    *,
+    container: Container,
+    q: str = "",
+    organisation: int | None = None,
+    role: str = "",
+    skill: str = "",
+    interest: str = "",
+    limit: int | None = None,
+    after: tuple[str, int] | None = None,
+) -> list[DirectoryRow]:
     """The container's members (a private group's own, else the workspace's) that match
     the filters, as DirectoryRows with profile, tags and this workspace's tasks loaded.
 
@@ -148,16 +169,19 @@ def directory_members(
     if limit:
         memberships = memberships[:limit]
     return [
-        DirectoryRow(
-            membership=m,
-            profile=profile_of(m.user),
-            tasks=m.user.tasks_here[0].text if m.user.tasks_here else "",
-        )
+        DirectoryRow(membership=m, profile=profile_of(m.user), tasks=_tasks_here(m.user))
         for m in memberships
     ]
 
 
-def add_completeness(rows, *, workspace):
+def _tasks_here(user: Any) -> str:
+    """The text of the prefetched ``tasks_here`` (this workspace's task), or ""."""
+    return user.tasks_here[0].text if user.tasks_here else ""
+
+
+def add_completeness(
+    rows: Sequence[DirectoryRow], *, workspace: Workspace
+) -> Sequence[DirectoryRow]:
     """Score each row for this workspace (for its managers); no query."""
     for row in rows:
         row.completeness = completeness(
@@ -168,14 +192,14 @@ def add_completeness(rows, *, workspace):
     return rows
 
 
-def directory_filter_options(*, container):
+def directory_filter_options(*, container: Container) -> dict[str, list[Any]]:
     """Organisations and tags present among the container's members. Two queries."""
     members = member_list_for(container=container)
     organisations = Organisation.objects.filter(pk__in=members.values("organisation_id")).order_by(
         "name"
     )
-    tags = Tag.objects.filter(profiles__pk__in=members.values("user_id")).distinct()
-    tags = list(tags.order_by("name"))
+    tags_used = Tag.objects.filter(profiles__pk__in=members.values("user_id")).distinct()
+    tags = list(tags_used.order_by("name"))
     return {
         "organisations": list(organisations),
         "skills": [t for t in tags if t.kind == Tag.Kind.SKILL],
