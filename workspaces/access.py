@@ -64,10 +64,11 @@ def is_signed_in(user: Viewer) -> TypeGuard[User]:
     return user.is_authenticated and user.is_active
 
 
-def _permission_rows_sql(model: type[Container], column: str, condition: str) -> str:
-    """SQL over guardian's direct-FK permission tables of ``model`` (a container): the
-    rows a user holds through a group or directly, as one UNION, selecting ``column``
-    where ``condition``. Parameters: user id, value, user id, value.
+def _grants_sql(model: type[Container], columns: tuple[str, str], where: tuple[str, str]) -> str:
+    """SQL over guardian's direct-FK permission tables of ``model`` (a container): its
+    grants through a group (aliases x, m for the user's group membership, p for the
+    permission) UNION its direct grants (x, p), each selecting one of ``columns`` where
+    one of ``where``.
 
     Written as SQL because it runs in every request, and inside nearly every list
     query: built with the ORM (four joins, two OR-ed subqueries) it took longer to
@@ -79,14 +80,21 @@ def _permission_rows_sql(model: type[Container], column: str, condition: str) ->
     memberships = get_user_model().groups.through._meta.db_table
     permissions = Permission._meta.db_table
     return (
-        f"SELECT {column} FROM {group_perm_model._meta.db_table} x"  # noqa: S608
+        f"SELECT {columns[0]} FROM {group_perm_model._meta.db_table} x"  # noqa: S608
         f" JOIN {memberships} m ON m.group_id = x.group_id"
         f" JOIN {permissions} p ON p.id = x.permission_id"
-        f" WHERE m.user_id = %s AND {condition}"
-        f" UNION SELECT {column} FROM {user_perm_model._meta.db_table} x"
+        f" WHERE {where[0]}"
+        f" UNION SELECT {columns[1]} FROM {user_perm_model._meta.db_table} x"
         f" JOIN {permissions} p ON p.id = x.permission_id"
-        f" WHERE x.user_id = %s AND {condition}"
+        f" WHERE {where[1]}"
     )
+
+
+def _permission_rows_sql(model: type[Container], column: str, condition: str) -> str:
+    """The grants one user holds on ``model`` rows, selecting ``column`` where
+    ``condition``. Parameters: user id, value, user id, value."""
+    where = (f"m.user_id = %s AND {condition}", f"x.user_id = %s AND {condition}")
+    return _grants_sql(model, (column, column), where)
 
 
 def _ids_with_perm(user: User, model: type[Container], codename: str) -> RawSQL:
@@ -134,20 +142,10 @@ def contained_visible_q(user: Viewer, prefix: str = "", action: str = Action.VIE
 
 
 def _holders_sql(model: type[Container]) -> str:
-    """SQL for the ids of users who hold a codename on one ``model`` row, through a
-    group or directly (``_permission_rows_sql`` turned around: one container, its
-    users). Parameters: row id, codename, row id, codename."""
-    user_perm_model, group_perm_model = PERMISSION_MODELS[model]
-    memberships = get_user_model().groups.through._meta.db_table
-    permissions = Permission._meta.db_table
+    """The users who hold a codename on one ``model`` row (``_permission_rows_sql``
+    turned around). Parameters: row id, codename, row id, codename."""
     condition = "x.content_object_id = %s AND p.codename = %s"
-    return (
-        f"SELECT m.user_id FROM {group_perm_model._meta.db_table} x"  # noqa: S608
-        f" JOIN {memberships} m ON m.group_id = x.group_id"
-        f" JOIN {permissions} p ON p.id = x.permission_id WHERE {condition}"
-        f" UNION SELECT x.user_id FROM {user_perm_model._meta.db_table} x"
-        f" JOIN {permissions} p ON p.id = x.permission_id WHERE {condition}"
-    )
+    return _grants_sql(model, ("m.user_id", "x.user_id"), (condition, condition))
 
 
 def users_with(container: Container, action: str = Action.VIEW) -> QuerySet[User]:
