@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
 from django.http import Http404
 
+from alliance_hub.pagination import keyset_page, page_of
 from workspaces.access import Container, Viewer
 from workspaces.activity import watched_by
 
 from .models import Document, DocumentTag, Download, Folder, Review, Version
-from .pagination import keyset_page
 
 if TYPE_CHECKING:
     from profiles.models import User
@@ -102,7 +102,7 @@ def folder_page(
     cursor: str = "",
 ) -> FolderPage:
     """One page of a folder's live documents, sorted and filtered, plus its
-    subfolders (on the first page). Raises pagination.InvalidCursor."""
+    subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor."""
     documents = (
         _in_container(Document.objects.alive(), container)
         .filter(folder=folder)
@@ -222,10 +222,10 @@ def versions_for(
     versions = document.versions.select_related("uploaded_by__profile").order_by("-number")
     if before is not None:
         versions = versions.filter(number__lt=before)
-    rows = list(versions[: limit + 1])
+    rows, has_more = page_of(versions, limit)
     for version in rows:
         version.document = document
-    return rows[:limit], len(rows) > limit
+    return rows, has_more
 
 
 def version_get_for(*, document: Document, number: int) -> Version:
@@ -243,8 +243,7 @@ def downloads_for(
     downloads = Download.objects.filter(document=document).select_related("user", "version")
     if before:
         downloads = downloads.filter(id__lt=before)
-    rows = list(downloads.order_by("-id")[: limit + 1])
-    return rows[:limit], len(rows) > limit
+    return page_of(downloads.order_by("-id"), limit)
 
 
 # Container-free reads (permalinks) ----------------------------------------------------

@@ -6,11 +6,12 @@ everything its template needs in a fixed number of queries, and raises Http404 f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from alliance_hub.pagination import page_of
 from workspaces.access import Container, users_who_may_view
 
 from .markup import handle_for
@@ -22,14 +23,6 @@ REPLIES_SHOWN = 3
 
 if TYPE_CHECKING:
     from profiles.models import User
-
-Row = TypeVar("Row", bound=Model)
-
-
-def page_of(rows: QuerySet[Row], size: int = PAGE_SIZE) -> tuple[list[Row], bool]:
-    """(items, has_more) from a sliced queryset: fetches one row more than it shows."""
-    items = list(rows[: size + 1])
-    return items[:size], len(items) > size
 
 
 def _with_viewer_flags(posts: QuerySet[StatusPost], user: User) -> QuerySet[StatusPost]:
@@ -69,7 +62,7 @@ def post_list_for(
     if before:
         posts = posts.filter(id__lt=before)
     posts = _with_latest_replies(_with_viewer_flags(posts, user), user).order_by("-id")
-    items, has_more = page_of(posts)
+    items, has_more = page_of(posts, PAGE_SIZE)
     return oldest_first(items), has_more
 
 
@@ -82,7 +75,7 @@ def post_tag_list_for(
     )
     if before:
         posts = posts.filter(id__lt=before)
-    return page_of(_with_viewer_flags(posts, user).order_by("-id"))
+    return page_of(_with_viewer_flags(posts, user).order_by("-id"), PAGE_SIZE)
 
 
 def post_get_for(*, user: User, container: Container, pk: int) -> StatusPost:
@@ -141,7 +134,7 @@ def blog_list_for(
         cursor = posts.filter(pk=before).values_list("published_at", flat=True).first()
         if cursor is not None:
             posts = posts.filter(Q(published_at__lt=cursor) | Q(published_at=cursor, id__lt=before))
-    return page_of(posts)
+    return page_of(posts, PAGE_SIZE)
 
 
 def blog_drafts_for(*, user: User, container: Container) -> QuerySet[BlogPost]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from alliance_hub.pagination import page_of
 from workspaces.access import Container
 from workspaces.activity import watched_by
 
@@ -40,12 +41,12 @@ def tree_order(pages: Iterable[Page]) -> list[Page]:
 
 def page_list_for(*, container: Container) -> list[Page]:
     """Live pages of a container in tree order (indent by ``depth``); one query."""
-    return tree_order(_pages(container).live().select_related("updated_by"))
+    return tree_order(_pages(container).alive().select_related("updated_by"))
 
 
 def page_get_for(*, container: Container, path: str) -> Page:
     """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages)."""
-    page = _pages(container).live().filter(path=path).first()
+    page = _pages(container).alive().filter(path=path).first()
     if page is None:
         raise Http404("No such page.")
     return page
@@ -78,7 +79,7 @@ def page_view_for(
     wanted = [*paths.ancestor_paths(path), path]
     rows = list(
         _pages(container)
-        .live()
+        .alive()
         .filter(path__in=wanted)
         .select_related("updated_by")
         .annotate(is_watched=watched_by(user, Page), signoff_request_id=_latest_signoff_request)
@@ -96,7 +97,7 @@ def _children_query(container: Container, page: Page) -> QuerySet[Page]:
     # Direct children only: below the prefix, no further slash.
     return (
         _pages(container)
-        .live()
+        .alive()
         .filter(path__startswith=prefix)
         .exclude(path__regex=rf"^{re.escape(prefix)}.*/")
         .order_by("path")
@@ -113,8 +114,7 @@ def history_for(*, page: Page, before: int | None = None) -> tuple[list[Any], bo
     )
     if before:
         revisions = revisions.filter(revision__lt=before)
-    rows = list(revisions[: HISTORY_PAGE_SIZE + 1])
-    return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
+    return page_of(revisions, HISTORY_PAGE_SIZE)
 
 
 def revision_get_for(*, page: Page, revision: int) -> Any:
@@ -143,7 +143,7 @@ def revisions_get_for(*, page: Page, revisions: Sequence[int]) -> dict[int, Any]
 def recent_changes_for(*, container: Container) -> Any:
     """The latest revisions of live pages in the container, newest first, each with the
     page's ``current_path`` (it may have moved since); one query."""
-    live = Page.objects.in_container(container).live()
+    live = Page.objects.in_container(container).alive()
     return (
         Page.history.filter(id__in=live.values("pk"))
         .select_related("history_user")
@@ -163,7 +163,7 @@ def links_here_for(*, page: Page) -> QuerySet[Page]:
     linking = PageLink.objects.filter(Q(target_path=page.path) | Q(target_path__in=old_paths))
     return (
         _pages(page.container)
-        .live()
+        .alive()
         .filter(pk__in=linking.values("source_id"))
         .exclude(pk=page.pk)
         .order_by("path")
@@ -184,5 +184,5 @@ def trashed_page_get_for(*, container: Container, pk: int) -> Page:
 
 def parent_choices_for(*, container: Container) -> list[tuple[str, str]]:
     """``(path, title)`` of every live page of the container, in tree order."""
-    rows = Page.objects.in_container(container).live().values_list("path", "title")
+    rows = Page.objects.in_container(container).alive().values_list("path", "title")
     return sorted(rows, key=lambda row: row[0].split("/"))

@@ -35,6 +35,7 @@ from .models import (
     GroupGroupObjectPermission,
     GroupUserObjectPermission,
     Membership,
+    Organisation,
     WeeklyVisit,
     Workspace,
     WorkspaceGroupObjectPermission,
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from profiles.models import User
-
-    from .models import Organisation
 
 Container: TypeAlias = "Workspace | Group"
 Viewer: TypeAlias = "User | AnonymousUser"
@@ -174,8 +173,6 @@ def managed_rows(model: type[Model], user: Viewer) -> QuerySet[Any]:
     """The rows of ``model`` that ``user`` may pick or look up in the admin: containers
     they manage, people who share one of them, those workspaces' partner organisations.
     Any other model: nothing unless superuser (a new relation fails closed)."""
-    from .models import Organisation
-
     if user.is_superuser and is_signed_in(user):
         return model._default_manager.all()
     scoped = {
@@ -189,8 +186,6 @@ def managed_rows(model: type[Model], user: Viewer) -> QuerySet[Any]:
 
 def partners_managed_by(user: Viewer) -> QuerySet[Organisation]:
     """Partner organisations of the workspaces ``user`` manages."""
-    from .models import Organisation
-
     managed = workspaces_with(user, Action.MANAGE)
     return Organisation.objects.filter(workspaces__in=managed).distinct()
 

@@ -14,6 +14,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from alliance_hub.pagination import page_of
+
 from .models import Notification
 
 if TYPE_CHECKING:
@@ -44,8 +46,7 @@ def notification_list_for(
     rows = notifications_of(user).select_related("actor__profile", "workspace").order_by("-id")
     if before:
         rows = rows.filter(id__lt=before)
-    items = list(rows[: PAGE_SIZE + 1])
-    return items[:PAGE_SIZE], len(items) > PAGE_SIZE
+    return page_of(rows, PAGE_SIZE)
 
 
 def notification_get_for(*, user: User, pk: int) -> Notification:

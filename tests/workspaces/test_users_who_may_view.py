@@ -45,3 +45,18 @@ def test_inactive_people_and_strangers_may_not_view(world):
 def test_which_users_may_manage_lists_lead_and_community_manager(world):
     managers = set(users_with(world.workspace, Action.MANAGE).filter(is_superuser=False))
     assert managers == {world.lead, world.community_manager}
+
+
+def test_a_superuser_mentioned_in_a_private_group_is_notified_like_any_viewer(world):
+    from microblog import services as microblog
+    from workspaces.models import Notification
+
+    root = superuser()
+    root.display_name = "Operator Olga"
+    root.save()
+    microblog.post_create(
+        actor=world.member, container=world.private_group, text="Please check @operator.olga"
+    )
+    assert Notification.objects.filter(recipient=root, group=world.private_group).exists()
+    outsider_named = Notification.objects.filter(recipient=world.non_group_member)
+    assert not outsider_named.exists()
