@@ -25,21 +25,19 @@ class _PersonalNav:
             .annotate(unread=Subquery(self._unread_count_query(), output_field=IntegerField()))
         )
 
-    def _unread(self):
-        from workspaces.models import Notification
-
-        return Notification.objects.filter(recipient=self.user, read_at__isnull=True).visible_to(
-            self.user
-        )
-
     def _unread_count_query(self):
-        return self._unread().order_by().values("recipient").annotate(n=Count("pk")).values("n")
+        from workspaces.notifications import unread_of
+
+        unread = unread_of(self.user).order_by()
+        return unread.values("recipient").annotate(n=Count("pk")).values("n")
 
     @property
     def unread_count(self):
+        from workspaces.notifications import unread_count_for
+
         if self.workspaces:
             return self.workspaces[0].unread or 0
-        return self._unread().count()  # no workspace to carry it
+        return unread_count_for(self.user)  # no workspace to carry it
 
 
 def navigation(request):

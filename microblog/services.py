@@ -13,6 +13,7 @@ from workspaces.access import require_action
 from workspaces.activity import forget_activity, notify, record_activity, relabel_activity
 from workspaces.roles import Action
 
+from . import policies
 from .models import (
     STATUS_MAX_LENGTH,
     BlogComment,
@@ -124,8 +125,8 @@ def post_edit(*, actor, post, text):
     notified; those mentioned before are not notified again.
     Raises PermissionDenied, ValidationError.
     """
-    require_action(actor, post.container, Action.CONTRIBUTE)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.CONTRIBUTE)
+    if not policies.may_edit_post(actor, access, post):
         raise PermissionDenied("Only the author can edit a post.")
     if not post.is_editable:
         raise ValidationError("Posts can be edited only in the first 15 minutes.")
@@ -147,8 +148,8 @@ def post_delete(*, actor, post):
 
     Raises PermissionDenied.
     """
-    require_action(actor, post.container, Action.VIEW)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.VIEW)
+    if not policies.may_delete_post(actor, access, post):
         raise PermissionDenied("Only the author can delete a post.")
     forget_activity(post)
     if post.reply_to_id:
@@ -270,8 +271,8 @@ def blogpost_update(*, actor, post, title, body, publish=False):
 
     The author only, while they may contribute. Raises PermissionDenied, ValidationError.
     """
-    require_action(actor, post.container, Action.CONTRIBUTE)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.CONTRIBUTE)
+    if not policies.may_edit_blogpost(actor, access, post):
         raise PermissionDenied("Only the author can edit a blog post.")
     post.title, post.body = _clean_blog(title, body)
     post.updated_at = timezone.now()
@@ -292,7 +293,7 @@ def blogpost_delete(*, actor, post):
     Raises PermissionDenied.
     """
     access = require_action(actor, post.container, Action.VIEW)
-    if post.author_id != actor.pk and not access.can(Action.MODERATE):
+    if not policies.may_delete_blogpost(actor, access, post):
         raise PermissionDenied("Only the author or a moderator can delete a blog post.")
     forget_activity(post)
     post_id = post.pk
@@ -331,7 +332,7 @@ def comment_delete(*, actor, comment):
     """Delete a comment (its author, or a moderator of the container). Raises PermissionDenied."""
     post = comment.post
     access = require_action(actor, post.container, Action.VIEW)
-    if comment.author_id != actor.pk and not access.can(Action.MODERATE):
+    if not policies.may_delete_comment(actor, access, comment):
         raise PermissionDenied("Only the author or a moderator can delete a comment.")
     comment.delete()
     BlogPost.objects.filter(pk=post.pk, comment_count__gt=0).update(

@@ -23,6 +23,7 @@ from workspaces.roles import Action
 from . import paths
 from .markup import render_page_markdown
 from .models import Page, PageLink, PageRedirect
+from .policies import PROTECT_ACTION, create_action_for, edit_action_for
 from .starters import STARTER_PAGES
 
 PAGE_EDIT = "page_edit"  # a notification kind (contributions.py)
@@ -44,15 +45,6 @@ class PageContent:
     title: str
     body: str
     summary: str = ""
-
-
-def edit_action_for(page):
-    """The container action editing ``page`` needs (protected pages: moderators only)."""
-    return Action.MODERATE if page.is_protected else Action.CONTRIBUTE
-
-
-def may_edit(access, page):
-    return access.can(edit_action_for(page))
 
 
 def _live_pages(container):
@@ -139,7 +131,7 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
     the activity and makes the actor watch the page. Raises PermissionDenied,
     ValidationError. Atomic."""
     if check:
-        require_action(actor, container, Action.LEAD if is_protected else Action.CONTRIBUTE)
+        require_action(actor, container, create_action_for(is_protected=is_protected))
     _validate_new_path(container, path)
     if not content.title.strip():
         raise ValidationError({"title": "Give the page a title."})
@@ -294,7 +286,7 @@ def page_restore(*, actor, page):
 def page_set_protected(*, actor, page, is_protected):
     """Protect a page (only moderators may then edit it) or lift it (leads).
     Raises PermissionDenied. Atomic."""
-    require_action(actor, page.container, Action.LEAD)
+    require_action(actor, page.container, PROTECT_ACTION)
     if page.is_protected == is_protected:
         return page
     Page.objects.filter(pk=page.pk).update(is_protected=is_protected)

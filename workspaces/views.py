@@ -357,9 +357,7 @@ def invitation_accept(request, token):
 @require_POST
 def organisation_remove(request, container, organisation_id):
     _workspace_only(container)
-    organisation = container.partners.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise Http404("No such partner organisation.")
+    organisation = selectors.partner_get_for(workspace=container, pk=organisation_id)
     try:
         removed = services.organisation_remove(
             actor=request.user, workspace=container, organisation=organisation

@@ -30,7 +30,7 @@ def check_folder(folder, container):
 @contextmanager
 def cleanup_on_failure():
     """Yields a list for names of stored files; deletes them if the block fails."""
-    stored = []
+    stored: list[str] = []
     try:
         yield stored
     except BaseException:
