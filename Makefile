@@ -34,6 +34,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Known vulnerabilities in the installed dependencies (PyPI's advisory data; needs the
