@@ -2,9 +2,9 @@
 instead of a few dozen template nodes (the folder pages' hot spot, see
 docs/performance.md). The HTML is the one ``documents/folder_detail.html`` had inline."""
 
-from django.template.defaultfilters import date
 from django.utils.html import format_html, format_html_join
-from django.utils.timezone import template_localtime
+
+from alliance_hub import fragments
 
 from . import labels
 
@@ -22,7 +22,7 @@ def document_rows(documents):
 
 def _cells(document):
     version = document.latest_version
-    when = template_localtime(document.updated_at)
+    when = fragments.local(document.updated_at)
     return (
         document.get_absolute_url(),
         document.title,
@@ -33,8 +33,8 @@ def _cells(document):
         _lock(document),
         labels.kind_label(document.file_type),
         labels.size_label(document.size),
-        date(when, "c"),
-        date(when, "j M Y H:i"),
+        fragments.iso(when),
+        fragments.day_and_time(when),
         (version.uploaded_by or "") if version else "",
         document.version_count,
     )

@@ -2,12 +2,11 @@
 of a few dozen template nodes (the history page's hot spot, see docs/performance.md).
 The HTML is the one ``wiki/page_history.html`` had inline."""
 
-from django.template.defaultfilters import date
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 
+from alliance_hub import fragments
 from profiles.templatetags.people import avatar
 
 SENTINEL = 987654321  # a revision number no page reaches, replaced in the reversed URL
@@ -39,7 +38,7 @@ def history_rows(rows, *, container, page, diff_url):
 
 
 def _cells(index, row, page, head, tail, diff_url):
-    when = template_localtime(row.history_date)
+    when = fragments.local(row.history_date)
     user = row.history_user
     diff = ""
     if row.revision > 1:
@@ -52,8 +51,8 @@ def _cells(index, row, page, head, tail, diff_url):
         CHECKED if index == 0 else "",
         f"{head}{row.revision}{tail}",
         CURRENT if row.revision == page.revision else "",
-        date(when, "c"),
-        date(when, "j M Y, H:i"),
+        fragments.iso(when),
+        fragments.day_and_time(when, ", "),
         avatar(user, "tiny"),
         user if user else "Someone",
         row.change_summary,
