@@ -11,17 +11,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from workspaces.models import Contained, ContainedQuerySet
+from workspaces.models import Contained, TrashableMixin, TrashableQuerySet
 
 from . import files
-
-
-def _container_path(obj):
-    """The container path from the FKs alone (needs workspace and group loaded, not
-    group.workspace), so listing rows needs no extra joins."""
-    if obj.group_id:
-        return f"{obj.workspace.slug}/g/{obj.group.slug}"
-    return obj.workspace.slug
 
 
 class Folder(Contained):
@@ -64,18 +56,10 @@ class Folder(Contained):
         return len(self.ancestor_ids)
 
     def get_absolute_url(self):
-        return reverse("documents:folder_detail", args=[_container_path(self), self.pk])
+        return reverse("documents:folder_detail", args=[self.container_path, self.pk])
 
 
-class DocumentQuerySet(ContainedQuerySet):
-    def alive(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def trashed(self):
-        return self.filter(deleted_at__isnull=False)
-
-
-class Document(Contained):
+class Document(TrashableMixin, Contained):
     folder = models.ForeignKey(
         Folder, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
     )
@@ -109,7 +93,7 @@ class Document(Contained):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = DocumentQuerySet.as_manager()
+    objects = TrashableQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_key", "id"]
@@ -146,17 +130,13 @@ class Document(Contained):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("documents:document_detail", args=[_container_path(self), self.pk])
+        return reverse("documents:document_detail", args=[self.container_path, self.pk])
 
     def get_permalink(self):
         return reverse("documents:document_permalink", args=[self.pk])
 
     def get_approved_permalink(self):
         return reverse("documents:document_approved_permalink", args=[self.pk])
-
-    @property
-    def is_trashed(self):
-        return self.deleted_at is not None
 
     @property
     def lock_is_active(self):

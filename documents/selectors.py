@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Subquery, Value
 from django.http import Http404
 
+from alliance_hub.pagination import keyset_page, page_of
 from workspaces.activity import watched_by
 
 from .models import Document, DocumentTag, Download, Folder, Review, Version
-from .pagination import keyset_page
 
 PAGE_SIZE = 50
 VERSIONS_PAGE_SIZE = 50
@@ -86,7 +86,7 @@ class FolderPage:
 
 def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", cursor=""):
     """One page of a folder's live documents, sorted and filtered, plus its
-    subfolders (on the first page). Raises pagination.InvalidCursor."""
+    subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor."""
     documents = (
         _in_container(Document.objects.alive(), container)
         .filter(folder=folder)
@@ -202,10 +202,10 @@ def versions_for(*, document, before=None, limit=VERSIONS_PAGE_SIZE):
     rows = document.versions.select_related("uploaded_by__profile").order_by("-number")
     if before is not None:
         rows = rows.filter(number__lt=before)
-    rows = list(rows[: limit + 1])
+    rows, has_more = page_of(rows, limit)
     for version in rows:
         version.document = document
-    return rows[:limit], len(rows) > limit
+    return rows, has_more
 
 
 def version_get_for(*, document, number):
@@ -221,8 +221,7 @@ def downloads_for(*, document, before=None, limit=100):
     rows = Download.objects.filter(document=document).select_related("user", "version")
     if before:
         rows = rows.filter(id__lt=before)
-    rows = list(rows.order_by("-id")[: limit + 1])
-    return rows[:limit], len(rows) > limit
+    return page_of(rows.order_by("-id"), limit)
 
 
 # Container-free reads (permalinks) ----------------------------------------------------

@@ -6,18 +6,14 @@ everything its template needs in a fixed number of queries, and raises Http404 f
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
+from alliance_hub.pagination import page_of
+
 from .markup import handle_for, members_who_may_view
 from .models import BlogComment, BlogPost, PostLike, StatusPost
 
 PAGE_SIZE = 20
 THREAD_PAGE_SIZE = 50
 REPLIES_SHOWN = 3
-
-
-def page_of(rows, size=PAGE_SIZE):
-    """(items, has_more) from a sliced queryset: fetches one row more than it shows."""
-    items = list(rows[: size + 1])
-    return items[:size], len(items) > size
 
 
 def _with_viewer_flags(posts, user):
@@ -51,7 +47,7 @@ def post_list_for(*, user, container, before=None, author_id=None):
     if before:
         posts = posts.filter(id__lt=before)
     posts = _with_latest_replies(_with_viewer_flags(posts, user), user).order_by("-id")
-    items, has_more = page_of(posts)
+    items, has_more = page_of(posts, PAGE_SIZE)
     return oldest_first(items), has_more
 
 
@@ -62,7 +58,7 @@ def post_tag_list_for(*, user, container, tag, before=None):
     )
     if before:
         posts = posts.filter(id__lt=before)
-    return page_of(_with_viewer_flags(posts, user).order_by("-id"))
+    return page_of(_with_viewer_flags(posts, user).order_by("-id"), PAGE_SIZE)
 
 
 def post_get_for(*, user, container, pk):
@@ -115,7 +111,7 @@ def blog_list_for(*, user, container, before=None):
         cursor = posts.filter(pk=before).values_list("published_at", flat=True).first()
         if cursor is not None:
             posts = posts.filter(Q(published_at__lt=cursor) | Q(published_at=cursor, id__lt=before))
-    return page_of(posts)
+    return page_of(posts, PAGE_SIZE)
 
 
 def blog_drafts_for(*, user, container):

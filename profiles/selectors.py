@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
 from alliance_hub.hooks import PROFILE_SECTIONS
+from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
 from workspaces.models import Membership, Organisation
 from workspaces.selectors import member_list_for
 
@@ -129,18 +130,19 @@ def _matching(memberships, *, q, organisation, role, skill, interest):
     return memberships
 
 
-def directory_members(
-    *, container, q="", organisation=None, role="", skill="", interest="", limit=None, after=None
-):
+DIRECTORY_ORDER = ["user__display_name", "user_id"]
+
+
+def directory_members(*, container, **filters):
     """The container's members (a private group's own, else the workspace's) that match
     the filters, as DirectoryRows with profile, tags and this workspace's tasks loaded.
-
-    ``after`` (display name, user id) starts after that row: the directory pages with
-    this keyset, read in order off the users' name index, so a page costs the same at
-    any depth and any alliance size.
     The caller has checked that the viewer may view ``container``. Three queries,
     whatever the number of members.
     """
+    return _rows(_members(container=container, **filters))
+
+
+def _members(*, container, q="", organisation=None, role="", skill="", interest=""):
     memberships = _matching(
         member_list_for(container=container),
         q=" ".join(q.split()),
@@ -149,7 +151,7 @@ def directory_members(
         skill=skill,
         interest=interest,
     )
-    memberships = (
+    return (
         memberships.select_related("user__profile")
         .prefetch_related(
             "user__profile__tags",
@@ -159,15 +161,11 @@ def directory_members(
                 to_attr="tasks_here",
             ),
         )
-        .order_by("user__display_name", "user_id")
+        .order_by(*DIRECTORY_ORDER)
     )
-    if after:
-        name, user_id = after
-        memberships = memberships.filter(
-            Q(user__display_name__gt=name) | Q(user__display_name=name, user_id__gt=user_id)
-        )
-    if limit:
-        memberships = memberships[:limit]
+
+
+def _rows(memberships):
     return [
         DirectoryRow(
             membership=m,
@@ -176,6 +174,23 @@ def directory_members(
         )
         for m in memberships
     ]
+
+
+def directory_page(*, container, size, cursor="", **filters):
+    """One page of ``directory_members`` after ``cursor`` (a keyset cursor of
+    alliance_hub.pagination, read in order off the users' name index, so a page costs
+    the same at any depth and any alliance size). Returns ``(rows, next cursor or
+    "")``; raises InvalidCursor. Three queries."""
+    memberships = _members(container=container, **filters)
+    if cursor:
+        key = decode_cursor(Membership, DIRECTORY_ORDER, cursor)
+        memberships = memberships.filter(after(DIRECTORY_ORDER, key))
+    page, more = page_of(memberships, size)
+    next_cursor = ""
+    if more:
+        last = page[-1].user
+        next_cursor = cursor_for(DIRECTORY_ORDER, [last.display_name, last.pk])
+    return _rows(page), next_cursor
 
 
 def add_completeness(rows, *, workspace):

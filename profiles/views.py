@@ -2,7 +2,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_hub import filestore
+from alliance_hub.pagination import InvalidCursor
 from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
@@ -144,12 +144,17 @@ def directory(request, container):
     rendering thousands of rows is what made this page slow in the benchmark)."""
     options = selectors.directory_filter_options(container=container)
     form = DirectoryFilterForm(request.GET or None, options=options)
-    after = _directory_cursor(request.GET.get("after", ""))
-    rows = selectors.directory_members(
-        container=container, **form.filters(), after=after, limit=DIRECTORY_PAGE + 1
-    )
-    rows, more = rows[:DIRECTORY_PAGE], len(rows) > DIRECTORY_PAGE
-    next_cursor = _directory_cursor_for(rows[-1]) if more else ""
+    cursor = request.GET.get("after", "")
+    filters = form.filters()
+    try:
+        rows, next_cursor = selectors.directory_page(
+            container=container, **filters, cursor=cursor, size=DIRECTORY_PAGE
+        )
+    except InvalidCursor:  # tampered or from another list: the first page
+        cursor = ""
+        rows, next_cursor = selectors.directory_page(
+            container=container, **filters, size=DIRECTORY_PAGE
+        )
     if request.access.can_manage:
         selectors.add_completeness(rows, workspace=container.workspace)
     context = {
@@ -157,8 +162,8 @@ def directory(request, container):
         "form": form,
         "rows": rows,
         "next_cursor": next_cursor,
-        "later_page": after is not None,
-        "filtered": bool(form.filters()),
+        "later_page": bool(cursor),
+        "filtered": bool(filters),
         "show_completeness": request.access.can_manage,
     }
     template = "profiles/profile_list.html"
@@ -168,21 +173,3 @@ def directory(request, container):
 
 
 DIRECTORY_PAGE = 50
-DIRECTORY_CURSOR_SALT = "profiles.directory"
-
-
-def _directory_cursor_for(row):
-    return signing.dumps(
-        [row.membership.user.display_name, row.membership.user_id], salt=DIRECTORY_CURSOR_SALT
-    )
-
-
-def _directory_cursor(value):
-    """(display name, user id) from a signed ``?after=``; None when absent or tampered."""
-    if not value:
-        return None
-    try:
-        name, pk = signing.loads(value, salt=DIRECTORY_CURSOR_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    return (name, pk) if isinstance(name, str) and isinstance(pk, int) else None

@@ -28,7 +28,7 @@ class SeriesForm(forms.Form):
     def __init__(self, *args, container, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = container.workspace.partners.all()
-        self.fields["template_page"].queryset = Page.objects.in_container(container).live()
+        self.fields["template_page"].queryset = Page.objects.in_container(container).alive()
         documents = Document.objects.alive().in_container(container).order_by("name_key")
         self.fields["template_document"].queryset = documents
         if editing:  # the first due date and the template shape periods already opened

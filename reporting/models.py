@@ -10,12 +10,6 @@ from django.utils import timezone
 from workspaces.models import Contained
 
 
-def _container_path(row):
-    if row.group_id:
-        return f"{row.workspace.slug}/g/{row.group.slug}"
-    return row.workspace.slug
-
-
 class ReportSeries(Contained):
     title = models.CharField(max_length=200)
     every_months = models.PositiveSmallIntegerField(default=3)
@@ -41,7 +35,7 @@ class ReportSeries(Contained):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("reporting:series_board", args=[_container_path(self), self.pk])
+        return reverse("reporting:series_board", args=[self.container_path, self.pk])
 
 
 class ReportPeriod(models.Model):

@@ -227,7 +227,7 @@ Decision of 2 March: the contingency may fund a second survey window if WP1 asks
 
 
 def _page(workspace, path):
-    return Page.objects.in_container(workspace).live().get(path=path)
+    return Page.objects.in_container(workspace).alive().get(path=path)
 
 
 def _edit(page, actor, body, summary, title=None):

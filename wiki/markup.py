@@ -58,7 +58,7 @@ class LinkResolver:
         titles = {t.strip().lower() for t in wanted}
         rows = (
             Page.objects.in_container(self.container)
-            .live()
+            .alive()
             .annotate(title_lower=Lower("title"))
             .filter(Q(path__in=paths) | Q(title_lower__in=titles))
             .values_list("path", "title")

@@ -9,20 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from workspaces.models import Contained, ContainedQuerySet
+from workspaces.models import Contained, TrashableMixin, TrashableQuerySet
 
 PATH_MAX_LENGTH = 300
-
-
-def container_path_of(row):
-    """The container part of a page URL, from the row's own (select_related) relations.
-
-    ``Group.container_path`` would reach through ``group.workspace``; the page already
-    carries its workspace, so this costs no query when both relations are loaded.
-    """
-    if row.group_id:
-        return f"{row.workspace.slug}/g/{row.group.slug}"
-    return row.workspace.slug
 
 
 class RenderedMarkupMixin(models.Model):
@@ -60,15 +49,7 @@ class RenderedMarkupMixin(models.Model):
         return self.path.rpartition("/")[0]
 
 
-class PageQuerySet(ContainedQuerySet):
-    def live(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def trashed(self):
-        return self.filter(deleted_at__isnull=False)
-
-
-class Page(RenderedMarkupMixin, Contained):
+class Page(TrashableMixin, RenderedMarkupMixin, Contained):
     """One wiki page, addressed by a slash-separated path inside its container.
 
     ``revision`` counts saves; an edit applies only if the page is still at the
@@ -104,7 +85,7 @@ class Page(RenderedMarkupMixin, Contained):
         excluded_fields=["created_at", "created_by", "updated_at", "updated_by", "deleted_by"],
     )
 
-    objects = PageQuerySet.as_manager()
+    objects = TrashableQuerySet.as_manager()
 
     class Meta:
         ordering = ["path"]
@@ -128,11 +109,7 @@ class Page(RenderedMarkupMixin, Contained):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("wiki:page_detail", args=[container_path_of(self), self.path])
-
-    @property
-    def is_deleted(self):
-        return self.deleted_at is not None
+        return reverse("wiki:page_detail", args=[self.container_path, self.path])
 
 
 class PageLink(models.Model):
@@ -214,7 +191,7 @@ class SignoffRequest(models.Model):
         return f"Sign-off of {self.page} at revision {self.revision}"
 
     def get_absolute_url(self):
-        return reverse("wiki:page_signoff", args=[container_path_of(self.page), self.page.path])
+        return reverse("wiki:page_signoff", args=[self.page.container_path, self.page.path])
 
 
 class Signoff(models.Model):

@@ -13,7 +13,7 @@ class PageSource:
         return Page.objects.order_by("pk").values_list("pk", flat=True)
 
     def entries(self, ids):
-        pages = list(Page.objects.live().filter(pk__in=ids).select_related("workspace", "group"))
+        pages = list(Page.objects.alive().filter(pk__in=ids).select_related("workspace", "group"))
         organisations = organisation_ids_of((p.workspace_id, p.created_by_id) for p in pages)
         return [
             {

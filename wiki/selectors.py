@@ -8,6 +8,7 @@ import re
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 
+from alliance_hub.pagination import page_of
 from workspaces.activity import watched_by
 
 from . import paths
@@ -32,12 +33,12 @@ def tree_order(pages):
 
 def page_list_for(*, container):
     """Live pages of a container in tree order (indent by ``depth``); one query."""
-    return tree_order(_pages(container).live().select_related("updated_by"))
+    return tree_order(_pages(container).alive().select_related("updated_by"))
 
 
 def page_get_for(*, container, path):
     """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages)."""
-    page = _pages(container).live().filter(path=path).first()
+    page = _pages(container).alive().filter(path=path).first()
     if page is None:
         raise Http404("No such page.")
     return page
@@ -68,7 +69,7 @@ def page_view_for(*, container, path, user):
     wanted = [*paths.ancestor_paths(path), path]
     rows = list(
         _pages(container)
-        .live()
+        .alive()
         .filter(path__in=wanted)
         .select_related("updated_by")
         .annotate(is_watched=watched_by(user, Page), signoff_request_id=_latest_signoff_request)
@@ -86,7 +87,7 @@ def _children_query(container, page):
     # Direct children only: below the prefix, no further slash.
     return (
         _pages(container)
-        .live()
+        .alive()
         .filter(path__startswith=prefix)
         .exclude(path__regex=rf"^{re.escape(prefix)}.*/")
         .order_by("path")
@@ -103,8 +104,7 @@ def history_for(*, page, before=None):
     )
     if before:
         rows = rows.filter(revision__lt=before)
-    rows = list(rows[: HISTORY_PAGE_SIZE + 1])
-    return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
+    return page_of(rows, HISTORY_PAGE_SIZE)
 
 
 def revision_get_for(*, page, revision):
@@ -133,7 +133,7 @@ def revisions_get_for(*, page, revisions):
 def recent_changes_for(*, container):
     """The latest revisions of live pages in the container, newest first, each with the
     page's ``current_path`` (it may have moved since); one query."""
-    live = Page.objects.in_container(container).live()
+    live = Page.objects.in_container(container).alive()
     return (
         Page.history.filter(id__in=live.values("pk"))
         .select_related("history_user")
@@ -153,7 +153,7 @@ def links_here_for(*, page):
     linking = PageLink.objects.filter(Q(target_path=page.path) | Q(target_path__in=old_paths))
     return (
         _pages(page.container)
-        .live()
+        .alive()
         .filter(pk__in=linking.values("source_id"))
         .exclude(pk=page.pk)
         .order_by("path")
@@ -174,5 +174,5 @@ def trashed_page_get_for(*, container, pk):
 
 def parent_choices_for(*, container):
     """``(path, title)`` of every live page of the container, in tree order."""
-    rows = Page.objects.in_container(container).live().values_list("path", "title")
+    rows = Page.objects.in_container(container).alive().values_list("path", "title")
     return sorted(rows, key=lambda row: row[0].split("/"))

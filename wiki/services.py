@@ -55,7 +55,7 @@ def may_edit(access, page):
 
 
 def _live_pages(container):
-    return Page.objects.in_container(container).live()
+    return Page.objects.in_container(container).alive()
 
 
 def _validate_new_path(container, path, *, moving=None):
@@ -132,9 +132,11 @@ def _after_change(*, actor, page, verb, notify_watchers=True):
 
 
 @transaction.atomic
-def page_create(*, actor, container, content, path, is_protected=False, check=True):
+def page_create(*, actor, container, content, path, is_protected=False, check=True, announce=True):
     """Create a page at ``path`` (its parent must exist). Members and up; protecting it
-    at once needs ``lead``. Raises PermissionDenied, ValidationError. Atomic."""
+    at once needs ``lead`` (``check=False``: the caller decided). ``announce`` records
+    the activity and makes the actor watch the page. Raises PermissionDenied,
+    ValidationError. Atomic."""
     if check:
         require_action(actor, container, Action.LEAD if is_protected else Action.CONTRIBUTE)
     _validate_new_path(container, path)
@@ -151,7 +153,7 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
     with refuse_duplicate({"path": f"There is already a page at “{path}”."}):
         _write_revision(page, actor=actor, summary=content.summary or "Created the page")
     _refresh_linking_pages(container, {path, paths.slug_for(page.title)})
-    if check:
+    if announce:
         _after_change(actor=actor, page=page, verb="created the page", notify_watchers=False)
     return page
 
@@ -167,7 +169,7 @@ def _claim(page, base_revision):
         pk=page.pk, revision=base_revision, deleted_at__isnull=True
     ).update(revision=F("revision") + 1)
     if not claimed:
-        current = Page.objects.live().select_related("workspace", "group").filter(pk=page.pk)
+        current = Page.objects.alive().select_related("workspace", "group").filter(pk=page.pk)
         raise EditConflict(current.first())
     page.refresh_from_db()
 
@@ -276,7 +278,7 @@ def page_restore(*, actor, page):
     exist. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
     require_action(actor, container, Action.LEAD)
-    if not page.is_deleted:
+    if not page.is_trashed:
         return page
     _validate_new_path(container, page.path)
     Page.objects.filter(pk=page.pk).update(deleted_at=None, deleted_by=None)
@@ -322,5 +324,6 @@ def create_starter_pages(*, workspace, actor):
             content=PageContent(template.title, template.body, "Created from the template"),
             path=template.path,
             is_protected=template.protected,
-            check=False,
+            check=False,  # the workspace is being created by ``actor``
+            announce=False,  # a new workspace's stream starts empty
         )

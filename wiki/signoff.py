@@ -49,7 +49,7 @@ def signoff_request(*, actor, page, organisations=None, due_date=None, revision=
     container = page.container
     require_action(actor, container, policies.REQUEST_ACTION)
     page = Page.objects.select_for_update().get(pk=page.pk)
-    if page.is_deleted:
+    if page.is_trashed:
         raise ValidationError("This page is in the trash.")
     if revision is not None and revision != page.revision:
         raise ValidationError(

@@ -31,6 +31,7 @@ from .models import (
     GroupGroupObjectPermission,
     GroupUserObjectPermission,
     Membership,
+    Organisation,
     WeeklyVisit,
     Workspace,
     WorkspaceGroupObjectPermission,
@@ -127,8 +128,6 @@ def managed_rows(model, user):
     """The rows of ``model`` that ``user`` may pick or look up in the admin: containers
     they manage, people who share one of them, those workspaces' partner organisations.
     Any other model: nothing unless superuser (a new relation fails closed)."""
-    from .models import Organisation
-
     if user.is_superuser and _can_see_anything(user):
         return model._default_manager.all()
     scoped = {
@@ -142,8 +141,6 @@ def managed_rows(model, user):
 
 def partners_managed_by(user):
     """Partner organisations of the workspaces ``user`` manages."""
-    from .models import Organisation
-
     managed = workspaces_with(user, Action.MANAGE)
     return Organisation.objects.filter(workspaces__in=managed).distinct()
 

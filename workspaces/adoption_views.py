@@ -14,6 +14,8 @@ from .onboarding_views import workspace_only
 from .roles import Action
 
 
+@container_view(Action.MANAGE)
+@require_GET
 def adoption(request, container):
     workspace_only(container)
     labels, rows = figures.adoption_rows(container, request.user)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from alliance_hub.pagination import page_of
 from alliance_hub.params import query_id
 
 from .models import Notification
@@ -33,8 +34,7 @@ def notification_list_for(*, user, before=None):
     )
     if before:
         rows = rows.filter(id__lt=before)
-    items = list(rows[: PAGE_SIZE + 1])
-    return items[:PAGE_SIZE], len(items) > PAGE_SIZE
+    return page_of(rows, PAGE_SIZE)
 
 
 def notification_get_for(*, user, pk):

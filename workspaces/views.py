@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_hub.pagination import page_of
 from alliance_hub.params import query_id
 from profiles import ratelimits
 
@@ -56,8 +57,7 @@ def _stream_page(request, container):
     before = query_id(request, "before")
     if before:
         rows = rows.filter(id__lt=before)
-    page = list(rows[: STREAM_PAGE_SIZE + 1])
-    return page[:STREAM_PAGE_SIZE], len(page) > STREAM_PAGE_SIZE
+    return page_of(rows, STREAM_PAGE_SIZE)
 
 
 @container_view(Action.VIEW)

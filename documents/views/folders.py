@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from alliance_hub.pagination import InvalidCursor
 from alliance_hub.params import form_id
 from workspaces.access import container_view
 from workspaces.roles import Action
 
 from .. import selectors, services
 from ..forms import FolderForm, ListForm
-from ..pagination import InvalidCursor
 from .common import error_text
 
 

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from alliance_hub.pagination import InvalidCursor, keyset_page
 from workspaces.access import container_view
 from workspaces.roles import Action
 
 from .. import selectors, services
-from ..pagination import InvalidCursor, keyset_page
 
 
 @container_view(Action.MODERATE)

@@ -77,7 +77,7 @@ def test_bad_moves_are_refused_with_a_message(world, client_for, tree, new_path,
     response = _move(client_for(world.lead), world, "governance/committee", new_path)
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert Page.objects.live().filter(path="governance/committee").exists()
+    assert Page.objects.alive().filter(path="governance/committee").exists()
 
 
 def test_a_page_can_move_back_to_its_old_address(world, client_for, tree):

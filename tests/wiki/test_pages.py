@@ -28,6 +28,17 @@ def test_a_new_workspace_starts_with_the_three_template_pages(db):
     assert pages["reporting"].revision == 1
 
 
+def test_starter_pages_are_not_announced_but_a_page_a_member_creates_is(world, client_for):
+    from workspaces.models import Activity
+
+    created = Activity.objects.filter(workspace=world.workspace, verb="created the page")
+    assert not created.exists()  # the three starter pages made with the workspace
+    client_for(world.member).post(
+        _create_url(world.workspace), {"title": "Minutes", "parent": "", "body": "Notes."}
+    )
+    assert [(a.actor, a.target_label) for a in created] == [(world.member, "Minutes")]
+
+
 def test_groups_start_without_pages(world):
     assert not Page.objects.in_container(world.open_group).exists()
     assert not Page.objects.in_container(world.private_group).exists()

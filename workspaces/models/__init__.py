@@ -1,7 +1,12 @@
 """The tables of workspaces, one module per concept; every model is importable from here."""
 
 from .activity import Activity, Notification, Watch  # noqa: F401
-from .contained import Contained, ContainedQuerySet  # noqa: F401
+from .contained import (  # noqa: F401
+    Contained,
+    ContainedQuerySet,
+    TrashableMixin,
+    TrashableQuerySet,
+)
 from .containers import (  # noqa: F401
     Group,
     GroupGroupObjectPermission,

@@ -38,3 +38,30 @@ class Contained(models.Model):
     def set_container(self, container):
         self.workspace = container.workspace
         self.group = container.group
+
+    @property
+    def container_path(self):
+        """The container part of the row's URLs from its own workspace and group
+        (select_related): ``Group.container_path`` would reach through
+        ``group.workspace``, so this costs no query when both relations are loaded."""
+        if self.group_id:
+            return f"{self.workspace.slug}/g/{self.group.slug}"
+        return self.workspace.slug
+
+
+class TrashableQuerySet(ContainedQuerySet):
+    """Content that goes to the trash (``deleted_at`` set) before it is deleted for good."""
+
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class TrashableMixin:
+    """``is_trashed`` of a Contained model with a ``deleted_at`` field."""
+
+    @property
+    def is_trashed(self):
+        return self.deleted_at is not None

@@ -28,8 +28,8 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.pagination import encode_cursor
 from documents.models import Document, Folder, Version
-from documents.pagination import encode_cursor
 from documents.selectors import DEFAULT_SORT, PAGE_SIZE, SORTS
 from microblog.models import BlogPost, StatusPost
 from profiles.models import Profile
