@@ -34,6 +34,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Known vulnerabilities in the installed dependencies (PyPI's advisory data; needs the
@@ -42,8 +43,11 @@ audit: install
 	$(PY) .ci/audit.py
 
 # The whole suite, browser journeys included (SQLite unless DATABASE_URL is set),
-# spread over the machine's cores (TEST_WORKERS=0 runs it in one process).
+# spread over the machine's cores (TEST_WORKERS=0 runs it in one process); an idle
+# worker takes queued tests from a busy one (worksteal), so long tests do not leave one
+# core waiting at the end.
 TEST_WORKERS ?= auto
+TEST_DIST ?= $(if $(filter 0,$(TEST_WORKERS)),no,worksteal)
 # On SQLite the test database is a file, so the worker processes that tests start
 # (a worker killed mid-job) share it.
 SQLITE_TEST_NAME ?= $(CURDIR)/test-artifacts/test-db.sqlite3
@@ -51,12 +55,12 @@ export SQLITE_TEST_NAME
 test: install
 	@$(PY) tests/e2e/browser_check.py || true
 	@mkdir -p test-artifacts
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist $(TEST_DIST)
 
 # Everything but the browser journeys.
 test-fast: install
 	@mkdir -p test-artifacts
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e"
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist $(TEST_DIST) -m "not e2e"
 
 bench: install
 	$(PY) bench/run.py

@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, Subquery
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from .nav import CONTAINER_NAV
+from .hooks import NAV_LINK, get_hooks
 
 
 class _PersonalNav:
@@ -25,21 +25,19 @@ class _PersonalNav:
             .annotate(unread=Subquery(self._unread_count_query(), output_field=IntegerField()))
         )
 
-    def _unread(self):
-        from workspaces.models import Notification
-
-        return Notification.objects.filter(recipient=self.user, read_at__isnull=True).visible_to(
-            self.user
-        )
-
     def _unread_count_query(self):
-        return self._unread().order_by().values("recipient").annotate(n=Count("pk")).values("n")
+        from workspaces.notifications import unread_of
+
+        unread = unread_of(self.user).order_by()
+        return unread.values("recipient").annotate(n=Count("pk")).values("n")
 
     @property
     def unread_count(self):
+        from workspaces.notifications import unread_count_for
+
         if self.workspaces:
             return self.workspaces[0].unread or 0
-        return self._unread().count()  # no workspace to carry it
+        return unread_count_for(self.user)  # no workspace to carry it
 
 
 def navigation(request):
@@ -51,7 +49,8 @@ def navigation(request):
     links = []
     if access is not None:
         links = [
-            (link.label, reverse(link.url_name, args=[access.container])) for link in CONTAINER_NAV
+            (link.label, reverse(link.url_name, args=[access.container]))
+            for link in get_hooks(NAV_LINK)
         ]
     personal = _PersonalNav(user)
     return {

@@ -1,146 +1,241 @@
-"""Extension points that let apps contribute to pages of other apps without importing them.
+"""The one extension mechanism: apps contribute to other apps' pages without importing them.
 
-Register from an AppConfig.ready(). Every function must run a fixed number of
-queries and return only what the given user may see.
+Each app registers everything it contributes in one file, ``<app>/contributions.py``,
+imported from its ``AppConfig.ready()``::
 
-* ``register_profile_section(fn)``: ``fn(viewer, person)`` returns
-  ``{"title": str, "items": [{"label", "url", "when"}]}`` or None.
-* ``register_search_source(source)``: what an app puts into the site search
-  (the ``search`` app keeps one index table of it). ``source.kind`` is a short
-  name ("document"), ``source.label`` what the filter shows ("Documents");
-  ``source.entries(ids)`` returns, for the objects with those ids that should be
-  found, a list of dicts with ``key`` (unique, e.g. "document:12:v3"),
-  ``object_id``, ``workspace``, ``group`` (or ``group_id``), ``title``, ``tags``, ``body`` (plain
-  text) or ``body_html``, ``author_id``, ``organisation_id``, ``date``, ``url``
-  and optionally ``state`` (a short label the result shows, e.g. "Approved"),
-  ``file_name`` (a storage name whose text is extracted in the
-  background) with ``file_ext``, ``version`` and ``is_current``; objects left out are dropped from
-  the index. ``source.all_ids()`` is a queryset of every id, for a full reindex.
-* ``search_changed(kind, ids)``: a content app's services call this, inside
-  their transaction, after every change that a search should reflect.
-* ``register_kickoff_check(fn)``: ``fn(workspace)`` returns a list of
-  ``{"label", "done": bool, "url"}`` for the kick-off checklist.
-* ``register_member_todo(fn)``: ``fn(user, workspace)`` returns a list of
-  ``{"label", "done": bool, "url"}`` (optionally ``"due"``: a date) for the member's
-  own to-do on the start page.
-* ``register_member_column(label, fn)``: ``fn(workspace, user_ids, viewer)`` returns
-  ``{user_id: value}`` for the adoption dashboard (e.g. profile completeness, uploads),
-  counting only what ``viewer`` may see (no private group they are not in).
-* ``register_weekly_series(label, fn)``: ``fn(workspace, since, viewer)`` returns
-  ``{monday_date: count}`` for the adoption charts, under the same rule.
-* ``register_exporter(fn)``: ``fn(container)`` yields ``(path_in_zip, chunks)``
-  where ``chunks`` is bytes or an iterable of bytes, for the workspace export.
-* ``register_job_kind(name, label, run, action)``: a kind of background job (see
-  jobs/); ``run(job, progress)`` does the work, calls ``progress(percent)`` now and
-  then, and returns a ``jobs.runner.Outcome`` (or None). It must be idempotent: a
-  job whose worker died is run again from the start. ``action`` is what the
-  requester needs on the container, to start the job and later to see it and its file.
-* ``register_notification_kind(name, label)``: a kind of notification a content app
-  sends (``name`` at most 30 characters, stored on the notification; ``label`` is what
-  the notification list shows for it). ``workspaces.activity.notify`` refuses kinds
-  neither built in nor registered.
-* ``register_admin_permissions(*perms)``: model permissions ("app.view_model") that
-  leads and community managers hold in the admin, besides the workspaces app's own;
-  the admin scopes the rows (workspaces.admin_records).
-* ``register_periodic(name, every, task)``: ``task`` (a django_tasks task taking the
-  period's start as an ISO string) is enqueued once per ``every`` (a timedelta) by
-  ``manage.py run_periodic``, however many schedulers run.
+    register(hooks.KICKOFF_CHECK, launch.first_documents_check)
+    register(hooks.NAV_LINK, NavLink("Documents", "documents:folder_list"), order=20)
+
+``get_hooks(name)`` returns what was registered under ``name``, lowest ``order`` first
+(then in registration order). Tests add a contribution for their own duration with
+``with registered(name, fn): ...``. Every hook function must run a fixed number of
+queries and return only what the given user may see. docs/architecture.md lists
+every hook name and what it carries; the contracts are the types below.
 """
 
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, NotRequired, Protocol, TypedDict, TypeVar
 
-PROFILE_SECTIONS = []
-SEARCH_SOURCES = {}  # kind -> source
-INDEX_LISTENERS = []
-KICKOFF_CHECKS = []
-MEMBER_TODOS = []
-MEMBER_COLUMNS = []  # (label, fn)
-WEEKLY_SERIES = []  # (label, fn)
-EXPORTERS = []
-JOB_KINDS = {}  # name -> JobKind
-PERIODIC = {}  # name -> Periodic
-NOTIFICATION_KINDS = {}  # name -> label
-ADMIN_PERMISSIONS = []
+T = TypeVar("T")
+
+# Hook names (what each carries: see the types further down and docs/architecture.md).
+URLCONF = "urlconf"  # "app.urls": included at the site's root, ordered by ``order``
+NAV_LINK = "nav_link"  # NavLink, ordered by ``order``
+PROFILE_SECTION = "profile_section"  # fn(viewer, person) -> ProfileSection | None
+SEARCH_SOURCE = "search_source"  # SearchSource
+SEARCH_CHANGED = "search_changed"  # fn(kind, ids): the search app's listener
+KICKOFF_CHECK = "kickoff_check"  # fn(workspace) -> list[Check]
+MEMBER_TODO = "member_todo"  # fn(user, workspace) -> list[Todo]
+MEMBER_COLUMN = "member_column"  # MemberColumn
+WEEKLY_SERIES = "weekly_series"  # WeeklySeries
+EXPORTER = "exporter"  # fn(container) -> ExportEntries
+JOB_KIND = "job_kind"  # JobKind
+PERIODIC = "periodic"  # Periodic
+NOTIFICATION_KIND = "notification_kind"  # NotificationKind
+ADMIN_PERMISSION = "admin_permission"  # "app.view_model" held by leads and managers
+DASHBOARD_ACTION = "dashboard_action"  # fn(container, access) -> list[DashboardAction]
+WORKSPACE_CREATED = "workspace_created"  # fn(*, workspace, actor), inside the transaction
+DEMO_CHAPTERS = "demo_chapters"  # fn(demo) -> list[Chapter]
+
+_registry: dict[str, list[tuple[int, int, Any]]] = {}
+_sequence = itertools.count()
+
+
+def register(name: str, fn: T, order: int = 0) -> T:
+    """Add ``fn`` (a function or a contract object) under ``name``; registering an
+    equal contribution twice keeps one. Returns ``fn``."""
+    entries = _registry.setdefault(name, [])
+    if all(existing != fn for _, _, existing in entries):
+        entries.append((order, next(_sequence), fn))
+        entries.sort(key=lambda entry: entry[:2])
+    return fn
+
+
+def unregister(name: str, fn: Any) -> None:
+    _registry[name] = [entry for entry in _registry.get(name, []) if entry[2] != fn]
+
+
+def get_hooks(name: str) -> list[Any]:
+    """What is registered under ``name``, lowest ``order`` first."""
+    return [fn for _, _, fn in _registry.get(name, [])]
+
+
+def get_hooks_by(name: str, key: str) -> dict[str, Any]:
+    """The contributions under ``name`` keyed by their attribute ``key`` (e.g. a job
+    kind's ``name``); a later registration of the same key wins."""
+    return {getattr(item, key): item for item in get_hooks(name)}
+
+
+@contextmanager
+def registered(name: str, fn: T, order: int = 0, *, alone: bool = False) -> Iterator[T]:
+    """For tests: ``fn`` is registered under ``name`` inside the ``with`` block only;
+    ``alone``: the other contributions under ``name`` are set aside meanwhile."""
+    before = list(_registry.get(name, []))
+    if alone:
+        _registry[name] = []
+    register(name, fn, order)
+    try:
+        yield fn
+    finally:
+        _registry[name] = before
+
+
+def search_changed(kind: str, ids: int | Iterable[int]) -> None:
+    """Tell the search index that objects of ``kind`` with ``ids`` changed (or went).
+    Content apps' services call it inside their transaction."""
+    ids = [ids] if isinstance(ids, int) else list(ids)
+    for listener in get_hooks(SEARCH_CHANGED):
+        listener(kind, ids)
+
+
+# The contracts ---------------------------------------------------------------------------
+
+# What an exporter yields: (path in the ZIP, bytes or an iterable of byte chunks).
+ExportEntries = Iterator[tuple[str, bytes | Iterable[bytes]]]
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link in the container navigation, reversed with the container as its argument."""
+
+    label: str
+    url_name: str
+
+
+class ProfileItem(TypedDict):
+    label: str
+    url: str
+    when: datetime | date | None
+
+
+class ProfileSection(TypedDict):
+    title: str
+    items: list[ProfileItem]
+
+
+class Check(TypedDict):
+    """A line of the kick-off checklist."""
+
+    label: str
+    done: bool
+    url: str | None
+
+
+class Todo(Check):
+    """A line of a member's own to-do on the start page."""
+
+    due: NotRequired[date]
+
+
+class SearchEntry(TypedDict):
+    """What a search source says one object looks like to the search (one index row)."""
+
+    key: str  # unique, e.g. "document:12:v3"
+    object_id: int
+    workspace: Any  # a Workspace
+    group: NotRequired[Any]  # a Group or None; or group_id
+    group_id: NotRequired[int | None]
+    title: str
+    tags: NotRequired[str]
+    body: NotRequired[str]  # plain text, or body_html
+    body_html: NotRequired[str]
+    author_id: NotRequired[int | None]
+    organisation_id: NotRequired[int | None]
+    date: datetime
+    url: str
+    kind: NotRequired[str]  # defaults to the key's first part
+    state: NotRequired[str]  # a short label the result shows, e.g. "Approved"
+    file_name: NotRequired[str]  # a storage name whose text is extracted in the background
+    file_ext: NotRequired[str]
+    version: NotRequired[int | None]
+    is_current: NotRequired[bool]
+
+
+class SearchSource(Protocol):
+    """What an app puts into the site search. ``entries(ids)`` describes the objects with
+    those ids that should be found (objects left out are dropped from the index);
+    ``all_ids()`` is a queryset of every id, for a full reindex."""
+
+    kind: str  # a short name, "document"
+    label: str  # what the filter shows, "Documents"
+
+    def entries(self, ids: list[int]) -> list[SearchEntry]: ...
+
+    def all_ids(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class MemberColumn:
+    """A column of the adoption table: ``fn(workspace, user_ids, viewer)`` returns
+    ``{user_id: value}``, counting only what ``viewer`` may see."""
+
+    label: str
+    fn: Callable[..., dict[int, Any]]
+
+
+@dataclass(frozen=True)
+class WeeklySeries:
+    """An adoption chart: ``fn(workspace, since, viewer)`` returns ``{monday: count}``,
+    counting only what ``viewer`` may see."""
+
+    label: str
+    fn: Callable[..., dict[date, int]]
 
 
 @dataclass(frozen=True)
 class JobKind:
+    """A kind of background job (see jobs/). ``run(job, progress)`` does the work, calls
+    ``progress(percent)`` now and then and returns a ``jobs.runner.Outcome`` or None; it
+    must be idempotent (a job whose worker died is run again). ``action`` is what the
+    requester needs on the container (workspaces.roles.Action)."""
+
     name: str
     label: str
-    run: object
-    action: str = "view"  # what the requester needs on the container (workspaces.roles)
+    run: Callable[..., Any]
+    action: str = "view"
 
 
 @dataclass(frozen=True)
 class Periodic:
+    """``task`` (a django_tasks task taking the period's start as an ISO string) is
+    enqueued once per ``every`` by ``manage.py run_periodic``, however many schedulers run."""
+
     name: str
-    every: object  # timedelta
-    task: object
+    every: timedelta
+    task: Any
 
 
-def _register(registry, item):
-    if item not in registry:
-        registry.append(item)
-    return item
+@dataclass(frozen=True)
+class NotificationKind:
+    """A kind of notification an app sends: ``name`` is stored on the notification,
+    ``label`` is what the notification list shows. ``workspaces.activity.notify``
+    refuses kinds not registered."""
+
+    name: str
+    label: str
+
+    def __post_init__(self) -> None:
+        if len(self.name) > 30:
+            raise ValueError(f"Notification kind {self.name!r} is longer than 30 characters.")
 
 
-def register_profile_section(fn):
-    return _register(PROFILE_SECTIONS, fn)
+@dataclass(frozen=True)
+class DashboardAction:
+    """A button above the container dashboard's activity stream."""
+
+    label: str
+    url: str
+    secondary: bool = False
 
 
-def register_search_source(source):
-    SEARCH_SOURCES[source.kind] = source
-    return source
+@dataclass(frozen=True)
+class Chapter:
+    """Part of an app's demo story (``manage.py seed_demo``): ``run(demo)`` happens
+    ``ago`` before now, all apps' chapters oldest first."""
 
-
-def register_index_listener(fn):
-    return _register(INDEX_LISTENERS, fn)
-
-
-def search_changed(kind, ids):
-    """Tell the search index that objects of ``kind`` with ``ids`` changed (or went)."""
-    ids = [ids] if isinstance(ids, int) else list(ids)
-    for listener in INDEX_LISTENERS:
-        listener(kind, ids)
-
-
-def register_kickoff_check(fn):
-    return _register(KICKOFF_CHECKS, fn)
-
-
-def register_member_todo(fn):
-    return _register(MEMBER_TODOS, fn)
-
-
-def register_member_column(label, fn):
-    return _register(MEMBER_COLUMNS, (label, fn))
-
-
-def register_weekly_series(label, fn):
-    return _register(WEEKLY_SERIES, (label, fn))
-
-
-def register_exporter(fn):
-    return _register(EXPORTERS, fn)
-
-
-def register_job_kind(name, label, run, action="view"):
-    JOB_KINDS[name] = JobKind(name, label, run, action)
-    return JOB_KINDS[name]
-
-
-def register_periodic(name, every, task):
-    PERIODIC[name] = Periodic(name, every, task)
-    return PERIODIC[name]
-
-
-def register_notification_kind(name, label):
-    if len(name) > 30:
-        raise ValueError(f"Notification kind {name!r} is longer than 30 characters.")
-    NOTIFICATION_KINDS[name] = label
-    return name
-
-
-def register_admin_permissions(*perms):
-    for perm in perms:
-        _register(ADMIN_PERMISSIONS, perm)
+    ago: timedelta
+    run: Callable[[Any], Any]

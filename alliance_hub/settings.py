@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "microblog",
     "jobs",
     "search",
+    "seeding",  # seed_demo and seed_big; keep last (its chapters close the story)
 ]
 
 MIDDLEWARE = [
@@ -70,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "profiles.sessions.SessionTimeoutMiddleware",
+    "alliance_hub.sessions.SessionTimeoutMiddleware",
     "workspaces.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -161,7 +162,7 @@ SSO_DISCOVERY_TIMEOUT = float(os.environ.get("SSO_DISCOVERY_TIMEOUT", "3"))
 # Sessions: the longest a sign-in lasts, and how long it survives without a request.
 SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_LIFETIME_HOURS", "336")) * 3600)
 SESSION_IDLE_SECONDS = int(float(os.environ.get("SESSION_IDLE_MINUTES", "240")) * 60)
-USERSESSIONS_TRACK_ACTIVITY = False  # profiles.sessions notes activity once a minute
+USERSESSIONS_TRACK_ACTIVITY = False  # alliance_hub.sessions notes activity once a minute
 
 # Two-factor (allauth.mfa): authenticator apps with recovery codes, security keys
 # and passkeys. WebAuthn needs https, except on localhost under DEBUG.

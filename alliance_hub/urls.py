@@ -6,10 +6,11 @@ from workspaces import saml
 
 from . import views
 from .converters import ContainerPathConverter
+from .hooks import URLCONF, get_hooks
 
 register_converter(ContainerPathConverter, "container")
 
-handler429 = "profiles.ratelimits.too_many_requests"
+handler429 = "alliance_hub.ratelimits.too_many_requests"
 handler400 = views.bad_request
 handler403 = views.permission_denied
 handler404 = views.page_not_found
@@ -31,12 +32,6 @@ urlpatterns = [
         name="saml_finish_sign_in",
     ),
     path("accounts/", include("allauth.urls")),
-    path("", include("workspaces.urls")),
-    path("", include("profiles.urls")),
-    path("", include("documents.urls")),
-    path("", include("wiki.urls")),
-    path("", include("reporting.urls")),
-    path("", include("microblog.urls")),
-    path("", include("jobs.urls")),
-    path("", include("search.urls")),
+    # Every app's URLs, as the apps registered them (workspaces' first).
+    *[path("", include(urlconf)) for urlconf in get_hooks(URLCONF)],
 ]

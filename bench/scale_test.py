@@ -369,7 +369,7 @@ def main():
     import django
 
     django.setup()
-    from workspaces import demo
+    from seeding import alliances as demo
 
     DEMO_PASSWORD = demo.PASSWORD
     started = time.monotonic()

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from workspaces.demo_clock import Chapter
+from alliance_hub.hooks import Chapter
 
 from . import services
 from .samples import docx_bytes, pdf_bytes, png_bytes, xlsx_bytes

@@ -1,9 +1,11 @@
 """What the documents app contributes to other apps' pages (see alliance_hub/hooks.py)."""
 
+from alliance_hub.hooks import ProfileSection
+
 from . import selectors
 
 
-def recent_documents_section(viewer, person):
+def recent_documents_section(viewer, person) -> ProfileSection | None:
     """The person's recent documents that ``viewer`` may see (one query), or None."""
     documents = selectors.recent_documents_by(viewer=viewer, person=person)
     if not documents:

@@ -1,10 +1,13 @@
 """The documents' part in the launch: a kick-off check, adoption figures and the
-export. Registered from DocumentsConfig.ready(); fixed query counts."""
+export. Registered in contributions.py; fixed query counts."""
+
+from datetime import date
 
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from alliance_hub import filestore
+from alliance_hub.hooks import Check, ExportEntries, Todo
 from workspaces.access import contained_visible_q
 from workspaces.adoption import count_by_member, count_by_week
 
@@ -12,7 +15,7 @@ from . import files
 from .models import Document, Folder, Version
 
 
-def first_documents_check(workspace):
+def first_documents_check(workspace) -> list[Check]:
     uploaded = Document.objects.filter(workspace=workspace, deleted_at__isnull=True).exists()
     return [
         {
@@ -30,11 +33,11 @@ def _versions(workspace, viewer):
     )
 
 
-def uploads_by_member(workspace, user_ids, viewer):
+def uploads_by_member(workspace, user_ids, viewer) -> dict[int, int]:
     return count_by_member(_versions(workspace, viewer), "uploaded_by_id", user_ids)
 
 
-def uploads_by_week(workspace, since, viewer):
+def uploads_by_week(workspace, since, viewer) -> dict[date, int]:
     return count_by_week(_versions(workspace, viewer), "uploaded_at", since)
 
 
@@ -62,7 +65,7 @@ def _folder_paths(container):
     }
 
 
-def export_documents(container):
+def export_documents(container) -> ExportEntries:
     """Every live document of ``container`` (only that container) with every version:
     ``documents/<folder path>/<title>/v<N>-<original name>``. Two queries; files are
     streamed from storage."""
@@ -92,7 +95,7 @@ def export_documents(container):
             yield f"{path}.missing.txt", b"This file was missing from storage at export time.\n"
 
 
-def reviews_todo(user, workspace):
+def reviews_todo(user, workspace) -> list[Todo]:
     """Reviews waiting for the user's decision (one query)."""
     from .reviews import reviews_to_do
 

@@ -6,15 +6,23 @@ Missing and forbidden both raise Http404. Each function does a fixed number of
 queries, whatever the number of rows.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Subquery, Value
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
 from django.http import Http404
 
 from alliance_hub.pagination import keyset_page, page_of
+from workspaces.access import Container, Viewer
 from workspaces.activity import watched_by
 
 from .models import Document, DocumentTag, Download, Folder, Review, Version
+
+if TYPE_CHECKING:
+    from profiles.models import User
+
 
 PAGE_SIZE = 50
 VERSIONS_PAGE_SIZE = 50
@@ -29,7 +37,7 @@ SORTS = {
 DEFAULT_SORT = "name"
 
 
-def _in_container(queryset, container):
+def _in_container(queryset: Any, container: Container) -> Any:
     # The workspace is named for groups too, so both kinds use the same index prefix.
     return queryset.in_container(container).filter(workspace=container.workspace)
 
@@ -37,22 +45,22 @@ def _in_container(queryset, container):
 # Folders ------------------------------------------------------------------------------
 
 
-def folder_get_for(*, container, pk):
+def folder_get_for(*, container: Container, pk: int) -> Folder:
     folder = _in_container(Folder.objects, container).filter(pk=pk).first()
     if folder is None:
         raise Http404("No such folder.")
     return folder
 
 
-def folder_choices_for(*, container):
+def folder_choices_for(*, container: Container) -> list[tuple[Folder, int]]:
     """Every folder of the container as (folder, depth) in tree order (one query)."""
     folders = list(_in_container(Folder.objects, container).order_by("name_key", "id"))
-    children = {}
+    children: dict[int | None, list[Folder]] = {}
     for folder in folders:
         children.setdefault(folder.parent_id, []).append(folder)
-    ordered = []
+    ordered: list[tuple[Folder, int]] = []
 
-    def walk(parent_id, depth):
+    def walk(parent_id: int | None, depth: int) -> None:
         for folder in children.get(parent_id, ()):
             ordered.append((folder, depth))
             walk(folder.pk, depth + 1)
@@ -61,7 +69,7 @@ def folder_choices_for(*, container):
     return ordered
 
 
-def breadcrumbs_for(folder, *, include_self=False):
+def breadcrumbs_for(folder: Folder | None, *, include_self: bool = False) -> list[Folder]:
     """The folder's ancestors (and itself), top first: one query at any depth, and
     their links need no more (they share the folder's container objects)."""
     if folder is None:
@@ -70,21 +78,28 @@ def breadcrumbs_for(folder, *, include_self=False):
     crumbs = [by_id[pk] for pk in folder.ancestor_ids if pk in by_id]
     if include_self:
         crumbs.append(folder)
-    for crumb in crumbs:
-        crumb.workspace, crumb.group = folder.workspace, folder.group
+    folder.share_container(*crumbs)
     return crumbs
 
 
 @dataclass
 class FolderPage:
-    folder: object
-    subfolders: list
-    documents: list
+    folder: Folder | None
+    subfolders: list[Folder]
+    documents: list[Document]
     next_cursor: str | None
-    breadcrumbs: list
+    breadcrumbs: list[Folder]
 
 
-def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", cursor=""):
+def folder_page(
+    *,
+    container: Container,
+    folder: Folder | None,
+    sort: str = DEFAULT_SORT,
+    tag: str = "",
+    file_type: str = "",
+    cursor: str = "",
+) -> FolderPage:
     """One page of a folder's live documents, sorted and filtered, plus its
     subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor."""
     documents = (
@@ -115,7 +130,9 @@ def folder_page(*, container, folder, sort=DEFAULT_SORT, tag="", file_type="", c
     return FolderPage(folder, subfolders, rows, next_cursor, breadcrumbs_for(folder))
 
 
-def filter_choices_for(*, container, folder):
+def filter_choices_for(
+    *, container: Container, folder: Folder | None
+) -> tuple[list[str], list[str]]:
     """The tags and file types in use in the folder, for its filter form: one query
     (a UNION), over the folder's documents only, not the whole container's."""
     documents = _in_container(Document.objects.alive(), container).filter(folder=folder)
@@ -149,12 +166,12 @@ _DOCUMENT_RELATED = (
 )
 
 
-def _viewers_last_download(viewer, field):
+def _viewers_last_download(viewer: User, field: str) -> Subquery:
     downloads = Download.objects.filter(document=OuterRef("pk"), user=viewer).order_by("-id")
     return Subquery(downloads.values(field)[:1])
 
 
-def document_get_for(*, container, pk, viewer=None):
+def document_get_for(*, container: Container, pk: int, viewer: User | None = None) -> Document:
     """A live document of the container, with what its page shows (two queries);
     with ``viewer``, also ``is_watched`` (whether the viewer watches it), ``has_reviews``
     and the viewer's last download (``last_download_number``, ``_sha256``, ``_at``;
@@ -176,7 +193,7 @@ def document_get_for(*, container, pk, viewer=None):
     return document
 
 
-def trashed_document_get_for(*, container, pk):
+def trashed_document_get_for(*, container: Container, pk: int) -> Document:
     document = (
         _in_container(Document.objects.trashed(), container)
         .select_related("workspace", "group")
@@ -188,7 +205,7 @@ def trashed_document_get_for(*, container, pk):
     return document
 
 
-def trash_list_for(*, container):
+def trash_list_for(*, container: Container) -> QuerySet[Document]:
     return (
         _in_container(Document.objects.trashed(), container)
         .select_related("workspace", "group", "deleted_by", "folder")
@@ -196,19 +213,21 @@ def trash_list_for(*, container):
     )
 
 
-def versions_for(*, document, before=None, limit=VERSIONS_PAGE_SIZE):
+def versions_for(
+    *, document: Document, before: int | None = None, limit: int = VERSIONS_PAGE_SIZE
+) -> tuple[list[Version], bool]:
     """Up to ``limit`` versions, newest first, older than number ``before`` if given;
     and whether there are more. The document is set on each (no query per row)."""
-    rows = document.versions.select_related("uploaded_by__profile").order_by("-number")
+    versions = document.versions.select_related("uploaded_by__profile").order_by("-number")
     if before is not None:
-        rows = rows.filter(number__lt=before)
-    rows, has_more = page_of(rows, limit)
+        versions = versions.filter(number__lt=before)
+    rows, has_more = page_of(versions, limit)
     for version in rows:
         version.document = document
     return rows, has_more
 
 
-def version_get_for(*, document, number):
+def version_get_for(*, document: Document, number: int) -> Version:
     version = document.versions.select_related("uploaded_by").filter(number=number).first()
     if version is None:
         raise Http404("No such version.")
@@ -216,18 +235,20 @@ def version_get_for(*, document, number):
     return version
 
 
-def downloads_for(*, document, before=None, limit=100):
+def downloads_for(
+    *, document: Document, before: int | None = None, limit: int = 100
+) -> tuple[list[Download], bool]:
     """The access record, newest first; ``before`` is an id cursor."""
-    rows = Download.objects.filter(document=document).select_related("user", "version")
+    downloads = Download.objects.filter(document=document).select_related("user", "version")
     if before:
-        rows = rows.filter(id__lt=before)
-    return page_of(rows.order_by("-id"), limit)
+        downloads = downloads.filter(id__lt=before)
+    return page_of(downloads.order_by("-id"), limit)
 
 
 # Container-free reads (permalinks) ----------------------------------------------------
 
 
-def document_visible_get(*, user, pk):
+def document_visible_get(*, user: Viewer, pk: int) -> Document:
     """A live document ``user`` may view, with its latest version; else Http404."""
     document = (
         Document.objects.alive()
@@ -241,7 +262,7 @@ def document_visible_get(*, user, pk):
     return document
 
 
-def version_visible_get(*, user, pk, number):
+def version_visible_get(*, user: Viewer, pk: int, number: int) -> Version:
     """Version ``number`` of a live document ``user`` may view; else Http404."""
     visible = Document.objects.alive().visible_to(user).filter(pk=pk)
     version = (
@@ -257,7 +278,7 @@ def version_visible_get(*, user, pk, number):
 # Search and profile (hooks) -----------------------------------------------------------
 
 
-def recent_documents_by(*, viewer, person, limit=5):
+def recent_documents_by(*, viewer: Viewer, person: User, limit: int = 5) -> list[Document]:
     """Documents ``person`` created that ``viewer`` may see, newest first (one query)."""
     return list(
         Document.objects.alive()

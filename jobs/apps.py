@@ -5,6 +5,4 @@ class JobsConfig(AppConfig):
     name = "jobs"
 
     def ready(self):
-        from . import periodic
-
-        periodic.register()
+        from . import contributions  # noqa: F401

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from workspaces.demo_clock import Chapter
+from alliance_hub.hooks import Chapter
 
 from . import runner
 from .models import Job

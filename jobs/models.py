@@ -53,7 +53,7 @@ class Job(Contained):
         ]
 
     def __str__(self):
-        kind = hooks.JOB_KINDS.get(self.kind)
+        kind = hooks.get_hooks_by(hooks.JOB_KIND, "name").get(self.kind)
         return f"{kind.label if kind else self.kind} of {self.container}"
 
     def get_absolute_url(self):

@@ -1,8 +1,8 @@
 """Periodic work, enqueued exactly once per period however many schedulers run.
 
 The one mechanism: ``manage.py run_periodic`` (every minute, from cron or with
-``--loop`` next to each worker) walks the entries registered with
-``alliance_hub.hooks.register_periodic(name, every, task)``. For each, it computes
+``--loop`` next to each worker) walks the ``periodic`` hook's entries
+(``alliance_hub.hooks.Periodic(name, every, task)``). For each, it computes
 the start of the current period (time floored to a multiple of ``every``) and
 claims ``(name, period_start)`` by inserting a PeriodicRun row: the unique key
 lets exactly one scheduler win; the winner enqueues ``task(period_start)`` in the
@@ -52,7 +52,9 @@ def claim_and_enqueue(entry, now):
 def run_due(now=None):
     """Claim and enqueue every periodic entry due now; returns the names enqueued."""
     now = now or timezone.now()
-    return [entry.name for entry in hooks.PERIODIC.values() if claim_and_enqueue(entry, now)]
+    return [
+        entry.name for entry in hooks.get_hooks(hooks.PERIODIC) if claim_and_enqueue(entry, now)
+    ]
 
 
 # The jobs app's own periodic work ----------------------------------------------------
@@ -82,8 +84,3 @@ def purge_expired_job_files(period_start):
         clear_job_files(job)
     PeriodicRun.objects.filter(claimed_at__lt=timezone.now() - KEEP_CLAIMS).delete()
     return purged
-
-
-def register():
-    hooks.register_periodic("jobs.recover", timedelta(minutes=1), recover_jobs)
-    hooks.register_periodic("jobs.purge_expired_files", PURGE_EVERY, purge_expired_job_files)

@@ -105,7 +105,7 @@ def execute(job_id):
     job = _claim(job_id)
     if job is None:
         return "not due"  # finished, running elsewhere, or waiting for its retry time
-    kind = hooks.JOB_KINDS.get(job.kind)
+    kind = hooks.get_hooks_by(hooks.JOB_KIND, "name").get(job.kind)
     try:
         if kind is None:
             raise PermanentJobError(f"Unknown kind of job: {job.kind}.")

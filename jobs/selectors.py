@@ -40,5 +40,5 @@ def job_get_for(*, user, access, pk):
 def may_see(user, access, job):
     if access.can(Action.MANAGE):
         return True
-    kind = hooks.JOB_KINDS.get(job.kind)
+    kind = hooks.get_hooks_by(hooks.JOB_KIND, "name").get(job.kind)
     return job.requested_by_id == user.pk and kind is not None and access.can(kind.action)

@@ -16,7 +16,7 @@ def job_start(*, actor, kind, container, params=None):
     """Record a job of ``kind`` in ``container`` and queue it once this transaction
     commits (the request stays fast). ``actor`` needs the kind's action on the
     container. Raises PermissionDenied."""
-    require_action(actor, container, hooks.JOB_KINDS[kind].action)
+    require_action(actor, container, hooks.get_hooks_by(hooks.JOB_KIND, "name")[kind].action)
     return job_queue(kind=kind, container=container, requested_by=actor, params=params)
 
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from workspaces.demo_clock import Chapter
+from alliance_hub.hooks import Chapter
 from workspaces.models import Notification
 
 from . import services

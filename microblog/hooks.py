@@ -1,6 +1,10 @@
 """What the microblog contributes to other apps' pages through alliance_hub.hooks:
-sections of a person's profile. Each runs a fixed number of
-queries and shows only what the viewer may see (``visible_to``)."""
+sections of a person's profile and the dashboard's buttons. Each runs a fixed number
+of queries and shows only what the viewer may see (``visible_to``)."""
+
+from django.urls import reverse
+
+from alliance_hub.hooks import DashboardAction, ProfileSection
 
 from .models import BlogPost, StatusPost
 
@@ -12,7 +16,7 @@ def _with_containers(rows):
     return rows.select_related("workspace", "group__workspace")
 
 
-def blog_posts_section(viewer, person):
+def blog_posts_section(viewer, person) -> ProfileSection | None:
     """The person's published blog posts in containers the viewer may see."""
     posts = _with_containers(
         BlogPost.objects.visible_to(viewer).published().filter(author=person)
@@ -21,10 +25,21 @@ def blog_posts_section(viewer, person):
     return {"title": "Blog posts", "items": items} if items else None
 
 
-def status_posts_section(viewer, person):
+def status_posts_section(viewer, person) -> ProfileSection | None:
     """The person's recent status posts (not hidden, not deleted) the viewer may see."""
     posts = _with_containers(
         StatusPost.objects.visible_to(viewer).public().filter(author=person)
     ).order_by("-id")[:PROFILE_ITEMS]
     items = [{"label": str(p), "url": p.get_absolute_url(), "when": p.created_at} for p in posts]
     return {"title": "Recent posts", "items": items} if items else None
+
+
+def dashboard_actions(container, access) -> list[DashboardAction]:
+    """Post an update (or read them) and read the blog, above the dashboard's stream."""
+    stream = reverse("microblog:post_list", args=[container])
+    return [
+        DashboardAction("Post an update" if access.can_contribute else "Read the updates", stream),
+        DashboardAction(
+            "Read the blog", reverse("microblog:blogpost_list", args=[container]), secondary=True
+        ),
+    ]

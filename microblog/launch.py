@@ -1,11 +1,13 @@
 """The microblog's part in the launch: a member to-do, adoption figures and the
-export. Registered from MicroblogConfig.ready(); fixed query counts."""
+export. Registered in contributions.py; fixed query counts."""
 
 import json
+from datetime import date
 
 from django.urls import reverse
 from django.utils.html import escape
 
+from alliance_hub.hooks import ExportEntries, Todo
 from workspaces.adoption import count_by_member, count_by_week
 
 from .models import BlogPost, StatusPost
@@ -18,15 +20,15 @@ def _posts(workspace, viewer):
     )
 
 
-def posts_by_member(workspace, user_ids, viewer):
+def posts_by_member(workspace, user_ids, viewer) -> dict[int, int]:
     return count_by_member(_posts(workspace, viewer), "author_id", user_ids)
 
 
-def posts_by_week(workspace, since, viewer):
+def posts_by_week(workspace, since, viewer) -> dict[date, int]:
     return count_by_week(_posts(workspace, viewer), "created_at", since)
 
 
-def first_hello_todo(user, workspace):
+def first_hello_todo(user, workspace) -> list[Todo]:
     """Done once the member posted anything in the workspace's stream. One query."""
     posted = _posts(workspace, user).filter(author=user).exists()
     return [
@@ -60,7 +62,7 @@ def _when(moment):
     return moment.isoformat() if moment else None
 
 
-def export_posts(container):
+def export_posts(container) -> ExportEntries:
     """The container's stream and published blog posts as JSON and readable HTML
     (text escaped; the stored, sanitised HTML is used for blog bodies). Two queries."""
     posts = list(

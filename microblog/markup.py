@@ -13,6 +13,7 @@ from html import escape
 from django.urls import reverse
 
 from alliance_hub.markup import POLICY_VERSION, sanitise_html
+from workspaces.access import users_who_may_view
 
 TAG_MAX_LENGTH = 50
 
@@ -42,18 +43,6 @@ def handle_for(user):
     return handle or user.email.split("@")[0].lower()
 
 
-def members_who_may_view(container):
-    """Active members who may view ``container`` (the rule ``activity.notify`` applies)."""
-    from django.contrib.auth import get_user_model
-
-    users = get_user_model().objects.filter(
-        is_active=True, memberships__workspace_id=container.workspace.pk
-    )
-    if container.is_group and container.is_private:
-        users = users.filter(group_memberships__group=container)
-    return users
-
-
 def _split_trailing(url):
     """Keep sentence punctuation after a URL out of the link."""
     end = len(url)
@@ -76,7 +65,7 @@ def _mention_index(text, container):
     }
     if not wanted:
         return {}
-    people = members_who_may_view(container).only("pk", "display_name", "email").order_by("pk")
+    people = users_who_may_view(container).only("pk", "display_name", "email").order_by("pk")
     index = {}
     for person in people:
         handle = handle_for(person)

@@ -3,40 +3,55 @@ layer resolved (the caller checked ``view``) or from ``.visible_to(user)``, load
 everything its template needs in a fixed number of queries, and raises Http404 for
 "missing" and "not yours to see" alike. Lists page with keyset cursors."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from alliance_hub.pagination import page_of
+from workspaces.access import Container, users_who_may_view
 
-from .markup import handle_for, members_who_may_view
+from .markup import handle_for
 from .models import BlogComment, BlogPost, PostLike, StatusPost
 
 PAGE_SIZE = 20
 THREAD_PAGE_SIZE = 50
 REPLIES_SHOWN = 3
 
+if TYPE_CHECKING:
+    from profiles.models import User
 
-def _with_viewer_flags(posts, user):
+
+def _with_viewer_flags(posts: QuerySet[StatusPost], user: User) -> QuerySet[StatusPost]:
     """Author, moderator and "liked by the viewer" in the same query."""
     return posts.select_related("author__profile", "hidden_by").annotate(
         liked=Exists(PostLike.objects.filter(post=OuterRef("pk"), user_id=user.pk))
     )
 
 
-def _with_latest_replies(posts, user):
+def _with_latest_replies(posts: QuerySet[StatusPost], user: User) -> QuerySet[StatusPost]:
     """The newest few replies of each post in one extra query (a sliced prefetch)."""
     latest = _with_viewer_flags(StatusPost.objects.order_by("-id"), user)[:REPLIES_SHOWN]
     return posts.prefetch_related(Prefetch("replies", queryset=latest, to_attr="latest_replies"))
 
 
-def oldest_first(posts):
+def oldest_first(posts: Sequence[StatusPost]) -> Sequence[StatusPost]:
     """Show each post's prefetched replies oldest first, as a thread reads."""
     for post in posts:
         post.shown_replies = list(reversed(getattr(post, "latest_replies", [])))
     return posts
 
 
-def post_list_for(*, user, container, before=None, author_id=None):
+def post_list_for(
+    *,
+    user: User,
+    container: Container,
+    before: int | None = None,
+    author_id: int | None = None,
+) -> tuple[Sequence[StatusPost], bool]:
     """Top-level posts of ``container``'s stream, newest first, with their latest replies.
 
     Returns ``(posts, has_more)``. ``author_id`` narrows to one person's posts.
@@ -51,7 +66,9 @@ def post_list_for(*, user, container, before=None, author_id=None):
     return oldest_first(items), has_more
 
 
-def post_tag_list_for(*, user, container, tag, before=None):
+def post_tag_list_for(
+    *, user: User, container: Container, tag: str, before: int | None = None
+) -> tuple[list[StatusPost], bool]:
     """Every post and reply with ``#tag`` in ``container``, newest first: ``(posts, has_more)``."""
     posts = StatusPost.objects.in_container(container).filter(
         hashtags__name=tag.lower(), deleted_at__isnull=True
@@ -61,17 +78,19 @@ def post_tag_list_for(*, user, container, tag, before=None):
     return page_of(_with_viewer_flags(posts, user).order_by("-id"), PAGE_SIZE)
 
 
-def post_get_for(*, user, container, pk):
+def post_get_for(*, user: User, container: Container, pk: int) -> StatusPost:
     """One post of ``container`` (a reply or a thread's start); Http404 if not there."""
-    post = _with_viewer_flags(StatusPost.objects.in_container(container), user).filter(pk=pk)
-    post = post.first()
+    posts = _with_viewer_flags(StatusPost.objects.in_container(container), user)
+    post = posts.filter(pk=pk).first()
     if post is None:
         raise Http404("No such post.")
     post.set_container(container)  # it is in there; saves loading it again for URLs
     return post
 
 
-def thread_replies_for(*, user, root, after=None):
+def thread_replies_for(
+    *, user: User, root: StatusPost, after: int | None = None
+) -> tuple[list[StatusPost], bool]:
     """Replies of a thread, oldest first, a page at a time: ``(replies, has_more)``."""
     replies = StatusPost.objects.filter(reply_to=root)
     if after:
@@ -79,7 +98,9 @@ def thread_replies_for(*, user, root, after=None):
     return page_of(_with_viewer_flags(replies, user).order_by("id"), THREAD_PAGE_SIZE)
 
 
-def mention_suggestions_for(*, container, prefix, limit=8):
+def mention_suggestions_for(
+    *, container: Container, prefix: str, limit: int = 8
+) -> list[dict[str, str]]:
     """Members who may view ``container`` whose name starts a word with ``prefix``.
 
     Returns ``[{"handle", "name"}]``; nobody outside the container is ever listed.
@@ -88,7 +109,7 @@ def mention_suggestions_for(*, container, prefix, limit=8):
     if not words:
         return []
     people = (
-        members_who_may_view(container)
+        users_who_may_view(container)
         .filter(Q(display_name__istartswith=words) | Q(display_name__icontains=f" {words}"))
         .only("pk", "display_name", "email")
         .order_by("display_name", "pk")[:limit]
@@ -99,7 +120,9 @@ def mention_suggestions_for(*, container, prefix, limit=8):
 # Blogs --------------------------------------------------------------------------------
 
 
-def blog_list_for(*, user, container, before=None):
+def blog_list_for(
+    *, user: User, container: Container, before: int | None = None
+) -> tuple[list[BlogPost], bool]:
     """Published blog posts of ``container``, newest publication first: ``(posts, has_more)``.
 
     ``before`` is the id of the last post shown; the cursor is (published_at, id).
@@ -114,7 +137,7 @@ def blog_list_for(*, user, container, before=None):
     return page_of(posts, PAGE_SIZE)
 
 
-def blog_drafts_for(*, user, container):
+def blog_drafts_for(*, user: User, container: Container) -> QuerySet[BlogPost]:
     """The viewer's own drafts in ``container`` (nobody else ever sees them)."""
     return (
         BlogPost.objects.in_container(container)
@@ -124,7 +147,7 @@ def blog_drafts_for(*, user, container):
     )
 
 
-def blogpost_get_for(*, user, container, pk):
+def blogpost_get_for(*, user: User, container: Container, pk: int) -> BlogPost:
     """A published blog post of ``container``, or the viewer's own draft; else Http404."""
     post = (
         BlogPost.objects.in_container(container)
@@ -139,11 +162,11 @@ def blogpost_get_for(*, user, container, pk):
     return post
 
 
-def comments_for(*, post):
+def comments_for(*, post: BlogPost) -> QuerySet[BlogComment]:
     return BlogComment.objects.filter(post=post).select_related("author__profile").order_by("id")
 
 
-def comment_get_for(*, post, pk):
+def comment_get_for(*, post: BlogPost, pk: int) -> BlogComment:
     comment = BlogComment.objects.filter(post=post, pk=pk).select_related("post").first()
     if comment is None:
         raise Http404("No such comment.")

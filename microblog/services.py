@@ -2,7 +2,6 @@
 again (views, htmx endpoints and the demo all call these), records the activity
 and notifies through ``workspaces.activity``."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -11,10 +10,10 @@ from django.utils.text import Truncator
 
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
-from workspaces.activity import notify, record_activity
-from workspaces.models import Activity, Notification
+from workspaces.activity import forget_activity, notify, record_activity, relabel_activity
 from workspaces.roles import Action
 
+from . import policies
 from .models import (
     STATUS_MAX_LENGTH,
     BlogComment,
@@ -24,6 +23,11 @@ from .models import (
     PostModeration,
     StatusPost,
 )
+
+# The notifications the microblog sends (registered in contributions.py).
+MENTION = "mention"
+REPLY = "reply"
+NOTIFICATION_KINDS = {MENTION: "Mentioned you", REPLY: "Replied to your post"}
 
 
 def _snippet(text, length=80):
@@ -37,13 +41,6 @@ def _clean_text(text, *, max_length, what):
     if len(text) > max_length:
         raise ValidationError(f"The {what} has {len(text)} characters; the limit is {max_length}.")
     return text
-
-
-def _forget_activity(target):
-    """Take a removed or hidden item out of the stream (its label is a snapshot)."""
-    Activity.objects.filter(
-        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).delete()
 
 
 # Status posts -------------------------------------------------------------------------
@@ -68,7 +65,7 @@ def _notify_mentions(post, people, actor):
     post.mentions.add(*people)
     notify(
         recipients=people,
-        kind=Notification.Kind.MENTION,
+        kind=MENTION,
         actor=actor,
         text=f"{actor} mentioned you: “{_snippet(post.text)}”",
         target=post,
@@ -99,7 +96,7 @@ def post_create(*, actor, container, text, reply_to=None):
         if reply_to.author_id:
             notify(
                 recipients=[reply_to.author_id],
-                kind=Notification.Kind.REPLY,
+                kind=REPLY,
                 actor=actor,
                 text=f"{actor} replied to your post: “{_snippet(post.text)}”",
                 target=post,
@@ -128,8 +125,8 @@ def post_edit(*, actor, post, text):
     notified; those mentioned before are not notified again.
     Raises PermissionDenied, ValidationError.
     """
-    require_action(actor, post.container, Action.CONTRIBUTE)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.CONTRIBUTE)
+    if not policies.may_edit_post(actor, access, post):
         raise PermissionDenied("Only the author can edit a post.")
     if not post.is_editable:
         raise ValidationError("Posts can be edited only in the first 15 minutes.")
@@ -140,9 +137,7 @@ def post_edit(*, actor, post, text):
     post.text = text
     post.edited_at = timezone.now()
     mentioned = _render_and_tag(post)
-    Activity.objects.filter(
-        target_type=ContentType.objects.get_for_model(post), target_id=post.pk
-    ).update(target_label=str(post)[:300])
+    relabel_activity(post)
     _notify_mentions(post, [p for p in mentioned if p.pk not in already], actor)
     return post
 
@@ -153,10 +148,10 @@ def post_delete(*, actor, post):
 
     Raises PermissionDenied.
     """
-    require_action(actor, post.container, Action.VIEW)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.VIEW)
+    if not policies.may_delete_post(actor, access, post):
         raise PermissionDenied("Only the author can delete a post.")
-    _forget_activity(post)
+    forget_activity(post)
     if post.reply_to_id:
         StatusPost.objects.filter(pk=post.reply_to_id, reply_count__gt=0).update(
             reply_count=F("reply_count") - 1
@@ -218,7 +213,7 @@ def post_hide(*, actor, post, reason):
     PostModeration.objects.create(
         post=post, actor=actor, action=PostModeration.Action.HIDE, reason=reason
     )
-    _forget_activity(post)
+    forget_activity(post)
     search_changed("post", post.pk)
     return post
 
@@ -276,17 +271,15 @@ def blogpost_update(*, actor, post, title, body, publish=False):
 
     The author only, while they may contribute. Raises PermissionDenied, ValidationError.
     """
-    require_action(actor, post.container, Action.CONTRIBUTE)
-    if post.author_id != actor.pk:
+    access = require_action(actor, post.container, Action.CONTRIBUTE)
+    if not policies.may_edit_blogpost(actor, access, post):
         raise PermissionDenied("Only the author can edit a blog post.")
     post.title, post.body = _clean_blog(title, body)
     post.updated_at = timezone.now()
     post.render_markup()
     post.save()
     if post.is_published:
-        Activity.objects.filter(
-            target_type=ContentType.objects.get_for_model(post), target_id=post.pk
-        ).update(target_label=str(post)[:300])
+        relabel_activity(post)
     elif publish:
         _publish(post, actor)
     search_changed("blog", post.pk)
@@ -300,9 +293,9 @@ def blogpost_delete(*, actor, post):
     Raises PermissionDenied.
     """
     access = require_action(actor, post.container, Action.VIEW)
-    if post.author_id != actor.pk and not access.can(Action.MODERATE):
+    if not policies.may_delete_blogpost(actor, access, post):
         raise PermissionDenied("Only the author or a moderator can delete a blog post.")
-    _forget_activity(post)
+    forget_activity(post)
     post_id = post.pk
     post.delete()
     search_changed("blog", post_id)
@@ -325,7 +318,7 @@ def comment_create(*, actor, post, body):
     if post.author_id:
         notify(
             recipients=[post.author_id],
-            kind=Notification.Kind.REPLY,
+            kind=REPLY,
             actor=actor,
             text=f"{actor} commented on your blog post “{_snippet(post.title, 60)}”",
             target=comment,
@@ -339,7 +332,7 @@ def comment_delete(*, actor, comment):
     """Delete a comment (its author, or a moderator of the container). Raises PermissionDenied."""
     post = comment.post
     access = require_action(actor, post.container, Action.VIEW)
-    if comment.author_id != actor.pk and not access.can(Action.MODERATE):
+    if not policies.may_delete_comment(actor, access, comment):
         raise PermissionDenied("Only the author or a moderator can delete a comment.")
     comment.delete()
     BlogPost.objects.filter(pk=post.pk, comment_count__gt=0).update(

@@ -14,9 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from alliance_hub.ratelimits import try_again_message
 from workspaces import sso
-
-from .ratelimits import try_again_message
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from workspaces.demo_clock import Chapter
+from alliance_hub.hooks import Chapter
 
 from . import services
 

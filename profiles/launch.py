@@ -1,7 +1,9 @@
 """The profiles' part in the launch: a kick-off check, a to-do and the completeness
-column of the adoption dashboard. Registered from ProfilesConfig.ready()."""
+column of the adoption dashboard. Registered in contributions.py."""
 
 from django.urls import reverse
+
+from alliance_hub.hooks import Check, Todo
 
 from .completeness import completeness
 from .models import Profile, ProfileTask
@@ -18,7 +20,7 @@ def _percent_by_user(workspace):
     return {row.membership.user_id: row.completeness.percent for row in rows}
 
 
-def profiles_check(workspace):
+def profiles_check(workspace) -> list[Check]:
     percents = list(_percent_by_user(workspace).values())
     filled = sum(1 for p in percents if p >= FILLED_PERCENT)
     return [
@@ -35,7 +37,7 @@ def completeness_column(workspace, user_ids, viewer):  # profiles belong to no g
     return {uid: p for uid, p in _percent_by_user(workspace).items() if uid in wanted}
 
 
-def complete_profile_todo(user, workspace):
+def complete_profile_todo(user, workspace) -> list[Todo]:
     """Done at the same share as the kick-off check counts. Two queries."""
     profile = Profile.objects.filter(user=user).prefetch_related("tags").first()
     task = ProfileTask.objects.filter(user=user, workspace=workspace).first()

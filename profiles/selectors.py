@@ -1,45 +1,29 @@
-"""Reads for the people pages. Who may see whom is decided here, in SQL.
+"""Reads for the people pages. Who may see whom is decided in policies.py, in SQL;
+a person the viewer may not see answers 404 like a missing one."""
 
-The rule: a person is visible to themselves, to everyone who shares at least
-one workspace with them (a current Membership on both sides) and to superusers.
-Everyone else gets 404, the same answer as for an id that does not exist.
-"""
+from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from alliance_hub.hooks import PROFILE_SECTIONS
+from alliance_hub.hooks import PROFILE_SECTION, get_hooks
 from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
-from workspaces.models import Membership, Organisation
+from workspaces.access import Container, Viewer
+from workspaces.models import Membership, Organisation, Workspace
 from workspaces.selectors import member_list_for
 
-from .completeness import completeness
-from .models import Profile, ProfileTask, Tag
+from .completeness import Completeness, completeness
+from .models import Profile, ProfileTask, Tag, User
+from .policies import people_visible_to, sees_every_membership, workspace_ids_of
 
 DIRECTORY_SEARCH_LIMIT = 20
 
 
-def _workspace_ids_of(user):
-    return Membership.objects.filter(user=user).values("workspace_id")
-
-
-def people_visible_to(viewer):
-    """Users ``viewer`` may see the profile of, as one SQL query (see the module docstring)."""
-    users = get_user_model().objects.all()
-    if not (viewer.is_authenticated and viewer.is_active):
-        return users.none()
-    if viewer.is_superuser:
-        return users
-    shares_a_workspace = Exists(
-        Membership.objects.filter(user=OuterRef("pk"), workspace_id__in=_workspace_ids_of(viewer))
-    )
-    return users.filter(Q(pk=viewer.pk) | shares_a_workspace)
-
-
-def person_get_for(*, viewer, pk, with_tags=True):
+def person_get_for(*, viewer: Viewer, pk: int, with_tags: bool = True) -> User:
     """The person ``pk`` with their profile (and tags) loaded; Http404 if missing or not
     visible to ``viewer``. Any signed-in user may call it."""
     people = people_visible_to(viewer).filter(pk=pk).select_related("profile")
@@ -51,7 +35,7 @@ def person_get_for(*, viewer, pk, with_tags=True):
     return person
 
 
-def profile_of(person):
+def profile_of(person: User) -> Profile | None:
     """The person's loaded profile, or None (without a query) if they have none yet."""
     try:
         return person.profile
@@ -59,13 +43,13 @@ def profile_of(person):
         return None
 
 
-def shared_memberships_for(*, viewer, person):
+def shared_memberships_for(*, viewer: User, person: User) -> list[Membership]:
     """The person's memberships in workspaces the viewer is in too (all of them for the
     person themselves and superusers), each with ``.tasks`` (their text there). Two queries."""
-    memberships = Membership.objects.filter(user=person).select_related("workspace", "organisation")
-    if not (viewer.is_superuser or viewer.pk == person.pk):
-        memberships = memberships.filter(workspace_id__in=_workspace_ids_of(viewer))
-    memberships = list(memberships.order_by("workspace__name", "pk"))
+    rows = Membership.objects.filter(user=person).select_related("workspace", "organisation")
+    if not sees_every_membership(viewer, person):
+        rows = rows.filter(workspace_id__in=workspace_ids_of(viewer))
+    memberships = list(rows.order_by("workspace__name", "pk"))
     tasks = dict(
         ProfileTask.objects.filter(
             user=person, workspace_id__in=[m.workspace_id for m in memberships]
@@ -76,10 +60,10 @@ def shared_memberships_for(*, viewer, person):
     return memberships
 
 
-def profile_sections_for(*, viewer, person):
+def profile_sections_for(*, viewer: User, person: User) -> list[Any]:
     """Sections other apps contribute (recent posts, documents...), in registration order."""
     sections = []
-    for provider in PROFILE_SECTIONS:
+    for provider in get_hooks(PROFILE_SECTION):
         section = provider(viewer, person)
         if section:
             sections.append(section)
@@ -91,17 +75,17 @@ def profile_sections_for(*, viewer, person):
 
 @dataclass
 class DirectoryRow:
-    membership: object
-    profile: object
+    membership: Membership
+    profile: Profile | None
     tasks: str
-    completeness: object = None
+    completeness: Completeness | None = None
 
     @property
-    def person(self):
+    def person(self) -> User:
         return self.membership.user
 
 
-def _tag_exists(*, kind, **lookup):
+def _tag_exists(*, kind: str, **lookup: Any) -> Exists:
     return Exists(
         Profile.tags.through.objects.filter(
             profile_id=OuterRef("user_id"), tag__kind=kind, **lookup
@@ -109,7 +93,15 @@ def _tag_exists(*, kind, **lookup):
     )
 
 
-def _matching(memberships, *, q, organisation, role, skill, interest):
+def _matching(
+    memberships: QuerySet[Membership],
+    *,
+    q: str,
+    organisation: int | None,
+    role: str,
+    skill: str,
+    interest: str,
+) -> QuerySet[Membership]:
     if organisation:
         memberships = memberships.filter(organisation_id=organisation)
     if role:
@@ -133,7 +125,7 @@ def _matching(memberships, *, q, organisation, role, skill, interest):
 DIRECTORY_ORDER = ["user__display_name", "user_id"]
 
 
-def directory_members(*, container, **filters):
+def directory_members(*, container: Container, **filters: Any) -> list[DirectoryRow]:
     """The container's members (a private group's own, else the workspace's) that match
     the filters, as DirectoryRows with profile, tags and this workspace's tasks loaded.
     The caller has checked that the viewer may view ``container``. Three queries,
@@ -142,7 +134,15 @@ def directory_members(*, container, **filters):
     return _rows(_members(container=container, **filters))
 
 
-def _members(*, container, q="", organisation=None, role="", skill="", interest=""):
+def _members(
+    *,
+    container: Container,
+    q: str = "",
+    organisation: int | None = None,
+    role: str = "",
+    skill: str = "",
+    interest: str = "",
+) -> QuerySet[Membership]:
     memberships = _matching(
         member_list_for(container=container),
         q=" ".join(q.split()),
@@ -165,18 +165,21 @@ def _members(*, container, q="", organisation=None, role="", skill="", interest=
     )
 
 
-def _rows(memberships):
+def _rows(memberships: Iterable[Membership]) -> list[DirectoryRow]:
     return [
-        DirectoryRow(
-            membership=m,
-            profile=profile_of(m.user),
-            tasks=m.user.tasks_here[0].text if m.user.tasks_here else "",
-        )
+        DirectoryRow(membership=m, profile=profile_of(m.user), tasks=_tasks_here(m.user))
         for m in memberships
     ]
 
 
-def directory_page(*, container, size, cursor="", **filters):
+def _tasks_here(user: Any) -> str:
+    """The text of the prefetched ``tasks_here`` (this workspace's task), or ""."""
+    return user.tasks_here[0].text if user.tasks_here else ""
+
+
+def directory_page(
+    *, container: Container, size: int, cursor: str = "", **filters: Any
+) -> tuple[list[DirectoryRow], str]:
     """One page of ``directory_members`` after ``cursor`` (a keyset cursor of
     alliance_hub.pagination, read in order off the users' name index, so a page costs
     the same at any depth and any alliance size). Returns ``(rows, next cursor or
@@ -193,7 +196,9 @@ def directory_page(*, container, size, cursor="", **filters):
     return _rows(page), next_cursor
 
 
-def add_completeness(rows, *, workspace):
+def add_completeness(
+    rows: Sequence[DirectoryRow], *, workspace: Workspace
+) -> Sequence[DirectoryRow]:
     """Score each row for this workspace (for its managers); no query."""
     for row in rows:
         row.completeness = completeness(
@@ -204,14 +209,14 @@ def add_completeness(rows, *, workspace):
     return rows
 
 
-def directory_filter_options(*, container):
+def directory_filter_options(*, container: Container) -> dict[str, list[Any]]:
     """Organisations and tags present among the container's members. Two queries."""
     members = member_list_for(container=container)
     organisations = Organisation.objects.filter(pk__in=members.values("organisation_id")).order_by(
         "name"
     )
-    tags = Tag.objects.filter(profiles__pk__in=members.values("user_id")).distinct()
-    tags = list(tags.order_by("name"))
+    tags_used = Tag.objects.filter(profiles__pk__in=members.values("user_id")).distinct()
+    tags = list(tags_used.order_by("name"))
     return {
         "organisations": list(organisations),
         "skills": [t for t in tags if t.kind == Tag.Kind.SKILL],

@@ -4,17 +4,25 @@ Only the person themselves (and superusers) change a profile; every service
 checks that again, so management commands and the demo go through the same rule.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import slugify
 
 from alliance_hub.hooks import search_changed
+from workspaces.access import Viewer
 from workspaces.models import Membership
 
 from . import photos
-from .models import Profile, ProfileTask, Tag
+from .models import Profile, ProfileTask, Tag, User
+from .policies import may_edit_profile
 
 PROFILE_FIELDS = {"job_title", "about", "languages", "location", "time_zone", "phone", "links"}
 USER_FIELDS = {"display_name", "digest_frequency"}
@@ -22,16 +30,12 @@ TAG_FIELDS = {"skills": Tag.Kind.SKILL, "interests": Tag.Kind.INTEREST}
 MAX_TAGS = 20
 
 
-def may_edit_profile(*, actor, user):
-    return actor.is_authenticated and actor.is_active and (actor.is_superuser or actor == user)
-
-
-def _require_editor(actor, user):
+def _require_editor(actor: Viewer, user: User) -> None:
     if not may_edit_profile(actor=actor, user=user):
         raise PermissionDenied("Only the person themselves may change their profile.")
 
 
-def profile_ensure(*, user):
+def profile_ensure(*, user: User) -> Profile:
     """The user's profile, created empty if they have none (users get one when created;
     this covers anyone older). Safe to call from any view; atomic by get_or_create."""
     try:
@@ -42,14 +46,14 @@ def profile_ensure(*, user):
         return profile
 
 
-def tags_for(*, kind, names):
+def tags_for(*, kind: str, names: Iterable[str]) -> list[Tag]:
     """Tags of ``kind`` for ``names`` (case-insensitive via the slug), created as needed.
 
     Raises ValidationError for a name without letters or digits or for too many tags.
     """
-    by_slug = {}
-    for name in names:
-        name = " ".join(name.split())[:60]
+    by_slug: dict[str, str] = {}
+    for raw in names:
+        name = " ".join(raw.split())[:60]
         slug = slugify(name, allow_unicode=True)
         if not slug:
             raise ValidationError(f"“{name}” needs at least one letter or digit.")
@@ -65,12 +69,12 @@ def tags_for(*, kind, names):
     return [existing[slug] for slug in by_slug]
 
 
-def _apply_fields(user, profile, changes):
+def _apply_fields(user: User, profile: Profile, changes: Mapping[str, Any]) -> None:
     unknown = set(changes) - PROFILE_FIELDS - USER_FIELDS - set(TAG_FIELDS)
     if unknown:
         raise TypeError(f"Unknown profile fields: {sorted(unknown)}")
     current = list(profile.tags.all())
-    new_tags = []
+    new_tags: list[Tag] = []
     for field, kind in TAG_FIELDS.items():
         if field in changes:
             new_tags += tags_for(kind=kind, names=changes[field])
@@ -88,7 +92,7 @@ def _apply_fields(user, profile, changes):
     profile.tags.set(new_tags)
 
 
-def _apply_tasks(user, tasks):
+def _apply_tasks(user: User, tasks: Mapping[int, str | None]) -> None:
     """``tasks``: workspace id -> text; only workspaces the user is a member of."""
     member_of = set(
         Membership.objects.filter(user=user, workspace_id__in=tasks).values_list(
@@ -97,8 +101,8 @@ def _apply_tasks(user, tasks):
     )
     if set(tasks) - member_of:
         raise ValidationError("Tasks can only be described for workspaces you are a member of.")
-    for workspace_id, text in tasks.items():
-        text = (text or "").strip()
+    for workspace_id, given in tasks.items():
+        text = (given or "").strip()
         if len(text) > 1000:
             raise ValidationError("Describe your tasks in at most 1000 characters per workspace.")
         if text:
@@ -109,7 +113,7 @@ def _apply_tasks(user, tasks):
             ProfileTask.objects.filter(user=user, workspace_id=workspace_id).delete()
 
 
-def _remove_photo(profile):
+def _remove_photo(profile: Profile) -> None:
     old_files = profile.photo_files
     profile.photo_files, profile.photo_version = {}, ""
     profile.save(update_fields=["photo_files", "photo_version", "updated_at"])
@@ -117,7 +121,7 @@ def _remove_photo(profile):
     transaction.on_commit(lambda: photos.delete_photo_files(old_files))
 
 
-def _queue_photo(profile, data):
+def _queue_photo(profile: Profile, data: bytes) -> None:
     """Keep the checked upload and let a task make the crops after the commit (the
     old photo shows until then). Storage failing raises ValidationError: nothing saved."""
     from .tasks import photo_process
@@ -135,7 +139,7 @@ def _queue_photo(profile, data):
     transaction.on_commit(lambda: photo_process.enqueue(profile.pk, pending))
 
 
-def photo_apply(*, user_id, pending):
+def photo_apply(*, user_id: int, pending: str) -> bool:
     """Make the crops of the pending upload ``pending`` and show them (the photo task).
     Idempotent: a photo already applied, or replaced by a newer upload, is left alone.
     Atomic. Returns True if applied."""
@@ -163,7 +167,15 @@ def photo_apply(*, user_id, pending):
 
 
 @transaction.atomic
-def profile_save(*, actor, user, changes=None, tasks=None, photo=None, remove_photo=False):
+def profile_save(
+    *,
+    actor: Viewer,
+    user: User,
+    changes: Mapping[str, Any] | None = None,
+    tasks: Mapping[int, str | None] | None = None,
+    photo: UploadedFile | None = None,
+    remove_photo: bool = False,
+) -> Profile:
     """Change ``user``'s profile: the person themselves or a superuser (else PermissionDenied).
 
     ``changes``: any of PROFILE_FIELDS, USER_FIELDS and ``skills``/``interests``

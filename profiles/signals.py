@@ -8,11 +8,11 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from alliance_hub.hooks import search_changed
+from alliance_hub.sessions import end_sessions, stamp_sign_in
 from workspaces.models import GroupMembership, Membership
 
 from . import photos, security_mail
 from .models import Profile
-from .sessions import end_sessions, stamp_sign_in
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)

@@ -14,7 +14,7 @@ from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from . import photos, selectors, services
+from . import photos, policies, selectors, services
 from .completeness import completeness
 from .forms import DirectoryFilterForm, ProfileForm
 
@@ -34,7 +34,7 @@ def profile_detail(request, pk):
         "memberships": memberships,
         "sections": selectors.profile_sections_for(viewer=request.user, person=person),
         "is_owner": is_owner,
-        "may_edit": services.may_edit_profile(actor=request.user, user=person),
+        "may_edit": policies.may_edit_profile(actor=request.user, user=person),
         "edit_url": reverse("profiles:profile_edit_me")
         if is_owner
         else reverse("profiles:profile_edit", args=[person.pk]),
@@ -61,7 +61,7 @@ def profile_edit_me(request):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, pk):
     person = selectors.person_get_for(viewer=request.user, pk=pk)
-    if not services.may_edit_profile(actor=request.user, user=person):
+    if not policies.may_edit_profile(actor=request.user, user=person):
         raise PermissionDenied("Only the person themselves may change their profile.")
     return _edit(request, person)
 

@@ -3,8 +3,8 @@ period is past due, submitted by two partners; Baltic Grid is late."""
 
 from datetime import timedelta
 
+from alliance_hub.hooks import Chapter
 from wiki.services import PageContent, page_save
-from workspaces.demo_clock import Chapter
 
 from . import dates, services
 from .models import ReportItem

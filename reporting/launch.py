@@ -1,9 +1,11 @@
 """Reporting's part of the start page: reports due from the member's organisation."""
 
+from alliance_hub.hooks import Todo
+
 from . import selectors
 
 
-def reports_todo(user, workspace):
+def reports_todo(user, workspace) -> list[Todo]:
     return [
         {
             "label": f"Submit {item.period.series} #{item.period.number} "

@@ -1,11 +1,20 @@
 """Who may define report series and submit reports: yes/no checks beside the querysets
 of people they describe."""
 
-from django.contrib.auth import get_user_model
+from __future__ import annotations
 
-from workspaces.access import container_access
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from workspaces.access import Container, ContainerAccess, container_access, users_with
 from workspaces.models import Membership
 from workspaces.roles import ROLE_ACTIONS, Action
+
+if TYPE_CHECKING:
+    from profiles.models import User
+
+    from .models import ReportItem
 
 MANAGE_ACTION = Action.LEAD
 SUBMIT_ACTION = Action.CONTRIBUTE
@@ -14,11 +23,11 @@ SUBMITTING_ROLES = sorted(
 )
 
 
-def may_manage_series(access):
+def may_manage_series(access: ContainerAccess) -> bool:
     return access.can(MANAGE_ACTION)
 
 
-def may_submit(user, item, container):
+def may_submit(user: User, item: ReportItem, container: Container) -> bool:
     """Members of the item's organisation who may contribute in the series' container."""
     if item.organisation_id is None or not container_access(user, container).can(SUBMIT_ACTION):
         return False
@@ -27,14 +36,9 @@ def may_submit(user, item, container):
     ).exists()
 
 
-def submitters(container, organisation_id):
+def submitters(container: Container, organisation_id: int) -> QuerySet[User]:
     """The people who may submit for ``organisation_id`` (twin of may_submit)."""
-    users = get_user_model().objects.filter(
-        is_active=True,
+    return users_with(container, SUBMIT_ACTION).filter(
         memberships__workspace=container.workspace,
         memberships__organisation_id=organisation_id,
-        memberships__role__in=SUBMITTING_ROLES,
     )
-    if container.is_group and container.is_private:
-        users = users.filter(group_memberships__group=container)
-    return users

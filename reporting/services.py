@@ -199,7 +199,7 @@ def report_upload(*, actor, item, upload):
         raise ValidationError(f"{item.submitter_name} already submitted this report.")
     document = Document.objects.filter(pk=item.document_id).first()
     if document is not None and document.deleted_at is None:
-        document.workspace, document.group = container.workspace, container.group
+        document.set_container(container)
         documents.version_upload(actor=actor, document=document, upload=upload)
     else:
         (document,) = documents.documents_upload(

@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from alliance_hub.hooks import SEARCH_SOURCES
+from alliance_hub.hooks import SEARCH_SOURCE, get_hooks_by
 
 MIN_LENGTH = 2
 MAX_LENGTH = 200
@@ -47,7 +47,7 @@ class SearchForm(forms.Form):
         )
         self.order_fields(["q", "in", "kind"])
         self.fields["kind"].choices = [("", "Everything")] + [
-            (kind, source.label) for kind, source in SEARCH_SOURCES.items()
+            (kind, source.label) for kind, source in get_hooks_by(SEARCH_SOURCE, "kind").items()
         ]
         self.fields["organisation"].choices = [("", "Any organisation"), *organisations]
 

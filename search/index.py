@@ -10,14 +10,14 @@ from functools import partial
 
 from django.db import transaction
 
-from alliance_hub.hooks import SEARCH_SOURCES
+from alliance_hub.hooks import SEARCH_SOURCE, get_hooks_by
 
 from .models import Entry, ExtractedText
 from .text import clean, plain_from_html
 
 
 def on_search_changed(kind, ids):
-    if kind in SEARCH_SOURCES and ids:
+    if kind in get_hooks_by(SEARCH_SOURCE, "kind") and ids:
         refresh(kind, ids)
 
 
@@ -61,7 +61,7 @@ def refresh(kind, ids):
     """Rewrite the index rows of the ``kind`` objects with ``ids``: what the source
     gives now replaces what was there (an object it leaves out is no longer found).
     Three queries plus the source's own; the extraction of new files is enqueued."""
-    data = SEARCH_SOURCES[kind].entries(ids)
+    data = get_hooks_by(SEARCH_SOURCE, "kind")[kind].entries(ids)
     names = {row["file_name"] for row in data if row.get("file_name")}
     texts = ExtractedText.objects.in_bulk(names, field_name="file_name") if names else {}
     Entry.objects.filter(kind=kind, object_id__in=ids).delete()

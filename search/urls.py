@@ -6,4 +6,6 @@ app_name = "search"
 
 urlpatterns = [
     path("search/", views.search, name="search"),
+    # The old per-container search URL: the site search, narrowed to the container.
+    path("w/<container:container>/search/", views.container_search, name="container_search"),
 ]

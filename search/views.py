@@ -1,5 +1,11 @@
-from django.shortcuts import render
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
+
+from workspaces.access import container_view
+from workspaces.roles import Action
 
 from . import selectors
 from .forms import SearchForm
@@ -47,6 +53,14 @@ def search(request):
     if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
         template += "#results"
     return render(request, template, context)
+
+
+@container_view(Action.VIEW)
+@require_GET
+def container_search(request, container):
+    """The old per-container search: the site search, narrowed to this container."""
+    params = {"q": request.GET.get("q", "")[:1000], "in": container.container_path}
+    return redirect(f"{reverse('search:search')}?{urlencode(params)}")
 
 
 def _header_results(request):

@@ -1,10 +1,17 @@
 """Shared fixtures. ``world`` is one workspace with a person in every role that the
-permission matrix checks, plus an open and a private group."""
+permission matrix checks, plus an open and a private group.
+
+Speed: suites that only read their data (the permission and admin matrices, the fuzz,
+seed_big) build it once per module with ``built_once`` (``module_world``): each test
+runs in a savepoint inside the module's transaction, as ``TestCase.setUpTestData``
+does. Tests that change the world, or run with ``transaction=True``, take ``world``."""
 
 from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from tests.factories import add_member, make_group, make_workspace
@@ -13,22 +20,38 @@ from workspaces.models import Membership
 from workspaces.roles import Role
 
 
+def isolated(media_root):
+    """Settings for tests: files under ``media_root``, local disk and this process's
+    cache whatever the environment says (the tests of Redis and S3, tests/scale/, start
+    their own servers and point these at them), mail kept in memory, fast password
+    hashing, and tasks run at once where enqueued (tests of the worker itself switch to
+    the database backend and run ``db_worker``)."""
+    return {
+        "MEDIA_ROOT": media_root,
+        "STORAGES": {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        "BENCH_VIEWS": True,  # the permission matrix covers the benchmark's view too
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolate_session(tmp_path_factory):
+    """The same for the whole run, so that data built once per module (``module_world``)
+    is built as it would be in a test."""
+    with override_settings(**isolated(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolate(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Local disk and this process's cache, whatever the environment says; the tests of
-    # Redis and S3 (tests/scale/) start their own servers and point these at them.
-    settings.STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Tasks run at once where enqueued; tests of the worker itself switch to the
-    # database backend and run `db_worker`.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.BENCH_VIEWS = True  # the permission matrix covers the benchmark's view too
+    for name, value in isolated(tmp_path / "media").items():
+        setattr(settings, name, value)
     cache.clear()
 
 
@@ -83,6 +106,21 @@ def build_world():
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """``world`` built once per test module, for tests that only read it: each test's
+    own transaction is a savepoint inside this one and is rolled back after it. Not
+    for ``transaction=True`` tests (they would commit into it)."""
+    yield from built_once(django_db_blocker, build_world)
+
+
+def built_once(django_db_blocker, build):
+    """Yield ``build()``'s result inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

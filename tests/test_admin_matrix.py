@@ -18,271 +18,39 @@ here, fails ``test_every_admin_url_and_model_is_in_the_matrix``.
 """
 
 import json
-import re
 
 import pytest
-from allauth.socialaccount.models import SocialApp
-from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone
 
-from profiles.models import Profile, ProfileTask, Tag
-from tests import admin_governance_rows as governance
-from tests.conftest import build_world
-from tests.factories import add_member, make_group, superuser
-from tests.matrix import PERSONAS
-from tests.test_permission_matrix import _url_names
-from workspaces import services
-from workspaces.models import (
-    Group,
-    GroupMembership,
-    Invitation,
-    Membership,
-    MembershipEvent,
-    Organisation,
-    Workspace,
+from tests.admin_matrix import (
+    ADMIN_PERSONAS,
+    EXTRA_MODEL_URLS,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    ROWS,
+    STAFF,
+    STAFF_PERMS,
+    build_admin_world,
+    check_page,
+    expected,
+    manages,
+    may_manage,
+    model_urls,
+    outcome,
 )
-from workspaces.roles import STAFF_ROLES, Role
-
-ADMIN_PERSONAS = [*PERSONAS, "outside_manager", "superuser"]
-STAFF = {"lead", "community_manager", "outside_manager", "outsider"}
-SECRET_GROUP_NAME = "Skunkworks Zeta"
-
-# What leads and community managers may do in the admin, model by model.
-STAFF_PERMS = {
-    "workspaces.membership": {"view", "change", "delete"},
-    "workspaces.invitation": {"view", "add"},
-    "workspaces.group": {"view", "change", "add"},
-    "workspaces.groupmembership": {"view", "add", "delete"},
-    "workspaces.organisation": {"view"},
-    "workspaces.membershipevent": {"view"},
-    **governance.STAFF_PERMS,  # reviews, sign-off and report records: read only
-}
-# Refused to everyone, superusers included (the record stays, or is made elsewhere).
-REFUSED = {
-    ("workspaces.membership", "add"),  # people join through invitations
-    ("workspaces.membershipevent", "add"),
-    ("workspaces.membershipevent", "delete"),
-    ("workspaces.invitation", "delete"),  # revoked instead
-    ("profiles.profile", "add"),  # every person gets one automatically
-    ("django_tasks_database.dbtaskresult", "add"),  # the tasks framework writes them
-    ("django_tasks_database.dbtaskresult", "delete"),
-    *governance.REFUSED,  # evidence: written by the services only
-}
-# Model URLs beyond the five every ModelAdmin has: (url name, action needed).
-EXTRA_MODEL_URLS = {"profiles.user": [("admin:auth_user_password_change", "change")]}
-
-LOGIN, OK, GONE, FORBIDDEN, NOT_FOUND = "login", 200, "gone", 403, 404
+from tests.conftest import built_once
+from tests.test_permission_matrix import _url_names
+from workspaces.models import Group
 
 
-def build_admin_world():
-    world = build_world()
-    world.outside_manager = add_member(world.workspace, Role.COMMUNITY_MANAGER)
-    world.superuser = superuser()
-    group = world.private_group
-    Group.objects.filter(pk=group.pk).update(name=SECRET_GROUP_NAME)
-    MembershipEvent.objects.filter(group=group).update(detail=SECRET_GROUP_NAME)
-    group.refresh_from_db()
-    world.other_group = make_group(world.other_workspace, "Their group")
-    services.invitations_send(
-        actor=world.lead,
-        workspace=world.workspace,
-        emails=["preset@example.org"],
-        role=Role.MEMBER,
-        organisation=world.workspace.partners.first(),
-        groups=[group],
-    )
-    services.invitations_send(
-        actor=world.outsider,
-        workspace=world.other_workspace,
-        emails=["theirs@example.org"],
-        role=Role.MEMBER,
-        organisation=world.other_workspace.partners.first(),
-    )
-    return world
-
-
-# Rows of each registered model, with the container that owns them ("workspace",
-# "private_group", "other_workspace", or None for rows only superusers manage).
-ROWS = {
-    "workspaces.membership": lambda w: [
-        (Membership.objects.get(workspace=w.workspace, user=w.member), "workspace"),
-        (Membership.objects.get(workspace=w.other_workspace, user=w.outsider), "other_workspace"),
-    ],
-    "workspaces.invitation": lambda w: [
-        (Invitation.objects.get(email="preset@example.org"), "workspace"),
-        (Invitation.objects.get(email="theirs@example.org"), "other_workspace"),
-    ],
-    "workspaces.group": lambda w: [
-        (w.open_group, "workspace"),
-        (w.private_group, "private_group"),
-        (w.other_group, "other_workspace"),
-    ],
-    "workspaces.groupmembership": lambda w: [
-        (GroupMembership.objects.get(group=w.private_group, user=w.member), "private_group"),
-    ],
-    "workspaces.organisation": lambda w: [
-        (w.workspace.memberships.get(user=w.member).organisation, "workspace"),
-        (w.other_workspace.partners.first(), "other_workspace"),
-    ],
-    "workspaces.membershipevent": lambda w: [
-        (MembershipEvent.objects.filter(workspace=w.workspace, group=None).first(), "workspace"),
-        (MembershipEvent.objects.filter(group=w.private_group).first(), "private_group"),
-        (MembershipEvent.objects.filter(workspace=w.other_workspace).first(), "other_workspace"),
-    ],
-    "profiles.user": lambda w: [(w.member, None)],
-    "profiles.profile": lambda w: [(Profile.objects.get(user=w.member), None)],
-    "profiles.profiletask": lambda w: [
-        (ProfileTask.objects.create(user=w.member, workspace=w.workspace, text="WP2"), None)
-    ],
-    "profiles.tag": lambda w: [(Tag.objects.create(kind="skill", name="Hydro", slug="h"), None)],
-    "auth.group": lambda w: [(AuthGroup.objects.get(name=services.ADMIN_GROUP_NAME), None)],
-    "django_tasks_database.dbtaskresult": lambda w: [(_task_result(), None)],
-    **governance.ROWS,
-    "socialaccount.socialapp": lambda w: [
-        (SocialApp.objects.create(provider="openid_connect", provider_id="idp", name="IdP"), None)
-    ],
-}
-
-
-def _task_result():
-    model = apps.get_model("django_tasks_database", "DBTaskResult")
-    now = timezone.now()
-    return model.objects.create(
-        enqueued_at=now,
-        run_after=now,
-        args_kwargs={"args": [], "kwargs": {}},
-        task_path="workspaces.tasks.nothing",
-        backend_name="default",
-        exception_class_path="",
-        traceback="",
-    )
-
-
-# The "may see" rule, from who holds which role where (not from the access layer).
-
-
-def _managed_workspaces(user):
-    return Workspace.objects.filter(memberships__user=user, memberships__role__in=STAFF_ROLES)
-
-
-def may_manage(user, row):
-    """May ``user`` see ``row`` of a container model, a person or an organisation?"""
-    if user.is_superuser:
-        return True
-    managed = _managed_workspaces(user)
-    if isinstance(row, Workspace):
-        return managed.filter(pk=row.pk).exists()
-    if isinstance(row, Group):
-        in_group = not row.is_private or row.group_memberships.filter(user=user).exists()
-        return in_group and managed.filter(pk=row.workspace_id).exists()
-    if isinstance(row, Organisation):
-        return managed.filter(partners=row).exists()
-    if row._meta.label_lower == "profiles.user":
-        return Membership.objects.filter(user=row, workspace__in=managed).exists()
-    return False
-
-
-def _manages(world, persona, owner):
-    if persona == "superuser":
-        return True
-    managers = {
-        "workspace": {"lead", "community_manager", "outside_manager"},
-        "private_group": {"lead", "community_manager"},
-        "other_workspace": {"outsider"},
-    }
-    return owner is not None and persona in managers[owner]
-
-
-def _secrets(world, persona):
-    """Names a persona's admin pages must never show."""
-    if persona == "superuser":
-        return []
-    secrets = []
-    if not _manages(world, persona, "private_group"):
-        secrets.append(SECRET_GROUP_NAME)
-    if not _manages(world, persona, "workspace"):
-        secrets.append(world.workspace.name)
-    if not _manages(world, persona, "other_workspace"):
-        secrets += [world.other_workspace.name, world.outsider.email, "theirs@example.org"]
-    return secrets
-
-
-def expected(persona, label, action, owner=None, world=None):
-    """The outcomes allowed: one, or a refusal that shows nothing (403, or the admin's
-    "does not exist" redirect, which some admin views give before checking permissions)."""
-    if persona == "anonymous" or (persona not in STAFF and persona != "superuser"):
-        return {LOGIN}
-    if (label, action) in REFUSED:
-        return {FORBIDDEN}
-    if persona == "superuser":
-        return {OK}
-    if action not in STAFF_PERMS.get(label, set()):
-        return {FORBIDDEN, GONE} if owner is not False else {FORBIDDEN}
-    if owner is False or _manages(world, persona, owner):  # False: a URL without a row
-        return {OK}
-    return {GONE}
-
-
-def _outcome(response):
-    location = response.get("Location", "")
-    if response.status_code == 302 and (
-        "/admin/login/" in location or "/accounts/login/" in location
-    ):
-        return LOGIN
-    if response.status_code == 302 and location == reverse("admin:index"):
-        return GONE  # the admin's "does not exist, perhaps it was deleted"
-    assert response.status_code < 500, f"server error {response.status_code}"
-    return response.status_code
-
-
-def _model_urls(world, label):
-    """(url name, action, url, owner) for every model URL of ``label``."""
-    app_label, model_name = label.split(".")
-    prefix = f"admin:{app_label}_{model_name}"
-    urls = [
-        ("changelist", "view", reverse(f"{prefix}_changelist"), False),
-        ("add", "add", reverse(f"{prefix}_add"), False),
-    ]
-    for row, owner in ROWS[label](world):
-        for name, action in [("change", "view"), ("delete", "delete"), ("history", "view")]:
-            urls.append((name, action, reverse(f"{prefix}_{name}", args=[row.pk]), owner))
-        # The bare "<object_id>/" URL redirects to the change page.
-        urls.append(
-            ("<path:object_id>/", "redirect", f"{reverse(f'{prefix}_changelist')}{row.pk}/", owner)
-        )
-        for name, action in EXTRA_MODEL_URLS.get(label, []):
-            urls.append((name, action, reverse(name, args=[row.pk]), owner))
-    return urls
-
-
-def _admin_links_outside(html, allowed_labels):
-    """Links to model admin pages this persona may not open."""
-    links = set(re.findall(r'href="/admin/([a-z_]+)/([a-z_]+)/', html))
-    return sorted(f"{a}.{m}" for a, m in links if f"{a}.{m}" not in allowed_labels)
-
-
-def _check_page(world, persona, user, url, response, failures):
-    html = response.content.decode()
-    for secret in _secrets(world, persona):
-        if secret in html:
-            failures.append(f"{persona}: {url} shows {secret!r}")
-    if persona != "superuser":
-        for label in _admin_links_outside(html, STAFF_PERMS):
-            failures.append(f"{persona}: {url} links to the {label} admin (403 for them)")
-    context = response.context or {}
-    forms = [context["adminform"].form] if "adminform" in context else []
-    for form in forms:
-        for name, field in form.fields.items():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None:
-                continue
-            for row in queryset:
-                if not may_manage(user, row):
-                    failures.append(f"{persona}: {url} offers {row!r} as {name}")
+@pytest.fixture(scope="module")
+def admin_world(django_db_setup, django_db_blocker):
+    """Built once for the module: every test reads it inside its own savepoint."""
+    yield from built_once(django_db_blocker, build_admin_world)
 
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
@@ -290,10 +58,10 @@ REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", REGISTERED)
-def test_admin_pages_of_each_model_answer_each_persona_as_the_rules_say(label, client):
-    world = build_admin_world()
+def test_admin_pages_of_each_model_answer_each_persona_as_the_rules_say(label, client, admin_world):
+    world = admin_world
     failures = []
-    urls = _model_urls(world, label)
+    urls = model_urls(world, label)
     for persona in ADMIN_PERSONAS:
         user = world.user(persona) if persona != "superuser" else world.superuser
         client.logout()
@@ -301,7 +69,7 @@ def test_admin_pages_of_each_model_answer_each_persona_as_the_rules_say(label, c
             client.force_login(user)
         for name, action, url, owner in urls:
             response = client.get(url)
-            got = _outcome(response)
+            got = outcome(response)
             if action == "redirect":
                 want = (
                     {LOGIN} if expected(persona, label, "view", owner, world) == {LOGIN} else {302}
@@ -311,7 +79,7 @@ def test_admin_pages_of_each_model_answer_each_persona_as_the_rules_say(label, c
             if got not in want:
                 failures.append(f"{persona}: {name} {url} got {got}, expected {want}")
             if got == OK:
-                _check_page(world, persona, user, url, response, failures)
+                check_page(world, persona, user, url, response, failures)
     assert not failures, "\n".join(failures)
 
 
@@ -338,8 +106,8 @@ def _autocomplete_expected(persona, target):
 
 
 @pytest.mark.django_db
-def test_admin_site_urls_answer_each_persona_as_the_rules_say(client):
-    world = build_admin_world()
+def test_admin_site_urls_answer_each_persona_as_the_rules_say(client, admin_world):
+    world = admin_world
     failures = []
     group_type = ContentType.objects.get_for_model(Group)
     on_site = [
@@ -355,11 +123,11 @@ def test_admin_site_urls_answer_each_persona_as_the_rules_say(client):
 
         def check(url, want, persona=persona, user=user):
             response = client.get(url)
-            got = _outcome(response)
+            got = outcome(response)
             if got != want:
                 failures.append(f"{persona}: {url} got {got}, expected {want}")
             if got == OK:
-                _check_page(world, persona, user, url, response, failures)
+                check_page(world, persona, user, url, response, failures)
             return response
 
         check(reverse("admin:index"), OK if signed_in_staff else LOGIN)
@@ -371,7 +139,7 @@ def test_admin_site_urls_answer_each_persona_as_the_rules_say(client):
             want = OK if persona == "superuser" or staff_app else NOT_FOUND
             check(reverse("admin:app_list", args=[app_label]), want if signed_in_staff else LOGIN)
         for url, owner in on_site:
-            want = 302 if _manages(world, persona, owner) else NOT_FOUND
+            want = 302 if manages(world, persona, owner) else NOT_FOUND
             check(url, want if signed_in_staff else LOGIN)
         for model, field in _autocomplete_cases():
             url = reverse("admin:autocomplete") + (
@@ -420,8 +188,8 @@ def test_every_admin_url_and_model_is_in_the_matrix():
     assert not admin_names - covered, f"Admin URLs not in the matrix: {admin_names - covered}"
 
 
-def test_logout_and_jsi18n_never_fail(db, client):
-    world = build_admin_world()
+def test_logout_and_jsi18n_never_fail(db, client, admin_world):
+    world = admin_world
     client.force_login(world.community_manager)
     assert client.get(reverse("admin:jsi18n")).status_code == 200
     assert client.post(reverse("admin:logout")).status_code < 500

@@ -8,7 +8,6 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 import tests
-from tests.conftest import build_world
 from tests.matrix import LOGIN, OK, PERSONAS, container_of
 
 # Namespaces guarded by another mechanism, each with its own tests.
@@ -76,8 +75,8 @@ CASES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("route", "kind"), CASES)
-def test_route_answers_each_persona_as_the_rules_say(route, kind, client):
-    world = build_world()
+def test_route_answers_each_persona_as_the_rules_say(route, kind, client, module_world):
+    world = module_world
     container = container_of(world, kind)
     failures = []
     for persona in PERSONAS:

@@ -137,7 +137,6 @@ PAYLOADS = [
     "![](https://tracker.example/pixel.gif)",
     '<img src="//tracker.example/pixel.gif">',
 ]
-XSS_PAYLOADS = PAYLOADS
 
 # A display name people might choose to attack everyone who sees their name.
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.apps import apps
 
-from workspaces.demo_clock import Chapter
+from alliance_hub.hooks import Chapter
 
 from . import services
 from .models import Page

@@ -1,8 +1,11 @@
 """The wiki's part in the launch: kick-off checks, adoption figures and the export.
-Registered from WikiConfig.ready(); each function runs a fixed number of queries."""
+Registered in contributions.py; each function runs a fixed number of queries."""
+
+from datetime import date
 
 from django.urls import reverse
 
+from alliance_hub.hooks import Check, ExportEntries, Todo
 from workspaces.access import contained_visible_q
 from workspaces.adoption import count_by_member, count_by_week
 
@@ -16,7 +19,7 @@ KICKOFF_PAGES = [
 ]
 
 
-def kickoff_checks(workspace):
+def kickoff_checks(workspace) -> list[Check]:
     """A starter page counts as written once it was edited beyond its template
     (it has more than one revision). One query."""
     revisions = dict(
@@ -43,11 +46,11 @@ def _revisions(workspace, viewer):
     )
 
 
-def edits_by_member(workspace, user_ids, viewer):
+def edits_by_member(workspace, user_ids, viewer) -> dict[int, int]:
     return count_by_member(_revisions(workspace, viewer), "history_user_id", user_ids)
 
 
-def edits_by_week(workspace, since, viewer):
+def edits_by_week(workspace, since, viewer) -> dict[date, int]:
     return count_by_week(_revisions(workspace, viewer), "history_date", since)
 
 
@@ -59,7 +62,7 @@ def _markdown(title, body, facts):
     return f"---\ntitle: {title}\n{header}\n---\n\n# {title}\n\n{body}\n".encode()
 
 
-def export_pages(container):
+def export_pages(container) -> ExportEntries:
     """The live pages of ``container`` as Markdown: ``pages/<path>.md`` (current) and
     ``pages/<path>/history/<revision>.md`` for every revision. Two queries."""
     pages = list(Page.objects.in_container(container).filter(deleted_at__isnull=True))
@@ -83,7 +86,7 @@ def export_pages(container):
         yield name, _markdown(row.title, row.body, facts)
 
 
-def export_signoffs(container):
+def export_signoffs(container) -> ExportEntries:
     """``signoffs.csv``: every sign-off record of the container's pages (two queries),
     only when there is one."""
     from .models import Signoff
@@ -94,7 +97,7 @@ def export_signoffs(container):
         yield "signoffs.csv", signoff_csv(container=container)
 
 
-def signoffs_todo(user, workspace):
+def signoffs_todo(user, workspace) -> list[Todo]:
     """Sign-offs owed by the user's organisation that the user may give (two queries)."""
     from .signoff import signoffs_owed_by
 

@@ -3,12 +3,17 @@
 what its template shows in a fixed number of queries, and raises Http404 for missing
 and forbidden alike."""
 
-import re
+from __future__ import annotations
 
-from django.db.models import OuterRef, Q, Subquery
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from alliance_hub.pagination import page_of
+from workspaces.access import Container
 from workspaces.activity import watched_by
 
 from . import paths
@@ -20,23 +25,26 @@ HISTORY_PAGE_SIZE = 50
 REVISION_TEXT_FIELDS = ("body", "body_html", "toc_html")
 RECENT_CHANGES_SIZE = 50
 
+if TYPE_CHECKING:
+    from profiles.models import User
 
-def _pages(container):
+
+def _pages(container: Container) -> Any:
     return Page.objects.in_container(container).select_related("workspace", "group")
 
 
-def tree_order(pages):
+def tree_order(pages: Iterable[Page]) -> list[Page]:
     """Sort by path segments, so sub-pages follow their parent whatever the database
     collation does with '/' and '-'."""
     return sorted(pages, key=lambda page: page.path.split("/"))
 
 
-def page_list_for(*, container):
+def page_list_for(*, container: Container) -> list[Page]:
     """Live pages of a container in tree order (indent by ``depth``); one query."""
     return tree_order(_pages(container).alive().select_related("updated_by"))
 
 
-def page_get_for(*, container, path):
+def page_get_for(*, container: Container, path: str) -> Page:
     """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages)."""
     page = _pages(container).alive().filter(path=path).first()
     if page is None:
@@ -44,7 +52,7 @@ def page_get_for(*, container, path):
     return page
 
 
-def redirect_target_for(*, container, path):
+def redirect_target_for(*, container: Container, path: str) -> Page | None:
     """The live page that used to be at ``path``, or None."""
     redirect = (
         PageRedirect.objects.in_container(container)
@@ -60,7 +68,9 @@ _latest_signoff_request = Subquery(
 )
 
 
-def page_view_for(*, container, path, user):
+def page_view_for(
+    *, container: Container, path: str, user: User
+) -> tuple[Page, list[Page], list[Page]]:
     """The page at ``path`` with what its view shows, in two queries: the page with its
     ancestors (breadcrumbs) and whether ``user`` watches it, then its sub-pages.
 
@@ -82,7 +92,7 @@ def page_view_for(*, container, path, user):
     return page, rows[:-1], children
 
 
-def _children_query(container, page):
+def _children_query(container: Container, page: Page) -> QuerySet[Page]:
     prefix = page.path + "/"
     # Direct children only: below the prefix, no further slash.
     return (
@@ -94,20 +104,20 @@ def _children_query(container, page):
     )
 
 
-def history_for(*, page, before=None):
+def history_for(*, page: Page, before: int | None = None) -> tuple[list[Any], bool]:
     """A page's revisions, newest first, ``HISTORY_PAGE_SIZE`` at a time (keyset by
     revision number). Returns ``(rows, has_more)``; one query."""
-    rows = (
+    revisions = (
         page.history.select_related("history_user__profile")
         .defer(*REVISION_TEXT_FIELDS)
         .order_by("-revision", "-history_id")
     )
     if before:
-        rows = rows.filter(revision__lt=before)
-    return page_of(rows, HISTORY_PAGE_SIZE)
+        revisions = revisions.filter(revision__lt=before)
+    return page_of(revisions, HISTORY_PAGE_SIZE)
 
 
-def revision_get_for(*, page, revision):
+def revision_get_for(*, page: Page, revision: int) -> Any:
     """One revision of ``page`` or Http404; one query."""
     row = (
         page.history.filter(revision=revision)
@@ -120,7 +130,7 @@ def revision_get_for(*, page, revision):
     return row
 
 
-def revisions_get_for(*, page, revisions):
+def revisions_get_for(*, page: Page, revisions: Sequence[int]) -> dict[int, Any]:
     """Several revisions of ``page`` in one query, as ``{revision: row}``.
     Raises Http404 if any is missing."""
     rows = page.history.filter(revision__in=revisions).select_related("history_user")
@@ -130,7 +140,7 @@ def revisions_get_for(*, page, revisions):
     return found
 
 
-def recent_changes_for(*, container):
+def recent_changes_for(*, container: Container) -> Any:
     """The latest revisions of live pages in the container, newest first, each with the
     page's ``current_path`` (it may have moved since); one query."""
     live = Page.objects.in_container(container).alive()
@@ -143,11 +153,11 @@ def recent_changes_for(*, container):
     )
 
 
-def revision_or_none(*, page, revision):
+def revision_or_none(*, page: Page, revision: int) -> Any:
     return page.history.filter(revision=revision).first()
 
 
-def links_here_for(*, page):
+def links_here_for(*, page: Page) -> QuerySet[Page]:
     """Live pages of the same container linking to ``page`` (also through its old paths)."""
     old_paths = PageRedirect.objects.filter(page=page).values("old_path")
     linking = PageLink.objects.filter(Q(target_path=page.path) | Q(target_path__in=old_paths))
@@ -160,19 +170,19 @@ def links_here_for(*, page):
     )
 
 
-def trash_for(*, container):
+def trash_for(*, container: Container) -> QuerySet[Page]:
     """Deleted pages of the container, most recently deleted first."""
     return _pages(container).trashed().select_related("deleted_by").order_by("-deleted_at")
 
 
-def trashed_page_get_for(*, container, pk):
+def trashed_page_get_for(*, container: Container, pk: int) -> Page:
     page = _pages(container).trashed().filter(pk=pk).first()
     if page is None:
         raise Http404("No such deleted page.")
     return page
 
 
-def parent_choices_for(*, container):
+def parent_choices_for(*, container: Container) -> list[tuple[str, str]]:
     """``(path, title)`` of every live page of the container, in tree order."""
     rows = Page.objects.in_container(container).alive().values_list("path", "title")
     return sorted(rows, key=lambda row: row[0].split("/"))

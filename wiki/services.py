@@ -17,14 +17,16 @@ from alliance_hub.db import refuse_duplicate
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, unwatch, watch, watcher_ids
-from workspaces.models import Notification
 from workspaces.pins import unpin_target
 from workspaces.roles import Action
 
 from . import paths
 from .markup import render_page_markdown
 from .models import Page, PageLink, PageRedirect
+from .policies import PROTECT_ACTION, create_action_for, edit_action_for
 from .starters import STARTER_PAGES
+
+PAGE_EDIT = "page_edit"  # a notification kind (contributions.py)
 
 
 class EditConflict(Exception):
@@ -43,15 +45,6 @@ class PageContent:
     title: str
     body: str
     summary: str = ""
-
-
-def edit_action_for(page):
-    """The container action editing ``page`` needs (protected pages: moderators only)."""
-    return Action.MODERATE if page.is_protected else Action.CONTRIBUTE
-
-
-def may_edit(access, page):
-    return access.can(edit_action_for(page))
 
 
 def _live_pages(container):
@@ -122,7 +115,7 @@ def _after_change(*, actor, page, verb, notify_watchers=True):
     if notify_watchers:
         notify(
             recipients=watcher_ids(page),
-            kind=Notification.Kind.PAGE_EDIT,
+            kind=PAGE_EDIT,
             actor=actor,
             text=f"{actor} {verb} “{page.title}”",
             target=page,
@@ -138,7 +131,7 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
     the activity and makes the actor watch the page. Raises PermissionDenied,
     ValidationError. Atomic."""
     if check:
-        require_action(actor, container, Action.LEAD if is_protected else Action.CONTRIBUTE)
+        require_action(actor, container, create_action_for(is_protected=is_protected))
     _validate_new_path(container, path)
     if not content.title.strip():
         raise ValidationError({"title": "Give the page a title."})
@@ -293,7 +286,7 @@ def page_restore(*, actor, page):
 def page_set_protected(*, actor, page, is_protected):
     """Protect a page (only moderators may then edit it) or lift it (leads).
     Raises PermissionDenied. Atomic."""
-    require_action(actor, page.container, Action.LEAD)
+    require_action(actor, page.container, PROTECT_ACTION)
     if page.is_protected == is_protected:
         return page
     Page.objects.filter(pk=page.pk).update(is_protected=is_protected)
@@ -316,7 +309,7 @@ def page_unwatch(*, actor, page):
 @transaction.atomic
 def create_starter_pages(*, workspace, actor):
     """The pages every new workspace starts with (Governance structure is protected).
-    Called from the workspace_created signal inside the creating transaction."""
+    Called through the workspace_created hook inside the creating transaction."""
     for template in STARTER_PAGES:
         page_create(
             actor=actor,

@@ -78,7 +78,7 @@ def signoff_request(*, actor, page, organisations=None, due_date=None, revision=
         )
         for org in chosen
     )
-    page.workspace, page.group = container.workspace, container.group
+    page.set_container(container)
     request.page = page
     record_activity(
         actor=actor,
@@ -138,7 +138,7 @@ def page_sign(*, actor, page, request_id, revision):
     signoff.signer_name = str(actor)[:200]
     signoff.signed_at = timezone.now()
     signoff.save(update_fields=["signed_by", "signer_name", "signed_at"])
-    page.workspace, page.group = container.workspace, container.group
+    page.set_container(container)
     request.page = page
     record_activity(
         actor=actor,

@@ -1,7 +1,7 @@
 """The access layer: the one place that decides who may see and do what.
 
 Access is decided at the container (a Workspace or a Group) from django-guardian
-object permissions held by role groups (see roles.py and services.py). Two
+object permissions held by role groups (see roles.py and actions/role_groups.py). Two
 halves that must always agree:
 
 * ``container_access(user, container)`` - the per-object check: the viewer's
@@ -13,17 +13,21 @@ halves that must always agree:
 Nothing here is cached across requests, so a removal takes effect on the next one.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from .models import (
@@ -37,7 +41,16 @@ from .models import (
     WorkspaceGroupObjectPermission,
     WorkspaceUserObjectPermission,
 )
-from .roles import ACTIONS, Action, least_role_with, role_for_actions
+from .roles import ACTIONS, Action, Role, least_role_with, role_for_actions
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from profiles.models import User
+
+Container: TypeAlias = "Workspace | Group"
+Viewer: TypeAlias = "User | AnonymousUser"
+ViewFunc: TypeAlias = Callable[..., HttpResponse]
 
 PERMISSION_MODELS = {
     Workspace: (WorkspaceUserObjectPermission, WorkspaceGroupObjectPermission),
@@ -45,14 +58,16 @@ PERMISSION_MODELS = {
 }
 
 
-def _can_see_anything(user):
+def is_signed_in(user: Viewer) -> TypeGuard[User]:
+    """A signed-in, active person: the only kind of viewer who may see anything."""
     return user.is_authenticated and user.is_active
 
 
-def _permission_rows_sql(model, column, condition):
-    """SQL over guardian's direct-FK permission tables of ``model`` (a container): the
-    rows a user holds through a group or directly, as one UNION, selecting ``column``
-    where ``condition``. Parameters: user id, value, user id, value.
+def _grants_sql(model: type[Container], columns: tuple[str, str], where: tuple[str, str]) -> str:
+    """SQL over guardian's direct-FK permission tables of ``model`` (a container): its
+    grants through a group (aliases x, m for the user's group membership, p for the
+    permission) UNION its direct grants (x, p), each selecting one of ``columns`` where
+    one of ``where``.
 
     Written as SQL because it runs in every request, and inside nearly every list
     query: built with the ORM (four joins, two OR-ed subqueries) it took longer to
@@ -64,49 +79,56 @@ def _permission_rows_sql(model, column, condition):
     memberships = get_user_model().groups.through._meta.db_table
     permissions = Permission._meta.db_table
     return (
-        f"SELECT {column} FROM {group_perm_model._meta.db_table} x"  # noqa: S608
+        f"SELECT {columns[0]} FROM {group_perm_model._meta.db_table} x"  # noqa: S608
         f" JOIN {memberships} m ON m.group_id = x.group_id"
         f" JOIN {permissions} p ON p.id = x.permission_id"
-        f" WHERE m.user_id = %s AND {condition}"
-        f" UNION SELECT {column} FROM {user_perm_model._meta.db_table} x"
+        f" WHERE {where[0]}"
+        f" UNION SELECT {columns[1]} FROM {user_perm_model._meta.db_table} x"
         f" JOIN {permissions} p ON p.id = x.permission_id"
-        f" WHERE x.user_id = %s AND {condition}"
+        f" WHERE {where[1]}"
     )
 
 
-def _ids_with_perm(user, model, codename):
+def _permission_rows_sql(model: type[Container], column: str, condition: str) -> str:
+    """The grants one user holds on ``model`` rows, selecting ``column`` where
+    ``condition``. Parameters: user id, value, user id, value."""
+    where = (f"m.user_id = %s AND {condition}", f"x.user_id = %s AND {condition}")
+    return _grants_sql(model, (column, column), where)
+
+
+def _ids_with_perm(user: User, model: type[Container], codename: str) -> RawSQL:
     """The ids of ``model`` rows on which ``user`` holds ``codename``, as a subquery."""
     sql = _permission_rows_sql(model, "x.content_object_id", "p.codename = %s")
     return RawSQL(sql, [user.pk, codename, user.pk, codename])  # noqa: S611
 
 
-def workspaces_with(user, action=Action.VIEW):
+def workspaces_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Workspace]:
     """Workspaces on which ``user`` holds ``action``, as one SQL query."""
-    if not _can_see_anything(user):
+    if not is_signed_in(user):
         return Workspace.objects.none()
     if user.is_superuser:
         return Workspace.objects.all()
     return Workspace.objects.filter(pk__in=_ids_with_perm(user, Workspace, f"{action}_workspace"))
 
 
-def groups_with(user, action=Action.VIEW):
+def groups_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Group]:
     """Groups on which ``user`` holds ``action``, as one SQL query."""
-    if not _can_see_anything(user):
+    if not is_signed_in(user):
         return Group.objects.none()
     if user.is_superuser:
         return Group.objects.all()
     return Group.objects.filter(pk__in=_ids_with_perm(user, Group, f"{action}_group"))
 
 
-def workspaces_visible_to(user):
+def workspaces_visible_to(user: Viewer) -> QuerySet[Workspace]:
     return workspaces_with(user, Action.VIEW)
 
 
-def groups_visible_to(user):
+def groups_visible_to(user: Viewer) -> QuerySet[Group]:
     return groups_with(user, Action.VIEW)
 
 
-def contained_visible_q(user, prefix="", action=Action.VIEW):
+def contained_visible_q(user: Viewer, prefix: str = "", action: str = Action.VIEW) -> Q:
     """A Q for rows of a ``Contained`` model (a workspace, and a group or none) on whose
     container ``user`` holds ``action`` (by default: may view).
 
@@ -118,17 +140,40 @@ def contained_visible_q(user, prefix="", action=Action.VIEW):
     ) | Q(**{f"{prefix}group__in": groups_with(user, action)})
 
 
-def people_managed_by(user):
+def _holders_sql(model: type[Container]) -> str:
+    """The users who hold a codename on one ``model`` row (``_permission_rows_sql``
+    turned around). Parameters: row id, codename, row id, codename."""
+    condition = "x.content_object_id = %s AND p.codename = %s"
+    return _grants_sql(model, ("m.user_id", "x.user_id"), (condition, condition))
+
+
+def users_with(container: Container, action: str = Action.VIEW) -> QuerySet[User]:
+    """Active users who hold ``action`` on ``container`` (superusers hold every action):
+    the "which users may" half of ``container_access``, as one SQL query."""
+    codename = f"{action}_{container._meta.model_name}"
+    params = [container.pk, codename, container.pk, codename]
+    holders = RawSQL(_holders_sql(type(container)), params)  # noqa: S611
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(Q(pk__in=holders) | Q(is_superuser=True))
+
+
+def users_who_may_view(container: Container) -> QuerySet[User]:
+    """Active users who may view ``container``: whom a notification may reach, whom a
+    mention may name."""
+    return users_with(container, Action.VIEW)
+
+
+def people_managed_by(user: Viewer) -> QuerySet[User]:
     """People who share a workspace that ``user`` manages (the admin's people choices)."""
     managed = workspaces_with(user, Action.MANAGE)
     return get_user_model().objects.filter(memberships__workspace__in=managed).distinct()
 
 
-def managed_rows(model, user):
+def managed_rows(model: type[Model], user: Viewer) -> QuerySet[Any]:
     """The rows of ``model`` that ``user`` may pick or look up in the admin: containers
     they manage, people who share one of them, those workspaces' partner organisations.
     Any other model: nothing unless superuser (a new relation fails closed)."""
-    if user.is_superuser and _can_see_anything(user):
+    if user.is_superuser and is_signed_in(user):
         return model._default_manager.all()
     scoped = {
         Workspace: lambda: workspaces_with(user, Action.MANAGE),
@@ -139,7 +184,7 @@ def managed_rows(model, user):
     return scoped[model]() if model in scoped else model._default_manager.none()
 
 
-def partners_managed_by(user):
+def partners_managed_by(user: Viewer) -> QuerySet[Organisation]:
     """Partner organisations of the workspaces ``user`` manages."""
     managed = workspaces_with(user, Action.MANAGE)
     return Organisation.objects.filter(workspaces__in=managed).distinct()
@@ -149,7 +194,7 @@ class RoleRequired(PermissionDenied):
     """Raised when the viewer's role in a container lacks an action; carries the least
     role that has it, so the 403 page can say whom to ask for what."""
 
-    def __init__(self, action, access=None):
+    def __init__(self, action: str, access: ContainerAccess | None = None) -> None:
         self.role = least_role_with(action)
         self.access = access
         super().__init__(f"This needs the {self.role.label.lower()} role or higher here.")
@@ -159,22 +204,22 @@ class RoleRequired(PermissionDenied):
 class ContainerAccess:
     """What the viewer may do in one container; put on the request by ``container_view``."""
 
-    container: Workspace | Group
-    actions: frozenset = field(default_factory=frozenset)
+    container: Container
+    actions: frozenset[str] = field(default_factory=frozenset)
 
     @property
-    def workspace(self):
+    def workspace(self) -> Workspace:
         return self.container.workspace
 
     @property
-    def group(self):
+    def group(self) -> Group | None:
         return self.container.group
 
     @property
-    def role(self):
+    def role(self) -> Role | None:
         return role_for_actions(self.actions)
 
-    def can(self, action):
+    def can(self, action: str) -> bool:
         return action in self.actions
 
     # Template-friendly flags: {% if access.can_contribute %}
@@ -185,7 +230,7 @@ class ContainerAccess:
     can_lead = property(lambda self: self.can(Action.LEAD))
 
 
-def _permission_codenames(user, container):
+def _permission_codenames(user: User, container: Container) -> set[str]:
     """The codenames ``user`` holds on ``container``, directly or through a group (what
     guardian's ObjectPermissionChecker.get_perms answers, in one query, not two)."""
     sql = _permission_rows_sql(type(container), "p.codename", "x.content_object_id = %s")
@@ -194,9 +239,9 @@ def _permission_codenames(user, container):
         return {codename for (codename,) in cursor.fetchall()}
 
 
-def container_access(user, container):
+def container_access(user: Viewer, container: Container) -> ContainerAccess:
     """The viewer's actions on ``container`` (a superuser holds all of them)."""
-    if not _can_see_anything(user):
+    if not is_signed_in(user):
         return ContainerAccess(container)
     if user.is_superuser:
         return ContainerAccess(container, frozenset(ACTIONS))
@@ -209,19 +254,20 @@ def container_access(user, container):
     return ContainerAccess(container, actions)
 
 
-def parse_container_path(path):
+def parse_container_path(path: str) -> tuple[str, str | None]:
     """'alliance' -> ('alliance', None); 'alliance/g/wp1' -> ('alliance', 'wp1')."""
     workspace_slug, _, group_slug = path.partition("/g/")
     return workspace_slug, group_slug or None
 
 
-def container_get(user, path):
+def container_get(user: Viewer, path: str) -> ContainerAccess:
     """Resolve a container path and the viewer's access to it.
 
     Raises Http404 for a missing container and for one the user may not view
     alike, so that a private container's existence does not leak.
     """
     workspace_slug, group_slug = parse_container_path(path)
+    container: Container | None
     if group_slug:
         container = (
             Group.objects.select_related("workspace")
@@ -238,7 +284,7 @@ def container_get(user, path):
     return access
 
 
-def container_view(action=Action.VIEW):
+def container_view(action: str = Action.VIEW) -> Callable[[ViewFunc], ViewFunc]:
     """Decorate a view taking ``container`` (a path from the URL) as its first argument.
 
     Resolves it, answers 404 to anyone who may not view it and 403 to a viewer
@@ -246,9 +292,9 @@ def container_view(action=Action.VIEW):
     ``request.access`` (a ContainerAccess) set.
     """
 
-    def decorator(view):
+    def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request, container, *args, **kwargs):
+        def wrapped(request: Any, container: str, *args: Any, **kwargs: Any) -> HttpResponse:
             access = container_get(request.user, container)
             if not access.can(action):
                 raise RoleRequired(action, access)
@@ -256,7 +302,7 @@ def container_view(action=Action.VIEW):
             _note_visit(request, access.workspace)
             return view(request, access.container, *args, **kwargs)
 
-        wrapped.required_action = action
+        wrapped.required_action = action  # type: ignore[attr-defined]  # the matrix reads it
         return wrapped
 
     return decorator
@@ -265,13 +311,15 @@ def container_view(action=Action.VIEW):
 VISIT_RESOLUTION = timedelta(minutes=15)
 
 
-def _note_visit(request, workspace):
+def _note_visit(request: HttpRequest, workspace: Workspace) -> None:
     """Keep Membership.last_seen_at for the adoption figures, writing at most once per
     VISIT_RESOLUTION per workspace and session (the session remembers the last write)."""
     key = f"seen:{workspace.pk}"
     now = timezone.now()
     last = request.session.get(key)
     if last and now.timestamp() - last < VISIT_RESOLUTION.total_seconds():
+        return
+    if not is_signed_in(request.user):
         return
     memberships = Membership.objects.filter(workspace=workspace, user=request.user)
     if memberships.filter(welcomed_at__isnull=True).exists():
@@ -285,7 +333,7 @@ def _note_visit(request, workspace):
     request.session[key] = now.timestamp()
 
 
-def require_action(user, container, action):
+def require_action(user: Viewer, container: Container, action: str) -> ContainerAccess:
     """For services: ``user``'s ContainerAccess on ``container``, or PermissionDenied
     unless it allows ``action`` (services check again what their views checked)."""
     access = container_access(user, container)

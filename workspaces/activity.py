@@ -8,7 +8,6 @@ instance with ``get_absolute_url()`` and ``__str__``.
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -33,6 +32,21 @@ def record_activity(*, actor, verb, target, container, url=None):
         target_label=str(target)[:300],
         target_url=url or target.get_absolute_url(),
     )
+
+
+def _activity_of(target):
+    target_type = ContentType.objects.get_for_model(target)
+    return Activity.objects.filter(target_type=target_type, target_id=target.pk)
+
+
+def relabel_activity(target):
+    """The stream's lines about ``target`` show its new ``str()`` (after an edit)."""
+    _activity_of(target).update(target_label=str(target)[:300])
+
+
+def forget_activity(target):
+    """Take a removed or hidden ``target`` out of the stream (its label is a snapshot)."""
+    _activity_of(target).delete()
 
 
 def notify(*, recipients, kind, actor, text, target, container):
@@ -70,10 +84,7 @@ def deliver(recipient_ids, fields, container, *, again=False):
     ``container``. ``again``: a delivery that may have run before skips those who have
     it already (so delivering twice changes nothing)."""
     fields = {**fields, "created_at": datetime.fromisoformat(fields["created_at"])}
-    may_view = get_user_model().objects.filter(pk__in=recipient_ids, is_active=True)
-    if container.is_group and container.is_private:
-        may_view = may_view.filter(group_memberships__group=container)
-    may_view = may_view.filter(memberships__workspace=container.workspace)
+    may_view = access.users_who_may_view(container).filter(pk__in=recipient_ids)
     if again:
         delivered = Notification.objects.filter(recipient_id__in=recipient_ids, **fields)
         may_view = may_view.exclude(pk__in=delivered.values("recipient_id"))

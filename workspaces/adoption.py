@@ -44,7 +44,10 @@ def adoption_rows(workspace, viewer):
         .order_by("organisation__name", "user__display_name")
     )
     user_ids = [m.user_id for m in memberships]
-    columns = [(label, fn(workspace, user_ids, viewer)) for label, fn in hooks.MEMBER_COLUMNS]
+    columns = [
+        (column.label, column.fn(workspace, user_ids, viewer))
+        for column in hooks.get_hooks(hooks.MEMBER_COLUMN)
+    ]
     return [label for label, _ in columns], [
         {"membership": m, "values": [values.get(m.user_id, 0) for _, values in columns]}
         for m in memberships
@@ -67,7 +70,10 @@ def weekly_series(workspace, viewer):
         .annotate(n=Count("user", distinct=True))
     )
     series = [("Weekly active members", active)]
-    series += [(label, fn(workspace, weeks[0], viewer)) for label, fn in hooks.WEEKLY_SERIES]
+    series += [
+        (chart.label, chart.fn(workspace, weeks[0], viewer))
+        for chart in hooks.get_hooks(hooks.WEEKLY_SERIES)
+    ]
     return [(label, [(week, counts.get(week, 0)) for week in weeks]) for label, counts in series]
 
 

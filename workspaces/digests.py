@@ -23,7 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from workspaces.activity import stream_for
-from workspaces.models import Membership, Notification
+from workspaces.models import Membership
+from workspaces.notifications import unread_count_for
 
 logger = logging.getLogger(__name__)
 
@@ -92,12 +93,6 @@ def digest_sections(user, *, since, until):
     return list(sections.values())
 
 
-def _unread_count(user):
-    return (
-        Notification.objects.filter(recipient=user, read_at__isnull=True).visible_to(user).count()
-    )
-
-
 def build_message(user, sections, unread):
     lines = sum(len(s.lines) + s.more for s in sections)
     context = {
@@ -138,7 +133,7 @@ def send_digest(user_id, *, now, frequency=None, dry_run=False):
         if dry_run:
             return outcome
         if sections:
-            build_message(user, sections, _unread_count(user)).send()
+            build_message(user, sections, unread_count_for(user)).send()
         user.digest_sent_at = now
         user.save(update_fields=["digest_sent_at"])
         return outcome

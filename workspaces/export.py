@@ -52,7 +52,7 @@ def export_stream(container, progress=None):
     entries are added and yielded one by one, so memory stays flat. ``progress``
     (optional) is called with a percentage after each entry."""
     archive = ZipStream(compress_type=ZIP_DEFLATED)
-    exporters = [members_exporter, *hooks.EXPORTERS]
+    exporters = [members_exporter, *hooks.get_hooks(hooks.EXPORTER)]
     for index, exporter in enumerate(exporters):
         for path, chunks in exporter(container):
             archive.add(chunks, path)

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from alliance_hub.db import refuse_duplicate
+from alliance_hub.hooks import WORKSPACE_CREATED, get_hooks
 
 from .actions.invitations import invitations_send
 from .actions.membership import member_add
 from .actions.role_groups import create_role_groups
-from .actions.workspace import workspace_created
 from .models import Workspace
 from .roles import Role
 
@@ -75,7 +75,7 @@ def workspace_create(*, actor, name, organisation, slug="", description=""):
         organisation=organisation,
         check=False,
     )
-    workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    _created(workspace, actor)
     return workspace
 
 
@@ -88,7 +88,7 @@ def workspace_create_for(*, actor, name, lead_email, lead_organisation, descript
     if not actor.is_superuser:
         raise PermissionDenied("Only the platform's operator creates workspaces for others.")
     workspace = _new_workspace(actor=actor, name=name, slug="", description=description)
-    workspace_created.send(sender=Workspace, workspace=workspace, actor=actor)
+    _created(workspace, actor)
     invitations_send(
         actor=actor,
         workspace=workspace,
@@ -99,3 +99,10 @@ def workspace_create_for(*, actor, name, lead_email, lead_organisation, descript
         message=message,
     )
     return workspace
+
+
+def _created(workspace, actor):
+    """Let other apps add their starter content (the workspace_created hook), inside
+    the creating transaction."""
+    for created in get_hooks(WORKSPACE_CREATED):
+        created(workspace=workspace, actor=actor)

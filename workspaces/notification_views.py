@@ -6,48 +6,18 @@ a missing one, and each person only ever sees and changes their own.
 """
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance_hub.pagination import page_of
 from alliance_hub.params import query_id
 
-from .models import Notification
-
-PAGE_SIZE = 30
-
-
-def notification_list_for(*, user, before=None):
-    """The user's notifications from containers they may still view (leaving a group
-    hides what its notifications quoted), newest first.
-
-    Returns ``(notifications, has_more)``; ``before`` is an id cursor.
-    """
-    rows = (
-        Notification.objects.filter(recipient=user)
-        .visible_to(user)
-        .select_related("actor__profile", "workspace")
-        .order_by("-id")
-    )
-    if before:
-        rows = rows.filter(id__lt=before)
-    return page_of(rows, PAGE_SIZE)
-
-
-def notification_get_for(*, user, pk):
-    """One of the user's own notifications; Http404 for anyone else's and for missing ones."""
-    notification = (
-        Notification.objects.filter(recipient=user, pk=pk)
-        .visible_to(user)
-        .select_related("actor__profile", "workspace")
-        .first()
-    )
-    if notification is None:
-        raise Http404("No such notification.")
-    return notification
+from .notifications import (
+    notification_get_for,
+    notification_list_for,
+    notification_mark_read,
+    notifications_mark_all_read,
+)
 
 
 def _is_htmx(request):
@@ -68,9 +38,7 @@ def notification_list(request):
 def notification_read(request, pk):
     """Mark one as read; with ``open`` set, go on to what it is about."""
     notification = notification_get_for(user=request.user, pk=pk)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    notification_mark_read(notification=notification)
     if request.POST.get("open") and url_has_allowed_host_and_scheme(
         notification.target_url, allowed_hosts={request.get_host()}
     ):
@@ -84,8 +52,6 @@ def notification_read(request, pk):
 
 @require_POST
 def notification_read_all(request):
-    count = Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    count = notifications_mark_all_read(user=request.user)
     messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read.")
     return redirect("workspaces:notification_list")

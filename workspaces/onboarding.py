@@ -24,7 +24,7 @@ def kickoff_checklist(workspace):
             "url": None,
         }
     ]
-    for check in hooks.KICKOFF_CHECKS:
+    for check in hooks.get_hooks(hooks.KICKOFF_CHECK):
         items.extend(check(workspace))
     return items
 
@@ -64,7 +64,7 @@ def kickoff_complete(*, actor, workspace):
 
 def member_todo(user, workspace):
     items = []
-    for todo in hooks.MEMBER_TODOS:
+    for todo in hooks.get_hooks(hooks.MEMBER_TODO):
         items.extend(todo(user, workspace))
     return items
 

@@ -6,11 +6,10 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import onboarding, pins, selectors, services
+from . import onboarding, pins, policies, selectors, services
 from .access import container_view
 from .bulk_invites import BulkInviteForm
 from .forms import DescriptionForm, GroupCreateForm, PartnersForm, PinForm
-from .models import Pin
 from .roles import Action
 
 
@@ -96,14 +95,14 @@ def start_here(request, container):
         "workspaces/start_here.html",
         {
             "container": container,
-            "pins": Pin.objects.filter(workspace=container),
+            "pins": selectors.pins_for(workspace=container),
             "organisations": selectors.members_by_organisation(memberships),
             "todo": onboarding.member_todo(request.user, container),
         },
     )
 
 
-@container_view(Action.LEAD)
+@container_view(policies.PIN_ACTION)
 @require_POST
 def pin_add(request, container):
     workspace_only(container)
@@ -121,13 +120,11 @@ def pin_add(request, container):
     return redirect("workspaces:start_here", container)
 
 
-@container_view(Action.LEAD)
+@container_view(policies.PIN_ACTION)
 @require_POST
 def pin_remove(request, container, pk):
     workspace_only(container)
-    pin = Pin.objects.filter(workspace=container, pk=pk).first()
-    if pin is None:
-        raise Http404("No such pin.")
+    pin = selectors.pin_get_for(workspace=container, pk=pk)
     pins.pin_remove(actor=request.user, pin=pin)
     messages.success(request, f"“{pin.label}” was unpinned.")
     return redirect("workspaces:start_here", container)

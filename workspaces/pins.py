@@ -1,4 +1,4 @@
-"""Pins: the pages and documents leads put on a workspace's start page."""
+"""Pins: the content leads put on a workspace's start page."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -7,7 +7,7 @@ from django.http import Http404
 
 from .access import require_action
 from .models import Pin
-from .roles import Action
+from .policies import PIN_ACTION
 
 
 def _pin_target(workspace, target_ref):
@@ -31,7 +31,7 @@ def _pin_target(workspace, target_ref):
 def pin_add(*, actor, workspace, target_ref):
     """Pin a workspace-level page or document to the start page (leads). Raises
     PermissionDenied, Http404 for a target outside the workspace, ValidationError."""
-    require_action(actor, workspace, Action.LEAD)
+    require_action(actor, workspace, PIN_ACTION)
     content_type, target = _pin_target(workspace, target_ref)
     pin, created = Pin.objects.get_or_create(
         workspace=workspace,
@@ -53,5 +53,5 @@ def unpin_target(target):
 
 @transaction.atomic
 def pin_remove(*, actor, pin):
-    require_action(actor, pin.workspace, Action.LEAD)
+    require_action(actor, pin.workspace, PIN_ACTION)
     pin.delete()

@@ -1,21 +1,32 @@
 """Reads for the workspace views. Lists are filtered in SQL to what the viewer may see."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from itertools import groupby
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from .access import groups_visible_to, workspaces_visible_to
-from .models import Invitation, Membership, MembershipEvent
+from .access import Container, Viewer, groups_visible_to, workspaces_visible_to
+from .models import (
+    Group,
+    Invitation,
+    Membership,
+    MembershipEvent,
+    Organisation,
+    Pin,
+    Workspace,
+)
 from .two_factor import has_two_factor_expression
 
 
-def workspace_list_for(*, user):
+def workspace_list_for(*, user: Viewer) -> QuerySet[Workspace]:
     """The viewer's own workspaces (a superuser sees all)."""
     return workspaces_visible_to(user).order_by("name")
 
 
-def group_list_for(*, user, workspace):
+def group_list_for(*, user: Viewer, workspace: Workspace) -> QuerySet[Group]:
     return (
         groups_visible_to(user)
         .filter(workspace=workspace)
@@ -24,19 +35,19 @@ def group_list_for(*, user, workspace):
     )
 
 
-def member_list_for(*, container):
+def member_list_for(*, container: Container) -> QuerySet[Membership]:
     """Members of a workspace, or of a private group; the caller checked ``view``."""
     memberships = (
         Membership.objects.filter(workspace=container.workspace)
         .select_related("user__profile", "organisation")
         .annotate(has_two_factor=has_two_factor_expression("user"))
     )
-    if container.is_group and container.is_private:
+    if isinstance(container, Group) and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)
     return memberships.order_by("organisation__name", "user__display_name", "pk")
 
 
-def organisation_counts(memberships):
+def organisation_counts(memberships: QuerySet[Membership]) -> list[tuple[str, int]]:
     """``[(organisation name, member count)]`` for the dashboard: one aggregate query, a
     few rows however many members (listing every member made the page grow with them)."""
     return list(
@@ -47,11 +58,13 @@ def organisation_counts(memberships):
     )
 
 
-def members_by_organisation(memberships):
+def members_by_organisation(
+    memberships: Iterable[Membership],
+) -> list[tuple[Organisation, list[Membership]]]:
     return [(org, list(rows)) for org, rows in groupby(memberships, key=lambda m: m.organisation)]
 
 
-def membership_get_for(*, workspace, pk):
+def membership_get_for(*, workspace: Workspace, pk: int) -> Membership:
     membership = (
         Membership.objects.select_related("user", "workspace", "organisation")
         .filter(workspace=workspace, pk=pk)
@@ -62,7 +75,7 @@ def membership_get_for(*, workspace, pk):
     return membership
 
 
-def invitation_list_for(*, workspace):
+def invitation_list_for(*, workspace: Workspace) -> QuerySet[Invitation]:
     return (
         Invitation.objects.filter(workspace=workspace)
         .select_related("organisation", "invited_by")
@@ -70,7 +83,7 @@ def invitation_list_for(*, workspace):
     )
 
 
-def invitation_get_for(*, workspace, pk):
+def invitation_get_for(*, workspace: Workspace, pk: int) -> Invitation:
     invitation = (
         Invitation.objects.select_related("workspace").filter(workspace=workspace, pk=pk).first()
     )
@@ -79,7 +92,7 @@ def invitation_get_for(*, workspace, pk):
     return invitation
 
 
-def membership_events_for(*, user, workspace):
+def membership_events_for(*, user: Viewer, workspace: Workspace) -> QuerySet[MembershipEvent]:
     """The workspace's membership audit, without events about groups ``user`` may not see."""
     return (
         MembershipEvent.objects.filter(workspace=workspace)
@@ -88,13 +101,36 @@ def membership_events_for(*, user, workspace):
     )
 
 
-def organisation_ids_of(pairs):
+def organisation_ids_of(
+    pairs: Iterable[tuple[int | None, int | None]],
+) -> dict[tuple[int, int], int]:
     """``{(workspace_id, user_id): organisation_id}`` for the given pairs, in one query:
-    whom a person represents in a workspace (for search rows and their filter)."""
-    pairs = {(w, u) for w, u in pairs if w and u}
-    if not pairs:
+    whom a person represents in a workspace (e.g. to filter by organisation)."""
+    wanted = {(w, u) for w, u in pairs if w and u}
+    if not wanted:
         return {}
     rows = Membership.objects.filter(
-        workspace_id__in={w for w, _ in pairs}, user_id__in={u for _, u in pairs}
+        workspace_id__in={w for w, _ in wanted}, user_id__in={u for _, u in wanted}
     ).values_list("workspace_id", "user_id", "organisation_id")
-    return {(w, u): o for w, u, o in rows if (w, u) in pairs}
+    return {(w, u): o for w, u, o in rows if (w, u) in wanted}
+
+
+def partner_get_for(*, workspace: Workspace, pk: int) -> Organisation:
+    """One of ``workspace``'s partner organisations; Http404 for any other id."""
+    organisation = workspace.partners.filter(pk=pk).first()
+    if organisation is None:
+        raise Http404("No such partner organisation.")
+    return organisation
+
+
+def pins_for(*, workspace: Workspace) -> QuerySet[Pin]:
+    """The items pinned to ``workspace``'s start page, in their order."""
+    return Pin.objects.filter(workspace=workspace)
+
+
+def pin_get_for(*, workspace: Workspace, pk: int) -> Pin:
+    """One pin of ``workspace``; Http404 for a pin of another workspace or none."""
+    pin = pins_for(workspace=workspace).filter(pk=pk).first()
+    if pin is None:
+        raise Http404("No such pin.")
+    return pin

@@ -36,7 +36,6 @@ from .actions.role_groups import (  # noqa: F401
     create_role_groups,
 )
 from .actions.workspace import (  # noqa: F401
-    workspace_created,
     workspace_describe,
     workspace_two_factor_set,
 )

@@ -2,12 +2,13 @@
 
 A person has two-factor when they have an authenticator app (TOTP) or a security
 key / passkey (WebAuthn); recovery codes alone do not count. The check rides on
-the query that loads the signed-in user (profiles.backends), so it costs no query
+the query that loads the signed-in user (the authentication backend), so it costs no query
 per request and is never cached across requests: a change applies from the next one.
 """
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 
@@ -37,9 +38,7 @@ def setup_needed(user):
     if not user.is_authenticated:
         return False
     if not hasattr(user, "must_use_two_factor"):  # loaded without the annotations
-        from profiles.models import User
-
-        user = User.objects.annotate(**user_annotations()).get(pk=user.pk)
+        user = get_user_model().objects.annotate(**user_annotations()).get(pk=user.pk)
     return user.must_use_two_factor and not user.has_two_factor
 
 

@@ -16,7 +16,6 @@ urlpatterns = [
     path("w/new/", first_run_views.workspace_create, name="workspace_create"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("w/<container:container>/", views.dashboard, name="dashboard"),
-    path("w/<container:container>/search/", views.search, name="search"),
     path("w/<container:container>/members/", views.member_list, name="member_list"),
     path("w/<container:container>/members/invite/", views.member_invite, name="member_invite"),
     path(

@@ -1,17 +1,16 @@
-from urllib.parse import urlencode
-
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_hub import ratelimits
+from alliance_hub.hooks import DASHBOARD_ACTION, get_hooks
 from alliance_hub.pagination import page_of
 from alliance_hub.params import query_id
-from profiles import ratelimits
 
 from . import founding, policies, selectors, services
 from .access import container_view
@@ -75,16 +74,13 @@ def dashboard(request, container):
         if not container.is_group
         else (),
         organisations=selectors.organisation_counts(memberships),
+        dashboard_actions=[
+            action
+            for actions in get_hooks(DASHBOARD_ACTION)
+            for action in actions(container, request.access)
+        ],
     )
     return render(request, "workspaces/dashboard.html", context)
-
-
-@container_view(Action.VIEW)
-@require_GET
-def search(request, container):
-    """The old per-container search: the site search, narrowed to this container."""
-    params = {"q": request.GET.get("q", "")[:1000], "in": container.container_path}
-    return redirect(f"{reverse('search:search')}?{urlencode(params)}")
 
 
 @container_view(Action.VIEW)
@@ -342,7 +338,7 @@ def invitation_accept(request, token):
                 request, "workspaces/invitation_invalid.html", {"reason": str(error)}, status=410
             )
         if user is None:
-            login(request, membership.user, backend="profiles.backends.AuthenticationBackend")
+            login(request, membership.user, backend=settings.AUTHENTICATION_BACKENDS[0])
         messages.success(request, f"Welcome to {membership.workspace}!")
         return redirect(membership.workspace)
     return render(
@@ -361,9 +357,7 @@ def invitation_accept(request, token):
 @require_POST
 def organisation_remove(request, container, organisation_id):
     _workspace_only(container)
-    organisation = container.partners.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise Http404("No such partner organisation.")
+    organisation = selectors.partner_get_for(workspace=container, pk=organisation_id)
     try:
         removed = services.organisation_remove(
             actor=request.user, workspace=container, organisation=organisation

@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from .. import files
 
 MAX_TAGS = 12
+NEW_VERSION = "new_version"  # a notification kind (contributions.py)
 
 
 class DuplicateUpload(ValidationError):
@@ -29,7 +30,7 @@ def check_folder(folder, container):
 @contextmanager
 def cleanup_on_failure():
     """Yields a list for names of stored files; deletes them if the block fails."""
-    stored = []
+    stored: list[str] = []
     try:
         yield stored
     except BaseException:

@@ -1,17 +1,26 @@
 """Folder writes: create, rename, delete."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from workspaces.access import require_action
+from workspaces.access import Container, require_action
 from workspaces.roles import Action
 
 from ..models import Folder
 from .common import check_folder
 
+if TYPE_CHECKING:
+    from profiles.models import User
+
 
 @transaction.atomic
-def folder_create(*, actor, container, name, parent=None):
+def folder_create(
+    *, actor: User, container: Container, name: str, parent: Folder | None = None
+) -> Folder:
     """Create a folder (contributors). Raises PermissionDenied, ValidationError."""
     require_action(actor, container, Action.CONTRIBUTE)
     check_folder(parent, container)
@@ -27,7 +36,7 @@ def folder_create(*, actor, container, name, parent=None):
 
 
 @transaction.atomic
-def folder_rename(*, actor, folder, name):
+def folder_rename(*, actor: User, folder: Folder, name: str) -> Folder:
     """Rename a folder (contributors). Raises PermissionDenied, ValidationError."""
     require_action(actor, folder.container, Action.CONTRIBUTE)
     name = name.strip()
@@ -39,7 +48,7 @@ def folder_rename(*, actor, folder, name):
 
 
 @transaction.atomic
-def folder_delete(*, actor, folder):
+def folder_delete(*, actor: User, folder: Folder) -> None:
     """Delete an empty folder (contributors). Documents in the trash that were in
     it go back to the top level if restored. Raises PermissionDenied, ValidationError."""
     require_action(actor, folder.container, Action.CONTRIBUTE)

@@ -1,6 +1,9 @@
 """The trash: moving a document there, restoring it, purging it for good."""
 
-from datetime import timedelta
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,14 +21,16 @@ from .. import files
 from ..models import Document
 from .locks import check_writable, locked_document
 
+if TYPE_CHECKING:
+    from profiles.models import User
+
 
 @transaction.atomic
-def document_trash(*, actor, document):
+def document_trash(*, actor: User, document: Document) -> Document:
     """Move a document to the trash (contributors). Raises ValidationError if it is
     locked by someone else."""
     require_action(actor, document.container, Action.CONTRIBUTE)
-    document = locked_document(document)
-    check_writable(document, actor)
+    document = check_writable(locked_document(document), actor)
     document.deleted_at = timezone.now()
     document.deleted_by = actor
     document.locked_by = None
@@ -40,7 +45,7 @@ def document_trash(*, actor, document):
 
 
 @transaction.atomic
-def document_untrash(*, actor, document):
+def document_untrash(*, actor: User, document: Document) -> Document:
     """Bring a document back from the trash (moderators: leads, community managers)."""
     require_action(actor, document.container, Action.MODERATE)
     if not document.is_trashed:
@@ -56,7 +61,7 @@ def document_untrash(*, actor, document):
 
 
 @transaction.atomic
-def document_purge(*, actor, document):
+def document_purge(*, actor: User, document: Document) -> None:
     """Delete a trashed document for good, with its versions and files (moderators).
 
     The files are deleted after the transaction commits."""
@@ -74,7 +79,7 @@ def document_purge(*, actor, document):
     _delete_for_good(document)
 
 
-def _delete_for_good(document):
+def _delete_for_good(document: Document) -> None:
     names = set(document.versions.values_list("file", flat=True))
     for user_id in watcher_ids(document):
         unwatch(user=user_id, target=document)
@@ -84,7 +89,7 @@ def _delete_for_good(document):
     transaction.on_commit(lambda: files.delete_quietly(names))
 
 
-def trash_purge_expired(*, now=None):
+def trash_purge_expired(*, now: datetime | None = None) -> int:
     """Delete for good the documents in the trash for more than TRASH_RETENTION_DAYS
     (the periodic purge; no actor). Each in its own transaction. Returns how many."""
     now = now or timezone.now()

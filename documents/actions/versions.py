@@ -6,12 +6,18 @@ from django.db import transaction
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
 from workspaces.activity import notify, record_activity, watch, watcher_ids
-from workspaces.models import Notification
 from workspaces.roles import Action
 
 from .. import files, office_previews
 from ..models import Document, DocumentTag, Download, Version
-from .common import MAX_TAGS, DuplicateUpload, check_folder, check_upload, cleanup_on_failure
+from .common import (
+    MAX_TAGS,
+    NEW_VERSION,
+    DuplicateUpload,
+    check_folder,
+    check_upload,
+    cleanup_on_failure,
+)
 from .locks import check_writable, clear_lock, locked_document
 
 
@@ -144,7 +150,7 @@ def _announce(actor, document, version, verb):
     downloaders = Download.objects.filter(document=document).values_list("user_id", flat=True)
     notify(
         recipients=watcher_ids(document) | set(downloaders),
-        kind=Notification.Kind.NEW_VERSION,
+        kind=NEW_VERSION,
         actor=actor,
         text=f"{actor} {verb} {document} (version {version.number})",
         target=document,

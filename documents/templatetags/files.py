@@ -2,7 +2,7 @@
 
 from django import template
 
-from documents import files, labels
+from documents import files, labels, rows
 
 register = template.Library()
 
@@ -21,3 +21,9 @@ def file_kind(item):
 @register.filter
 def file_size(size):
     return labels.size_label(size)
+
+
+@register.simple_tag
+def document_rows(documents):
+    """A folder table's rows (documents/rows.py builds them without a template per cell)."""
+    return rows.document_rows(documents)

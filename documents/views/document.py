@@ -27,9 +27,15 @@ def _review_context(request, document, latest):
         for reviewer in review.decisions
         if reviewer.user_id == request.user.pk and reviewer.decision == "pending"
     }
+    withdrawable = {
+        review.pk
+        for review in rows
+        if review.is_open and policies.may_withdraw_review(request.user, request.access, review)
+    }
     return {
         "reviews": rows,
         "my_pending_reviews": mine,
+        "withdrawable_reviews": withdrawable,
         "can_send_for_review": policies.may_send_for_review(request.access)
         and latest is not None
         and latest.state == "draft",
@@ -41,7 +47,7 @@ def _document_page(request, container, document, *, version_form=None, status=20
         document=document, limit=selectors.RECENT_VERSIONS
     )
     if document.folder:
-        document.folder.workspace, document.folder.group = document.workspace, document.group
+        document.share_container(document.folder)
     latest = versions[0] if versions else None
     access = request.access
     context = {
@@ -64,8 +70,8 @@ def _document_page(request, container, document, *, version_form=None, status=20
         "breadcrumbs": selectors.breadcrumbs_for(document.folder, include_self=True),
         "locked_against_me": document.locked_against(request.user),
         "can_release": document.lock_is_active
-        and access.can_contribute
-        and (document.locked_by_id == request.user.pk or access.can_moderate),
+        and policies.may_release_lock(request.user, access, document),
+        "holds_lock": policies.holds_lock(request.user, document),
         "version_form": version_form or VersionForm(),
         "lock_minutes": _lock_minutes(),
         **_review_context(request, document, latest),

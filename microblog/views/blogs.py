@@ -10,7 +10,7 @@ from alliance_hub.params import query_id
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from .. import selectors, services
+from .. import policies, selectors, services
 from ..forms import BlogPostForm, CommentForm
 from .common import htmx_errors, is_htmx, page_context
 
@@ -76,7 +76,7 @@ def blogpost_detail(request, container, pk):
 @require_http_methods(["GET", "POST"])
 def blogpost_edit(request, container, pk):
     post = selectors.blogpost_get_for(user=request.user, container=container, pk=pk)
-    if post.author_id != request.user.pk:
+    if not policies.may_edit_blogpost(request.user, request.access, post):
         raise PermissionDenied("Only the author can edit a blog post.")
     form = BlogPostForm(request.POST or None, initial={"title": post.title, "body": post.body})
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,7 @@ from alliance_hub.params import query_id
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from .. import selectors, services
+from .. import policies, selectors, services
 from ..forms import HideForm, StatusPostForm
 from ..markup import TAG_MAX_LENGTH
 from .common import errors_text, htmx_errors, is_htmx, next_url, page_context
@@ -133,7 +133,7 @@ def _reply_failed(request, container, root, form):
 @require_http_methods(["GET", "POST"])
 def post_edit(request, container, pk):
     post = selectors.post_get_for(user=request.user, container=container, pk=pk)
-    if post.author_id != request.user.pk:
+    if not policies.may_edit_post(request.user, request.access, post):
         raise PermissionDenied("Only the author can edit a post.")
     if not post.is_editable and request.method == "GET":
         messages.error(request, "Posts can be edited only in the first 15 minutes.")

@@ -94,3 +94,12 @@ def choice_select(field):
     return format_html(
         '<select name="{}" id="{}">{}</select>', field.html_name, field.auto_id, options
     )
+
+
+@register.simple_tag
+def directory_rows(rows, directory_url, show_completeness):
+    """The directory table's rows (profiles/rows.py builds them without a template per
+    cell)."""
+    from profiles.rows import directory_rows as build  # noqa: PLC0415 - it imports avatar
+
+    return build(rows, directory_url=directory_url, show_completeness=show_completeness)

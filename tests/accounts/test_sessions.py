@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from profiles.sessions import SEEN, STARTED
+from alliance_hub.sessions import SEEN, STARTED
 from tests.accounts.helpers import is_signed_in, sign_in
 from tests.factories import PASSWORD
 from workspaces import services

@@ -17,7 +17,7 @@ def test_seed_demo_shows_every_documents_feature(db, client):
     assert Version.objects.filter(restored_from__isnull=False).exists()
     assert set(Version.objects.values_list("preview", flat=True)) >= {"image", "pdf", "text", "csv"}
     assert Download.objects.exists()
-    assert Notification.objects.filter(kind=Notification.Kind.NEW_VERSION).exists()
+    assert Notification.objects.filter(kind="new_version").exists()
     from django.contrib.auth import get_user_model
 
     hanna = get_user_model().objects.get(email="hanna@balticgrid.example")

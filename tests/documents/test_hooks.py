@@ -1,7 +1,6 @@
 import pytest
 
-from alliance_hub.hooks import PROFILE_SECTIONS, SEARCH_SOURCES
-from alliance_hub.nav import CONTAINER_NAV
+from alliance_hub.hooks import NAV_LINK, PROFILE_SECTION, SEARCH_SOURCE, get_hooks, get_hooks_by
 from documents import services
 from documents.hooks import recent_documents_section
 from tests.documents.helpers import make_document
@@ -9,11 +8,11 @@ from tests.search.helpers import search
 
 
 def test_documents_registers_its_nav_link_search_and_profile_section():
-    assert ("Documents", "documents:folder_list", 20) in [
-        (link.label, link.url_name, link.order) for link in CONTAINER_NAV
+    assert ("Documents", "documents:folder_list") in [
+        (link.label, link.url_name) for link in get_hooks(NAV_LINK)
     ]
-    assert SEARCH_SOURCES["document"].label == "Documents"
-    assert recent_documents_section in PROFILE_SECTIONS
+    assert get_hooks_by(SEARCH_SOURCE, "kind")["document"].label == "Documents"
+    assert recent_documents_section in get_hooks(PROFILE_SECTION)
 
 
 def test_nav_link_leads_to_the_folder_list(world, client_for):

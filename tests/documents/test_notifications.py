@@ -7,11 +7,7 @@ from workspaces.models import Activity, Notification
 
 
 def _new_version_notified():
-    return set(
-        Notification.objects.filter(kind=Notification.Kind.NEW_VERSION).values_list(
-            "recipient", flat=True
-        )
-    )
+    return set(Notification.objects.filter(kind="new_version").values_list("recipient", flat=True))
 
 
 def test_watchers_and_everyone_who_downloaded_an_older_version_are_notified(world, client_for):

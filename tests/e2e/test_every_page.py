@@ -1,6 +1,6 @@
 """Every page a lead and an observer may open (all GET pages of the permission matrix)
 at 375 px and 1280 px: no sideways scrolling, and at 375 px no serious or critical
-axe issue. One browser window per persona, reused for every page."""
+axe issue. One browser window per persona and width, reused for every page."""
 
 import pytest
 
@@ -38,14 +38,14 @@ def _walk(person, pages, *, axe):
     return problems
 
 
+# One test per persona and width, so that parallel workers share the walk.
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
 @pytest.mark.parametrize("persona", ["lead", "observer"])
-def test_every_page_fits_a_phone_and_passes_axe(people, persona):
+def test_every_page_fits_a_phone_and_passes_axe(people, persona, viewport):
     world = build_world()
     pages = html_pages_for(world, persona)
     assert len(pages) > 30, pages  # the walk really covers the site
-    problems = []
-    for viewport in ("phone", "desktop"):
-        person = people(f"{persona}-{viewport}", viewport)
-        person.sign_in(world.user(persona).email, PASSWORD)
-        problems += _walk(person, pages, axe=viewport == "phone")
+    person = people(f"{persona}-{viewport}", viewport)
+    person.sign_in(world.user(persona).email, PASSWORD)
+    problems = _walk(person, pages, axe=viewport == "phone")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)

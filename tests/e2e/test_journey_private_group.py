@@ -40,7 +40,7 @@ def _open(person, container, name):
 
 
 def _search(person, workspace, query):
-    person.goto(reverse("workspaces:search", args=[workspace]) + f"?q={query}")
+    person.goto(reverse("search:container_search", args=[workspace]) + f"?q={query}")
     return person.page.locator("#search-results li")
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from documents.models import Document, Version
 from profiles.models import Profile
 from tests.documents.helpers import doc_url, make_document
-from tests.launch.mail import import_via_job, mbox, message
+from tests.documents.mail import import_via_job, mbox, message
 from tests.profiles.helpers import edit_data, image_bytes, png_declaring
 
 FIFTY_NINE_MP = (7_700, 7_700)

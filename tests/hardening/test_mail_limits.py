@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from documents import mail_reading
 from documents.models import Document
 from jobs.models import Job
-from tests.launch.mail import import_via_job
+from tests.documents.mail import import_via_job
 
 FROM_LINE = b"From anna@example.org Mon Mar  2 10:00:00 2026\n"
 

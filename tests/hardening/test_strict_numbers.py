@@ -78,7 +78,7 @@ def test_range_with_a_five_thousand_digit_end_is_400_not_500(world, client_for):
     assert unicode_digits.status_code == 200  # a malformed Range is ignored (RFC 9110)
 
 
-@pytest.mark.parametrize("name", ["workspaces:search", "microblog:post_mentions"])
+@pytest.mark.parametrize("name", ["search:container_search", "microblog:post_mentions"])
 def test_nul_in_a_search_is_400_on_every_database(world, client_for, name):
     response = client_for(world.member).get(
         reverse(name, args=[world.workspace]), {"q": "\x00\x00"}

@@ -25,5 +25,5 @@ def hang(container):
     time.sleep(600)
 
 
-hooks.register_exporter(hang)
+hooks.register(hooks.EXPORTER, hang)
 call_command("db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.1", verbosity=0)

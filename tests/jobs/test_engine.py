@@ -35,8 +35,9 @@ def flaky_kind(monkeypatch, settings):
     from alliance_hub import hooks
 
     CALLS.clear()
-    monkeypatch.setitem(hooks.JOB_KINDS, "flaky", hooks.JobKind("flaky", "Flaky work", flaky))
     settings.JOB_RETRY_BASE_SECONDS = 30
+    with hooks.registered(hooks.JOB_KIND, hooks.JobKind("flaky", "Flaky work", flaky)):
+        yield
 
 
 def _start(world, django_capture_on_commit_callbacks, **params):

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from documents.models import Document
 from jobs.models import Job
+from tests.documents.mail import mbox, message, upload
 from tests.jobs.helpers import DownStorage, fresh, use_storage
-from tests.launch.mail import mbox, message, upload
 
 WHEN = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 

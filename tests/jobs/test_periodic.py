@@ -27,7 +27,8 @@ def hourly(monkeypatch):
 
     RAN.clear()
     entry = hooks.Periodic("test.hourly", timedelta(hours=1), note_the_period)
-    monkeypatch.setattr(hooks, "PERIODIC", {"test.hourly": entry})
+    with hooks.registered(hooks.PERIODIC, entry, alone=True):
+        yield
 
 
 def test_the_period_starts_on_a_multiple_of_its_length():

@@ -140,14 +140,12 @@ def test_the_zip_streams_before_the_archive_is_built(world, monkeypatch):
         started.append(container)
         yield "last.txt", b"the end"
 
-    monkeypatch.setattr(hooks, "EXPORTERS", [*hooks.EXPORTERS, last_exporter])
-    stream = export.export_stream(world.workspace)
-
-    first = next(stream)
-
-    assert first.startswith(b"PK\x03\x04")  # a local file header: the first entry
-    assert started == []
-    rest = b"".join(stream)
+    with hooks.registered(hooks.EXPORTER, last_exporter, order=100):
+        stream = export.export_stream(world.workspace)
+        first = next(stream)
+        assert first.startswith(b"PK\x03\x04")  # a local file header: the first entry
+        assert started == []
+        rest = b"".join(stream)
     assert started == [world.workspace]
     archive = zipfile.ZipFile(io.BytesIO(first + rest))
     assert archive.read("documents/file2/v1-file2.txt") == b"content 2"

@@ -105,7 +105,7 @@ def test_comment_notifies_the_author_and_is_sanitised_markdown(world, client_for
     assert "<em>work</em>" in comment.body_html
     assert "<script" not in comment.body_html
     notification = Notification.objects.get(recipient=world.member)
-    assert notification.kind == Notification.Kind.REPLY
+    assert notification.kind == "reply"
     assert notification.target_url == comment.get_absolute_url()
     created.refresh_from_db()
     assert created.comment_count == 1

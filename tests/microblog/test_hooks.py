@@ -1,15 +1,15 @@
 """The profile sections and the search sources the microblog registers."""
 
-from alliance_hub.hooks import PROFILE_SECTIONS, SEARCH_SOURCES
+from alliance_hub.hooks import PROFILE_SECTION, SEARCH_SOURCE, get_hooks, get_hooks_by
 from microblog import hooks, services
 from tests.microblog.helpers import blog, post
 from tests.search.helpers import search
 
 
 def test_the_microblog_registers_its_profile_sections_and_search():
-    assert hooks.blog_posts_section in PROFILE_SECTIONS
-    assert hooks.status_posts_section in PROFILE_SECTIONS
-    assert {"post", "blog"} <= set(SEARCH_SOURCES)
+    assert hooks.blog_posts_section in get_hooks(PROFILE_SECTION)
+    assert hooks.status_posts_section in get_hooks(PROFILE_SECTION)
+    assert {"post", "blog"} <= set(get_hooks_by(SEARCH_SOURCE, "kind"))
 
 
 def test_profile_lists_published_blog_posts_the_viewer_may_see(world):

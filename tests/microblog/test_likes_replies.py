@@ -51,7 +51,7 @@ def test_a_reply_notifies_the_author_of_the_post(world, client_for):
     reply = StatusPost.objects.get(reply_to=root)
     assert reply.get_absolute_url().endswith(f"#post-{reply.pk}")
     notification = Notification.objects.get(recipient=world.member)
-    assert notification.kind == Notification.Kind.REPLY
+    assert notification.kind == "reply"
     root.refresh_from_db()
     assert root.reply_count == 1
 

@@ -14,7 +14,7 @@ def _mention(user):
 def test_a_mentioned_member_is_notified_and_linked(world, client_for):
     created = post(world.member, world.workspace, f"Thanks {_mention(world.lead)}!")
     notification = Notification.objects.get(recipient=world.lead)
-    assert notification.kind == Notification.Kind.MENTION
+    assert notification.kind == "mention"
     assert notification.target_url == created.get_absolute_url()
     links = links_in(created.html)
     assert links[0]["class"] == "mention"
@@ -25,7 +25,7 @@ def test_a_mentioned_member_is_notified_and_linked(world, client_for):
 def test_mention_of_an_outsider_notifies_nobody_and_reveals_nothing(world, client_for):
     outsider_handle = _mention(world.outsider)
     created = post(world.member, world.workspace, f"Hello {outsider_handle} and @nobody.at.all")
-    assert not Notification.objects.filter(kind=Notification.Kind.MENTION).exists()
+    assert not Notification.objects.filter(kind="mention").exists()
     assert "<a" not in created.html  # plain text, exactly like a name that does not exist
     page = text_of(client_for(world.lead).get(url("post_list", world.workspace)))
     assert str(world.outsider) not in page

@@ -89,7 +89,7 @@ def test_notification_list_runs_a_fixed_number_of_queries(
         Notification(
             recipient=world.lead,
             workspace=world.workspace,
-            kind=Notification.Kind.MENTION,
+            kind="mention",
             actor=world.member,
             text=f"Note {i}",
             target_url="/",

@@ -117,11 +117,11 @@ def recent_posts_section():
     def nothing_to_show(viewer, person):
         return None
 
-    hooks.register_profile_section(section)
-    hooks.register_profile_section(nothing_to_show)
-    yield calls
-    hooks.PROFILE_SECTIONS.remove(section)
-    hooks.PROFILE_SECTIONS.remove(nothing_to_show)
+    with (
+        hooks.registered(hooks.PROFILE_SECTION, section),
+        hooks.registered(hooks.PROFILE_SECTION, nothing_to_show),
+    ):
+        yield calls
 
 
 def test_sections_registered_by_other_apps_are_rendered(world, client_for, recent_posts_section):

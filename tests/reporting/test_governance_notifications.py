@@ -89,4 +89,4 @@ def test_an_unregistered_kind_is_refused_and_registered_labels_are_listed(allian
             container=alliance.workspace,
         )
     for kind in (reviews.REVIEW_REQUESTED, signoff.SIGNED, reporting.REPORT_REMINDER):
-        assert kind in hooks.NOTIFICATION_KINDS
+        assert kind in hooks.get_hooks_by(hooks.NOTIFICATION_KIND, "name")

@@ -10,4 +10,9 @@ ROUTES = [
         containers=("workspace",),
         expect={"anonymous": LOGIN, "outsider": OK, "removed": OK},
     ),
+    Route(
+        "search:container_search",
+        lambda w, c: reverse("search:container_search", args=[c]),
+        containers=("workspace", "open_group", "private_group"),
+    ),
 ]

@@ -147,7 +147,7 @@ def test_the_old_container_search_redirects_to_the_site_search(world, client_for
     from django.urls import reverse
 
     response = client_for(world.member).get(
-        reverse("workspaces:search", args=[world.private_group]), {"q": "zebra"}
+        reverse("search:container_search", args=[world.private_group]), {"q": "zebra"}
     )
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("search:search"))

@@ -201,7 +201,11 @@ def test_an_organisation_removed_while_owing_no_longer_counts(alliance, client):
 def test_the_workspace_export_includes_the_signoff_record(alliance, client):
     request = _ask(alliance)
     _sign(client, alliance.elif_, alliance, request)
-    files = dict(item for exporter in hooks.EXPORTERS for item in exporter(alliance.workspace))
+    files = dict(
+        item
+        for exporter in hooks.get_hooks(hooks.EXPORTER)
+        for item in exporter(alliance.workspace)
+    )
     assert files["signoffs.csv"].decode().startswith("\ufeffpage,organisation")
     assert "Baltic" in files["signoffs.csv"].decode()
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from alliance_hub.hooks import SEARCH_SOURCES
+from alliance_hub.hooks import SEARCH_SOURCE, get_hooks_by
 from tests.search.helpers import search
 from tests.wiki.conftest import edit_page
 from wiki.models import Page
@@ -15,7 +15,7 @@ def test_editors_watch_the_page_and_watchers_are_notified_of_each_save(world, pa
     edit_page(page, world.lead, "Lead's change")
     assert is_watching(user=world.lead, target=page), "an editor watches"
     note = Notification.objects.get(recipient=world.member)
-    assert note.kind == Notification.Kind.PAGE_EDIT
+    assert note.kind == "page_edit"
     assert note.target_url == page.get_absolute_url()
     assert "Meeting notes" in note.text
     assert not Notification.objects.filter(recipient=world.lead).exists(), "not the actor"
@@ -59,7 +59,7 @@ def test_saves_are_recorded_in_the_activity_stream(world, page):
 
 
 def test_the_wiki_registers_a_search_source(world):
-    assert SEARCH_SOURCES["page"].label == "Wiki pages"
+    assert get_hooks_by(SEARCH_SOURCE, "kind")["page"].label == "Wiki pages"
 
 
 def pages(client, query, **params):

@@ -181,14 +181,6 @@ ROUTES = [
     Route("healthz", lambda w, c: reverse("healthz"), public=True, containers=WORKSPACE_ONLY),
 ]
 
-ROUTES.append(
-    Route(
-        "workspaces:search",
-        _url("workspaces:search"),
-        containers=("workspace", "open_group", "private_group"),
-    )
-)
-
 
 def _pin_url(w, c):
     from django.contrib.contenttypes.models import ContentType

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.urls import resolve
 
-from workspaces import demo
+from seeding import alliances as demo
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "screenshots.py"
 

@@ -3,7 +3,7 @@ the preview and form errors."""
 
 from django.core.exceptions import PermissionDenied
 
-from .. import selectors, services
+from .. import policies, selectors
 from ..markup import render_page_markdown
 
 
@@ -12,7 +12,7 @@ def page_or_404(container, page_path):
 
 
 def require_edit(request, page):
-    if not services.may_edit(request.access, page):
+    if not policies.may_edit_page(request.access, page):
         raise PermissionDenied("Only leads and community managers may change a protected page.")
 
 

@@ -11,7 +11,7 @@ from alliance_hub.textdiff import bounded_diff, html_blocks
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from .. import selectors, services
+from .. import policies, selectors, services
 from ..forms import RevertForm
 from ..services import EditConflict
 from .common import page_or_404, require_edit
@@ -41,7 +41,7 @@ def page_revision(request, container, revision, page_path):
             "container": container,
             "page": page,
             "revision": row,
-            "may_edit": services.may_edit(request.access, page),
+            "may_edit": policies.may_edit_page(request.access, page),
         },
     )
 

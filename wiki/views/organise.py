@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from .. import selectors, services
+from .. import policies, selectors, services
 from ..forms import PageMoveForm
 from .common import add_errors, form_status, page_or_404, require_edit
 
@@ -52,7 +52,7 @@ def page_delete(request, container, page_path):
     return redirect("wiki:page_list", container)
 
 
-@container_view(Action.LEAD)
+@container_view(policies.PROTECT_ACTION)
 @require_POST
 def page_protect(request, container, page_path):
     page = page_or_404(container, page_path)

@@ -10,7 +10,7 @@ from alliance_hub.textdiff import bounded_diff
 from workspaces.access import container_view
 from workspaces.roles import Action
 
-from .. import paths, selectors, services, signoff
+from .. import paths, policies, selectors, services, signoff
 from ..forms import PageCreateForm, PageEditForm, PreviewForm
 from ..services import EditConflict, PageContent
 from ..starters import TEMPLATES
@@ -51,7 +51,8 @@ def page_detail(request, container, page_path):
             "page": page,
             "ancestors": ancestors,
             "children": children,
-            "may_edit": services.may_edit(request.access, page),
+            "may_edit": policies.may_edit_page(request.access, page),
+            "may_protect": policies.may_protect(request.access),
             "signoff": signoff.status_for(page=page),
         },
     )
@@ -95,7 +96,8 @@ def page_create(request, container):
                 container=container,
                 content=PageContent(data["title"], body, data["summary"]),
                 path=data["path"],
-                is_protected=data["template"] == "governance" and request.access.can_lead,
+                is_protected=data["template"] == "governance"
+                and policies.may_protect(request.access),
             )
         except ValidationError as error:
             add_errors(form, error, path_field="slug")

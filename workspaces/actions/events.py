@@ -1,9 +1,25 @@
 """The audit of membership: one MembershipEvent per change."""
 
-from ..models import MembershipEvent
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import Group, MembershipEvent, Workspace
+
+if TYPE_CHECKING:
+    from profiles.models import User
 
 
-def record_event(workspace, kind, *, actor, subject=None, email="", detail="", group=None):
+def record_event(
+    workspace: Workspace,
+    kind: str,
+    *,
+    actor: User | None,
+    subject: User | None = None,
+    email: str = "",
+    detail: str = "",
+    group: Group | None = None,
+) -> None:
     MembershipEvent.objects.create(
         workspace=workspace,
         group=group,

@@ -1,5 +1,10 @@
 """Groups inside a workspace and who is in them."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import Group as AuthGroup
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,9 +22,22 @@ from .role_groups import (
     role_of,
 )
 
+if TYPE_CHECKING:
+    from profiles.models import User
+
+    from ..models import Workspace
+
 
 @transaction.atomic
-def group_create(*, actor, workspace, name, slug, description="", is_private=False):
+def group_create(
+    *,
+    actor: User,
+    workspace: Workspace,
+    name: str,
+    slug: str,
+    description: str = "",
+    is_private: bool = False,
+) -> Group:
     """Create a group (managers of the workspace). A private group starts with the actor in it."""
     require_action(actor, workspace, Action.MANAGE)
     taken = {"slug": "This workspace already has a group with this address."}
@@ -43,7 +61,7 @@ def group_create(*, actor, workspace, name, slug, description="", is_private=Fal
 
 
 @transaction.atomic
-def group_set_private(*, actor, group, is_private):
+def group_set_private(*, actor: User, group: Group, is_private: bool) -> Group:
     """Switch a group between open and private, rewriting its guardian rows (those who
     manage the group: opening a private group is decided on the group)."""
     require_action(actor, group, Action.MANAGE)
@@ -63,7 +81,7 @@ def group_set_private(*, actor, group, is_private):
     return group
 
 
-def require_group_manager(actor, groups):
+def require_group_manager(actor: User, groups: Iterable[Group]) -> None:
     """The one rule for adding people to groups: the actor manages each *group* (a
     manager of the workspace outside a private group does not). PermissionDenied."""
     for group in groups:
@@ -71,13 +89,13 @@ def require_group_manager(actor, groups):
 
 
 @transaction.atomic
-def group_member_add(*, actor, group, user):
+def group_member_add(*, actor: User, group: Group, user: User) -> None:
     """Add a workspace member to a group (see ``group_member_check``)."""
     group_member_check(actor=actor, group=group, user=user)
     _group_member_add(actor=actor, group=group, user=user)
 
 
-def group_member_check(*, actor, group, user):
+def group_member_check(*, actor: User, group: Group, user: User) -> None:
     """May ``actor`` add ``user`` to ``group``? Those who manage the group add members
     of its workspace (forms call it to show errors). Raises PermissionDenied,
     ValidationError."""
@@ -86,7 +104,7 @@ def group_member_check(*, actor, group, user):
         raise ValidationError(f"{user} is not a member of {group.workspace}.")
 
 
-def _group_member_add(*, actor, group, user):
+def _group_member_add(*, actor: User, group: Group, user: User) -> None:
     role = role_of(user, group.workspace)
     _, created = GroupMembership.objects.get_or_create(group=group, user=user)
     if created:
@@ -102,7 +120,7 @@ def _group_member_add(*, actor, group, user):
 
 
 @transaction.atomic
-def group_member_remove(*, actor, group, user):
+def group_member_remove(*, actor: User, group: Group, user: User) -> None:
     """Take ``user`` out of ``group`` (those who manage the group); what the group's
     notifications quoted is hidden from them on their next request."""
     require_group_manager(actor, [group])

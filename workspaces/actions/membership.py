@@ -1,25 +1,51 @@
 """Joining, changing role and leaving a workspace."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from profiles.sessions import end_sessions
+from alliance_hub.sessions import end_sessions
 
 from ..access import require_action
 from ..activity import record_activity
-from ..models import GroupMembership, Invitation, Membership, MembershipEvent, Notification
+from ..models import (
+    Group,
+    GroupMembership,
+    Invitation,
+    Membership,
+    MembershipEvent,
+    Notification,
+    Organisation,
+    Workspace,
+)
 from ..roles import Action, Role
 from .events import record_event
 from .groups import require_group_manager
 from .partners import saved_organisation
 from .role_groups import place_in_role_groups, sync_staff
 
+if TYPE_CHECKING:
+    from profiles.models import User
+
 
 @transaction.atomic
-def member_add(*, actor, workspace, user, role, organisation, groups=(), check=True):
+def member_add(
+    *,
+    actor: User,
+    workspace: Workspace,
+    user: User,
+    role: str,
+    organisation: Organisation,
+    groups: Iterable[Group] = (),
+    check: bool = True,
+) -> Membership:
     """Make ``user`` a member (managers; only leads grant the lead role; ``groups`` only
     those the actor manages)."""
     if check:
@@ -54,7 +80,7 @@ def member_add(*, actor, workspace, user, role, organisation, groups=(), check=T
 
 
 @transaction.atomic
-def member_change_role(*, actor, membership, role):
+def member_change_role(*, actor: User, membership: Membership, role: str) -> Membership:
     """Change a member's role (managers; only leads grant or take away the lead role)."""
     workspace = membership.workspace
     needs_lead = Role.LEAD in (role, membership.role)
@@ -64,8 +90,10 @@ def member_change_role(*, actor, membership, role):
     _keep_a_lead(membership, new_role=role)
     old = membership.get_role_display()
     membership.role = role
-    membership.save(update_fields=["role"])
+    # Permissions first: saving the membership tells other apps (open reviews are
+    # re-evaluated), and they ask the access layer who may do what now.
     place_in_role_groups(membership.user, workspace, role)
+    membership.save(update_fields=["role"])
     sync_staff(membership.user)
     record_event(
         workspace,
@@ -77,7 +105,7 @@ def member_change_role(*, actor, membership, role):
     return membership
 
 
-def _keep_a_lead(membership, new_role=None):
+def _keep_a_lead(membership: Membership, new_role: str | None = None) -> None:
     if membership.role != Role.LEAD or new_role == Role.LEAD:
         return
     other_leads = Membership.objects.filter(workspace=membership.workspace, role=Role.LEAD)
@@ -86,7 +114,7 @@ def _keep_a_lead(membership, new_role=None):
 
 
 @transaction.atomic
-def member_remove(*, actor, membership, detail=""):
+def member_remove(*, actor: User, membership: Membership, detail: str = "") -> None:
     """Remove a member: access ends on their next request; their content stays theirs."""
     workspace, user = membership.workspace, membership.user
     require_action(actor, workspace, Action.LEAD if membership.role == Role.LEAD else Action.MANAGE)
@@ -102,7 +130,7 @@ def member_remove(*, actor, membership, detail=""):
 
 
 @transaction.atomic
-def organisation_remove(*, actor, workspace, organisation):
+def organisation_remove(*, actor: User, workspace: Workspace, organisation: Organisation) -> int:
     """Remove a partner organisation and every member who belongs to it."""
     require_action(actor, workspace, Action.MANAGE)
     memberships = list(
@@ -125,5 +153,5 @@ def organisation_remove(*, actor, workspace, organisation):
     return len(memberships)
 
 
-def account_exists(email):
+def account_exists(email: str) -> bool:
     return get_user_model().objects.filter(email__iexact=email).exists()

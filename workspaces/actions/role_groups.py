@@ -90,10 +90,10 @@ def sync_staff(user):
 
 def admin_auth_group():
     """The auth group of leads and community managers, holding ADMIN_MODEL_PERMS and
-    those content apps registered (alliance_hub.hooks.register_admin_permissions); a
+    those content apps registered (the admin_permission hook); a
     permission registered since the group was made is added on the next call."""
     group, _ = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)
-    wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.ADMIN_PERMISSIONS])
+    wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.get_hooks(hooks.ADMIN_PERMISSION)])
     if group.permissions.count() != len(wanted):
         group.permissions.set(_permissions(wanted))
     return group

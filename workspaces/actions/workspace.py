@@ -1,17 +1,22 @@
-"""Settings of a workspace and the signal sent when one is created."""
+"""Settings of a workspace."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.dispatch import Signal
 
 from ..access import require_action
 from ..roles import Action
 
-# Sent inside the creating transaction; other apps (the wiki) add starter content.
-workspace_created = Signal()  # kwargs: workspace, actor
+if TYPE_CHECKING:
+    from profiles.models import User
+
+    from ..models import Workspace
 
 
 @transaction.atomic
-def workspace_describe(*, actor, workspace, description):
+def workspace_describe(*, actor: User, workspace: Workspace, description: str) -> None:
     """Change the description (leads)."""
     require_action(actor, workspace, Action.LEAD)
     workspace.description = description
@@ -19,7 +24,7 @@ def workspace_describe(*, actor, workspace, description):
 
 
 @transaction.atomic
-def workspace_two_factor_set(*, actor, workspace, required):
+def workspace_two_factor_set(*, actor: User, workspace: Workspace, required: bool) -> None:
     """A lead turns "members must use two-factor" on or off. From everyone's next
     request, members without two-factor get the set-up page (workspaces.two_factor).
     Raises PermissionDenied for anyone but a lead of ``workspace``."""

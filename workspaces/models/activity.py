@@ -49,10 +49,9 @@ class Activity(Contained):
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
-        MENTION = "mention", "Mentioned you"
-        REPLY = "reply", "Replied to your post"
-        NEW_VERSION = "new_version", "New version of a document you watch"
-        PAGE_EDIT = "page_edit", "Edit of a wiki page you watch"
+        """The workspaces app's own kinds; other apps register theirs (the
+        notification_kind hook), so ``kind`` has no fixed choices."""
+
         INVITATION_ACCEPTED = "invitation_accepted", "Accepted your invitation"
         OTHER = "other", "Other"
 
@@ -64,7 +63,7 @@ class Notification(models.Model):
     group = models.ForeignKey(
         Group, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices)
+    kind = models.CharField(max_length=30)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -90,20 +89,16 @@ class Notification(models.Model):
         return self.text
 
     def get_kind_display(self):
-        """The built-in kinds' labels, else the label a content app registered for its
-        kind (alliance_hub.hooks.register_notification_kind): ``kind``'s choices list
-        only the built-in ones, so workspaces names no content app's kinds."""
-        if self.kind in self.Kind.values:
-            return self.Kind(self.kind).label
-        return hooks.NOTIFICATION_KINDS.get(self.kind, self.Kind.OTHER.label)
+        kind = hooks.get_hooks_by(hooks.NOTIFICATION_KIND, "name").get(self.kind)
+        return kind.label if kind else self.Kind.OTHER.label
 
     @classmethod
     def is_known_kind(cls, kind):
-        return kind in cls.Kind.values or kind in hooks.NOTIFICATION_KINDS
+        return kind in hooks.get_hooks_by(hooks.NOTIFICATION_KIND, "name")
 
 
 class Watch(models.Model):
-    """A person watching a document or a wiki page (authors and editors watch automatically)."""
+    """A person watching a content object (authors and editors watch automatically)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")

@@ -23,6 +23,11 @@ class Membership(models.Model):
     last_seen_at = models.DateTimeField(null=True, blank=True)
     # Set when the member has seen the "start here" page; until then the dashboard sends them there.
     welcomed_at = models.DateTimeField(null=True, blank=True)
+    # Set for pages, not columns: by policies.mark_member_actions (the members page) and
+    # profiles.selectors.shared_memberships_for (the person's task there).
+    may_change_role: bool
+    may_remove: bool
+    tasks: str
 
     class Meta:
         ordering = ["organisation__name", "user__display_name"]

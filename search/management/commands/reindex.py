@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from alliance_hub.hooks import SEARCH_SOURCES
+from alliance_hub.hooks import SEARCH_SOURCE, get_hooks_by
 from search.index import reindex_batch
 from search.models import Entry, ReindexProgress
 
@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=500)
-        parser.add_argument("--kind", action="append", choices=sorted(SEARCH_SOURCES))
+        parser.add_argument(
+            "--kind", action="append", choices=sorted(get_hooks_by(SEARCH_SOURCE, "kind"))
+        )
         parser.add_argument("--restart", action="store_true", help="forget earlier progress")
         parser.add_argument("--max-batches", type=int, default=0, help="stop after this many")
 
@@ -26,11 +28,11 @@ class Command(BaseCommand):
         if restart:
             ReindexProgress.objects.all().delete()
         self.budget = max_batches or None
-        for name in kind or sorted(SEARCH_SOURCES):
+        for name in kind or sorted(get_hooks_by(SEARCH_SOURCE, "kind")):
             if not self._reindex(name, batch_size):
                 self.stdout.write("Stopped; run reindex again to resume.")
                 return
-        Entry.objects.exclude(kind__in=list(SEARCH_SOURCES)).delete()
+        Entry.objects.exclude(kind__in=list(get_hooks_by(SEARCH_SOURCE, "kind"))).delete()
         ReindexProgress.objects.all().delete()
         self.stdout.write(self.style.SUCCESS("Search index rebuilt."))
 
@@ -41,7 +43,7 @@ class Command(BaseCommand):
             return True
         if progress.last_id:
             self.stdout.write(f"{kind}: resuming after id {progress.last_id}")
-        ids = SEARCH_SOURCES[kind].all_ids()
+        ids = get_hooks_by(SEARCH_SOURCE, "kind")[kind].all_ids()
         while True:
             batch = list(ids.filter(pk__gt=progress.last_id)[:batch_size])
             if not batch:

@@ -8,15 +8,14 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from alliance_hub.hooks import Chapter
 from documents.models import Document
 from jobs import runner
 from jobs.models import Job
 from wiki.models import Page
-
-from . import adoption, onboarding, pins, services
-from .demo_clock import Chapter
-from .models import Membership, Organisation, WeeklyVisit
-from .roles import Role
+from workspaces import adoption, onboarding, pins, services
+from workspaces.models import Membership, Organisation, WeeklyVisit
+from workspaces.roles import Role
 
 # Who visited North Sea in each of the last weeks (oldest first): adoption grows.
 VISITS = [
@@ -41,6 +40,7 @@ def chapters(demo):
         Chapter(timedelta(days=29), lambda demo: _finish_kickoff(demo, north)),
         Chapter(timedelta(days=30), lambda demo: _invite(demo, north, "tomas@balticgrid.example")),
         Chapter(timedelta(days=2), lambda demo: _invite(demo, north, "lena@balticgrid.example")),
+        Chapter(timedelta(0), seed),
     ]
 
 

@@ -15,7 +15,9 @@ def test_the_container_search_opens_the_site_search_narrowed_to_it(world, client
     create_page(world.workspace, world.member, "Kestrel notes", "kestrel-notes", "")
     client.force_login(world.member)
     response = client.get(
-        reverse("workspaces:search", args=[world.private_group]), {"q": "kestrel"}, follow=True
+        reverse("search:container_search", args=[world.private_group]),
+        {"q": "kestrel"},
+        follow=True,
     )
     assert response.status_code == 200
     assert "Kestrel plan" in response.content.decode()
@@ -30,5 +32,5 @@ def test_a_too_short_query_gets_a_clear_message(world, client):
 
 def test_someone_who_may_not_see_the_container_gets_404(world, client):
     client.force_login(world.non_group_member)
-    url = reverse("workspaces:search", args=[world.private_group])
+    url = reverse("search:container_search", args=[world.private_group])
     assert client.get(url, {"q": "kestrel"}).status_code == 404

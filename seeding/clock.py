@@ -44,13 +44,6 @@ class StoryClock:
         self.at(self.end - target)
 
 
-class Chapter:
-    """Part of an app's demo story: ``run(demo)`` happens ``ago`` before now."""
-
-    def __init__(self, ago, run):
-        self.ago, self.run = ago, run
-
-
 def chapters_in_order(chapters):
     """Oldest first; chapters at the same time keep the apps' order."""
     return sorted(chapters, key=lambda chapter: -chapter.ago)

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from documents.models import Document, Version
 from tests.documents.helpers import make_document, stored_files
-from tests.launch.mail import eml, import_via_job, mbox, message, upload
+from tests.documents.mail import eml, import_via_job, mbox, message, upload
 
 MARCH = [datetime(2026, 3, day, 9, 0, tzinfo=UTC) for day in range(1, 29)]
 

@@ -1,19 +1,18 @@
 """The demo alliances behind ``manage.py seed_demo``.
 
-Content apps add their own demo content with a module ``<app>/demo.py`` that
-defines ``chapters(demo)``: a list of ``demo_clock.Chapter(ago, run)``, each run once
-with the ``Demo`` below at its time in the story (``ago`` before now), all apps'
-chapters oldest first. A module with only ``seed(demo)`` has it run at the end, "now".
-The alliances themselves are set up six weeks ago.
+Apps add their own demo content through the ``demo_chapters`` hook (registered in
+their contributions.py): ``fn(demo)`` returns a list of ``alliance_hub.hooks.Chapter(ago,
+run)``, each run once with the ``Demo`` below at its time in the story (``ago`` before
+now), all apps' chapters oldest first. The alliances themselves are set up six weeks ago.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
-from . import services
-from .models import Organisation, Workspace
-from .roles import Role
+from workspaces import services
+from workspaces.models import Organisation, Workspace
+from workspaces.roles import Role
 
 PASSWORD = "alliance-demo-2026"  # noqa: S105 - the published demo password
 # Sofia (in both alliances) has an authenticator app with this published secret, so
@@ -111,6 +110,17 @@ def _user(email, name):
     )
 
 
+def _member(admin, workspace, user, organisation_name, role):
+    services.member_add(
+        actor=admin,
+        workspace=workspace,
+        user=user,
+        role=role,
+        organisation=Organisation.objects.get_or_create(name=organisation_name)[0],
+    )
+    return user
+
+
 def _workspace(admin, slug, name, description, people):
     first = people[0]
     workspace = services.workspace_create(
@@ -146,23 +156,9 @@ def create():
     )
     demo.workspaces = {"north-sea": north, "rhine-water": rhine}
     for key, name, email, org, role, _groups in NORTH_SEA_PEOPLE:
-        demo.users[key] = _user(email, name)
-        services.member_add(
-            actor=admin,
-            workspace=north,
-            user=demo.users[key],
-            role=role,
-            organisation=Organisation.objects.get_or_create(name=org)[0],
-        )
+        demo.users[key] = _member(admin, north, _user(email, name), org, role)
     for key, name, email, org, role in RHINE_PEOPLE:
-        demo.users[key] = _user(email, name)
-        services.member_add(
-            actor=admin,
-            workspace=rhine,
-            user=demo.users[key],
-            role=role,
-            organisation=Organisation.objects.get_or_create(name=org)[0],
-        )
+        demo.users[key] = _member(admin, rhine, _user(email, name), org, role)
     for workspace in (north, rhine):
         services.member_remove(actor=admin, membership=workspace.memberships.get(user=admin))
     _two_factor(demo, rhine)

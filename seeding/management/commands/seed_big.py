@@ -70,12 +70,7 @@ DEEP_PAGE = 100
 FILE_POOL = 1000  # distinct small files; versions share them as restores do
 
 
-def big_page_path():
-    """The reference page, kept in the repository as ``bench/big-page.md``."""
-    path = Path(settings.BASE_DIR) / "bench" / "big-page.md"
-    if not path.is_file():
-        raise CommandError(f"The reference page {path} is missing. Pass --big-page PATH.")
-    return path
+BIG_PAGE = Path(settings.BASE_DIR) / "bench" / "big-page.md"  # the reference page
 
 
 def analyze_tables():
@@ -91,13 +86,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=float, default=1.0)
         parser.add_argument("--slug", default="big-alliance")
-        parser.add_argument("--big-page", default="", help="path of the reference wiki page")
+        parser.add_argument(
+            "--big-page", default="", help="the reference wiki page (default: bench/big-page.md)"
+        )
         parser.add_argument("--seed", type=int, default=8)
 
     def handle(self, *args, scale, slug, big_page, seed, **options):
         if scale <= 0:
             raise CommandError("--scale must be positive.")
-        page_file = Path(big_page) if big_page else big_page_path()
+        page_file = Path(big_page) if big_page else BIG_PAGE
         if not page_file.is_file():
             raise CommandError(f"The reference page {page_file} is missing.")
         if Workspace.objects.filter(slug=slug).exists():
@@ -307,11 +304,7 @@ class Seeder:
         Document.objects.bulk_create(docs, batch_size=BATCH)
 
         # Versions: 50 for the bench document, the rest spread to reach the total.
-        per_doc = {d.pk: 1 for d in docs}
-        per_doc[self.bench_document.pk] = BENCH_DOC_VERSIONS
-        extra = max(0, self.counts["versions"] - sum(per_doc.values()))
-        for _ in range(extra):
-            per_doc[rng.choice(docs[:-1]).pk] += 1
+        per_doc = _spread(rng, docs, BENCH_DOC_VERSIONS, self.counts["versions"])
         versions = []
         for doc in docs:
             for number in range(1, per_doc[doc.pk] + 1):
@@ -387,11 +380,7 @@ class Seeder:
         pages.append(self.big_page)
         Page.objects.bulk_create(pages, batch_size=BATCH)
 
-        revisions_per_page = {p.pk: 1 for p in pages}
-        revisions_per_page[self.big_page.pk] = BIG_PAGE_REVISIONS
-        extra = max(0, self.counts["revisions"] - sum(revisions_per_page.values()))
-        for _ in range(extra):
-            revisions_per_page[rng.choice(pages[:-1]).pk] += 1
+        revisions_per_page = _spread(rng, pages, BIG_PAGE_REVISIONS, self.counts["revisions"])
         rows = []
         for page in pages:
             last = revisions_per_page[page.pk]
@@ -509,7 +498,7 @@ class Seeder:
                 Notification(
                     recipient=people[i % len(people)],
                     workspace=self.workspace,
-                    kind=Notification.Kind.NEW_VERSION,
+                    kind="new_version",
                     actor=rng.choice(people),
                     text=f"New version of “{doc.title}”",
                     target_url=doc.get_absolute_url(),
@@ -588,3 +577,13 @@ BLOG_BODY = (
     "## What we learnt\n\nThe pilot showed that shared monitoring saves a lot of "
     "duplicated work.\n\n- Fewer field trips\n- One data format\n\nMore in the next post.\n"
 )
+
+
+def _spread(rng, rows, last_count, total):
+    """How many children each of ``rows`` gets: the last one (the benchmark's own)
+    ``last_count``, the others one each plus, at random, what it takes to reach ``total``."""
+    counts = {row.pk: 1 for row in rows}
+    counts[rows[-1].pk] = last_count
+    for _ in range(max(0, total - sum(counts.values()))):
+        counts[rng.choice(rows[:-1]).pk] += 1
+    return counts

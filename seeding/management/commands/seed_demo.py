@@ -1,15 +1,14 @@
-import importlib
 import json
 from datetime import timedelta
 
-from django.apps import apps
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from workspaces import demo, launch_demo
-from workspaces.demo_clock import Chapter, StoryClock, chapters_in_order
+from alliance_hub.hooks import DEMO_CHAPTERS, get_hooks
+from seeding import alliances as demo
+from seeding.clock import StoryClock, chapters_in_order
 
 # The story starts with the alliances being set up, six weeks before "now".
 STORY_START = timedelta(weeks=6)
@@ -49,12 +48,12 @@ class Command(BaseCommand):
         with quiet_mail, clock, transaction.atomic():
             world = demo.create()
             world.clock = clock
-            story = _chapters(world) + launch_demo.chapters(world)
+            story = [
+                chapter for chapters in get_hooks(DEMO_CHAPTERS) for chapter in chapters(world)
+            ]
             for chapter in chapters_in_order(story):
                 clock.at(chapter.ago)
                 chapter.run(world)
-            clock.at(timedelta(0))
-            launch_demo.seed(world)  # the visits up to today
 
     def _personas(self, rows):
         order = [email for email, _workspace, _text in demo.PERSONAS]
@@ -79,21 +78,3 @@ class Command(BaseCommand):
                 f"{row['email']:<32} {row['workspace']:<18} {row['role']:<18} "
                 f"{row['organisation']:<30} groups: {groups}"
             )
-
-
-def _chapters(world):
-    """Every app's part of the story: ``<app>/demo.py`` defines ``chapters(demo)`` (a
-    list of Chapter) or ``seed(demo)``, which then happens at the end, "now"."""
-    chapters = []
-    for app in apps.get_app_configs():
-        if app.name == "workspaces":
-            continue
-        try:
-            module = importlib.import_module(f"{app.name}.demo")
-        except ModuleNotFoundError:
-            continue
-        if hasattr(module, "chapters"):
-            chapters.extend(module.chapters(world))
-        elif hasattr(module, "seed"):
-            chapters.append(Chapter(timedelta(0), module.seed))
-    return chapters
