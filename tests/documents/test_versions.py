@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from documents import services
+from documents.actions import versions as version_actions
 from documents.models import Document, Version
 from tests.documents.helpers import (
     add_version,
@@ -120,7 +120,7 @@ def test_failure_after_storing_the_file_leaves_no_version_and_no_file(world, mon
     def broken_announce(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services, "_announce", broken_announce)
+    monkeypatch.setattr(version_actions, "_announce", broken_announce)
     with pytest.raises(RuntimeError):
         add_version(document, world.member, b"new content\n")
     assert document.versions.count() == 1
