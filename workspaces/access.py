@@ -46,7 +46,7 @@ from .roles import ACTIONS, Action, Role, least_role_with, role_for_actions
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
-    from profiles.models import User
+    from alliance_hub.types import User
 
 Container: TypeAlias = "Workspace | Group"
 Viewer: TypeAlias = "User | AnonymousUser"

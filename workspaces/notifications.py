@@ -19,7 +19,7 @@ from alliance_hub.pagination import page_of
 from .models import Notification
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
 PAGE_SIZE = 30
 

@@ -17,7 +17,7 @@ from .models import Membership
 from .roles import Action, Role
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
 PIN_ACTION = Action.LEAD
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..models import Group, MembershipEvent, Workspace
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
 
 def record_event(

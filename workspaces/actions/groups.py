@@ -23,7 +23,7 @@ from .role_groups import (
 )
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
     from ..models import Workspace
 

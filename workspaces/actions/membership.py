@@ -32,7 +32,7 @@ from .partners import saved_organisation
 from .role_groups import place_in_role_groups, sync_staff
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
 
 @transaction.atomic

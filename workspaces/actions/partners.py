@@ -12,7 +12,7 @@ from ..models import Organisation, Workspace
 from ..roles import Action
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
 
 def saved_organisation(organisation: Organisation) -> Organisation:

@@ -10,7 +10,7 @@ from ..access import require_action
 from ..roles import Action
 
 if TYPE_CHECKING:
-    from profiles.models import User
+    from alliance_hub.types import User
 
     from ..models import Workspace
 

@@ -24,7 +24,7 @@ class Membership(models.Model):
     # Set when the member has seen the "start here" page; until then the dashboard sends them there.
     welcomed_at = models.DateTimeField(null=True, blank=True)
     # Set for pages, not columns: by policies.mark_member_actions (the members page) and
-    # profiles.selectors.shared_memberships_for (the person's task there).
+    # the person's page (their tasks in each shared workspace).
     may_change_role: bool
     may_remove: bool
     tasks: str

@@ -1,0 +1,9 @@
+"""Types shared by the apps, for annotations only.
+
+``User`` is the project's user model (``settings.AUTH_USER_MODEL``), so that apps such
+as ``workspaces`` can annotate with it without naming the app that defines it."""
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from profiles.models import User as User  # noqa: PLC0414 (re-exported on purpose)
