@@ -9,8 +9,6 @@ from django.utils.safestring import mark_safe
 from alliance_hub import fragments
 from profiles.templatetags.people import avatar
 
-SENTINEL = 987654321  # a revision number no page reaches, replaced in the reversed URL
-
 ROW = (
     '<tr><td><label class="visually-hidden" for="from-{0}">Compare from revision {0}</label>'
     '<input type="radio" name="from" value="{0}" id="from-{0}"{1}></td>'
@@ -27,17 +25,14 @@ CURRENT = mark_safe(' <span class="tag">current</span>')  # noqa: S308 - a const
 
 def history_rows(rows, *, container, page, diff_url):
     """The ``<tr>`` of each revision in ``rows`` (newest first), as one safe string."""
-    head, tail = reverse("wiki:page_revision", args=[container, SENTINEL, page.path]).split(
-        str(SENTINEL)
-    )
     return format_html_join(
         "\n",
         ROW,
-        (_cells(index, row, page, head, tail, diff_url) for index, row in enumerate(rows)),
+        (_cells(index, row, container, page, diff_url) for index, row in enumerate(rows)),
     )
 
 
-def _cells(index, row, page, head, tail, diff_url):
+def _cells(index, row, container, page, diff_url):
     when = fragments.local(row.history_date)
     user = row.history_user
     diff = ""
@@ -49,7 +44,7 @@ def _cells(index, row, page, head, tail, diff_url):
         row.revision,
         CHECKED if index == 1 else "",
         CHECKED if index == 0 else "",
-        f"{head}{row.revision}{tail}",
+        reverse("wiki:page_revision", args=[container, row.revision, page.path]),
         CURRENT if row.revision == page.revision else "",
         fragments.iso(when),
         fragments.day_and_time(when, ", "),

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from simple_history.utils import bulk_create_with_history
 
-from tests.wiki.conftest import edit_page
+from tests.wiki.conftest import create_page, edit_page
 from wiki.models import Page
 
 
@@ -215,3 +215,15 @@ def test_revision_view_and_page_list_run_a_fixed_number_of_queries(
         client.get(url)
         with django_assert_max_num_queries(QUERY_BOUND):
             assert client.get(url).status_code == 200
+
+
+def test_history_links_each_revision_whatever_digits_the_path_holds(world, client_for):
+    """Revision links are reversed per row: a path with any run of digits in it (here
+    one the rows' code once used as a placeholder) still links every revision."""
+    page = create_page(world.workspace, world.member, "Figures", "987654321-figures", "One.")
+    edit_page(page, world.member, "Two.")
+    response = client_for(world.member).get(_history_url(world, page))
+    assert response.status_code == 200
+    for revision in (1, 2):
+        url = reverse("wiki:page_revision", args=[world.workspace, revision, page.path])
+        assert f'href="{url}"' in response.content.decode()
