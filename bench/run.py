@@ -19,21 +19,20 @@ PAGES to load, comma-separated, e.g. ``bare,search``; default all; the bare view
 always first, as every ratio is taken against it).
 """
 
-import contextlib
 import json
 import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+from download_bench import bench_download
+from processes import say, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -87,10 +86,6 @@ os.environ.update(
     ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
     DJANGO_SETTINGS_MODULE="alliance_hub.settings",
 )
-
-
-def say(message):
-    print(f"[bench] {message}", flush=True)
 
 
 def ensure_wrk():
@@ -153,17 +148,6 @@ def seed_summary():
     return summary
 
 
-def wait_for(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"[bench] {url} did not answer within {timeout} s")
-
-
 def start_gunicorn():
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
@@ -180,18 +164,6 @@ def start_gunicorn():
     )
     wait_for(f"http://127.0.0.1:{PORT}/healthz")
     return process
-
-
-def worker_pids(master_pid):
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
-    return [int(pid) for pid in children]
-
-
-def rss_kb(pid, field="VmRSS"):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
 
 
 def member_session(email):
@@ -313,110 +285,6 @@ def bench_pages(summary, cookie, client):
     return rows
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def big_file_version(summary):
-    """A document in the workspace whose version is a DOWNLOAD_MB file (made once)."""
-    from django.core.files import File
-    from django.core.files.storage import default_storage
-
-    from documents.models import Document, Version
-    from profiles.models import User
-    from workspaces.models import Workspace
-
-    name = f"documents/bench/big-{DOWNLOAD_MB}mb.bin"
-    size = DOWNLOAD_MB * 2**20
-    if not default_storage.exists(name) or default_storage.size(name) != size:
-        say(f"writing a {DOWNLOAD_MB} MB file")
-        default_storage.delete(name)
-        block = os.urandom(2**20)
-        with tempfile.TemporaryFile() as spool:
-            for _ in range(DOWNLOAD_MB):
-                spool.write(block)
-            spool.seek(0)
-            assert default_storage.save(name, File(spool)) == name
-    workspace = Workspace.objects.get(slug=summary["workspace"])
-    title = f"Bench download ({DOWNLOAD_MB} MB)"
-    document = Document.objects.filter(workspace=workspace, title=title).first()
-    if document is None:
-        document = Document(title=title, workspace=workspace, file_type="bin")
-        document.created_by = User.objects.get(email=summary["member_email"])
-        document.save()
-        version = Version.objects.create(
-            document=document,
-            number=1,
-            file=name,
-            original_name="big.bin",
-            content_type="application/octet-stream",
-            size=size,
-            sha256="0" * 64,
-        )
-        Document.objects.filter(pk=document.pk).update(
-            latest_version=version, version_count=1, size=version.size
-        )
-    return document.pk, MEDIA / name  # the baseline below serves it from the bench's disk
-
-
-def curl_speed(url, cookie=None):
-    command = ["curl", "-s", "-o", "/dev/null", "-w", "%{speed_download} %{http_code}", url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    speed, status = subprocess.run(
-        command, check=True, capture_output=True, text=True
-    ).stdout.split()
-    if status != "200":
-        raise SystemExit(f"[bench] {url} answered {status}")
-    return float(speed) / 2**20
-
-
-def bench_download(summary, cookie, master_pid):
-    from django.urls import reverse
-
-    pk, path = big_file_version(summary)
-    url = f"http://127.0.0.1:{PORT}{reverse('documents:version_download', args=[pk, 1])}"
-    workers = worker_pids(master_pid)
-    before = max(rss_kb(pid) for pid in workers)
-    peak = [before]
-    stop = threading.Event()
-
-    def sample():
-        while not stop.is_set():
-            for pid in workers:
-                with contextlib.suppress(FileNotFoundError):
-                    peak[0] = max(peak[0], rss_kb(pid))
-            time.sleep(0.02)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    app = [curl_speed(url, cookie) for _ in range(2)]
-    stop.set()
-    sampler.join()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=path.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/")
-        raw = [curl_speed(f"http://127.0.0.1:{port}/{path.name}") for _ in range(2)]
-    finally:
-        server.terminate()
-        server.wait()
-    return {
-        "size_mb": DOWNLOAD_MB,
-        "app_mbps": max(app),
-        "raw_mbps": max(raw),
-        "rss_before_mb": before / 1024,
-        "rss_peak_mb": peak[0] / 1024,
-    }
-
-
 def machine():
     model = ""
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -483,7 +351,11 @@ def main():
     server = start_gunicorn()
     try:
         rows = bench_pages(summary, cookie, client)
-        download = bench_download(summary, cookie, server.pid) if DOWNLOAD_MB else None
+        download = (
+            bench_download(summary, cookie, server.pid, port=PORT, size_mb=DOWNLOAD_MB, media=MEDIA)
+            if DOWNLOAD_MB
+            else None
+        )
     finally:
         server.terminate()
         server.wait()

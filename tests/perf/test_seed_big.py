@@ -20,8 +20,7 @@ from workspaces.models import Activity, Group, Membership, Notification, Workspa
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-# The benchmark's reference page lives in shared/, outside the repository; the
-# suite uses a small stand-in so that it runs from any checkout.
+# A small stand-in for bench/big-page.md keeps the seeding quick.
 REFERENCE_PAGE = "# Handbook\n\n## Scope\n\nThe steering committee decides. [[Other page]]\n"
 
 
