@@ -13,38 +13,38 @@ from django.utils.safestring import mark_safe
 def result_items(results):
     """The ``<li>`` of each result of a page, as one safe string. Every value but the
     snippet (already escaped, see search.text.highlighted) is escaped here."""
-    return mark_safe("\n".join(_item(result.entry, result.snippet) for result in results))  # noqa: S308
+    return mark_safe("\n".join(_item(result) for result in results))  # noqa: S308
 
 
-def _item(entry, snippet):
-    kind = escape(entry.kind[:1].upper() + entry.kind[1:])
-    link = f'<a href="{escape(entry.url)}">{escape(entry.title)}</a>'
+def _item(result):
+    kind = escape(result.kind[:1].upper() + result.kind[1:])
+    link = f'<a href="{escape(result.url)}">{escape(result.title)}</a>'
     head = f'<span class="tag">{kind}</span> {link}'
-    if entry.version:
-        older = "" if entry.is_current else ", an older version"
-        head += f' <span class="muted">version {entry.version}{older}</span>'
-    if entry.state:
-        head += f' <span class="tag result-state">{escape(entry.state)}</span>'
-    body = f'<p class="snippet">{snippet}</p>\n' if snippet else ""
-    if entry.text_pending:
+    if result.version:
+        older = "" if result.is_current else ", an older version"
+        head += f' <span class="muted">version {result.version}{older}</span>'
+    if result.state:
+        head += f' <span class="tag result-state">{escape(result.state)}</span>'
+    body = f'<p class="snippet">{result.snippet}</p>\n' if result.snippet else ""
+    if result.text_pending:
         body += (
-            f'<p class="muted pending">The text of version {entry.version} is being indexed;'
+            f'<p class="muted pending">The text of version {result.version} is being indexed;'
             " for now it is found by its name and details.</p>\n"
         )
     return (
         f'<li class="card search-result">\n<p class="result-head">{head}</p>\n{body}'
-        f'<p class="muted result-meta">{_meta(entry)}</p>\n</li>'
+        f'<p class="muted result-meta">{_meta(result)}</p>\n</li>'
     )
 
 
-def _meta(entry):
-    meta = escape(entry.workspace.name)
-    if entry.group:
-        meta += f" › {escape(entry.group.name)}"
-    if entry.author and entry.kind != "person":
-        meta += f" · {escape(str(entry.author))}"
-    if entry.organisation:
-        meta += f" · {escape(entry.organisation.name)}"
-    date = timezone.localtime(entry.date)
+def _meta(result):
+    meta = escape(result.workspace_name)
+    if result.group_name:
+        meta += f" › {escape(result.group_name)}"
+    if result.author_name and result.kind != "person":
+        meta += f" · {escape(result.author_name)}"
+    if result.organisation_name:
+        meta += f" · {escape(result.organisation_name)}"
+    date = timezone.localtime(result.date)
     day = f"{date.day} {MONTHS_3[date.month].title()} {date.year}"  # the "j M Y" format
     return f'{meta} · <time datetime="{date.isoformat()}">{day}</time>'
