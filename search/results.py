@@ -5,9 +5,9 @@ docs/performance.md. The HTML is the one ``search/search.html`` had inline."""
 
 from html import escape
 
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.safestring import mark_safe
+
+from alliance_hub.fragments import MONTHS, iso, local
 
 
 def result_items(results):
@@ -45,6 +45,6 @@ def _meta(result):
         meta += f" · {escape(result.author_name)}"
     if result.organisation_name:
         meta += f" · {escape(result.organisation_name)}"
-    date = timezone.localtime(result.date)
-    day = f"{date.day} {MONTHS_3[date.month].title()} {date.year}"  # the "j M Y" format
-    return f'{meta} · <time datetime="{date.isoformat()}">{day}</time>'
+    date = local(result.date)
+    day = f"{date.day} {MONTHS[date.month - 1]} {date.year}"  # {{ date|date:"j M Y" }}
+    return f'{meta} · <time datetime="{iso(date)}">{day}</time>'
