@@ -5,8 +5,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from workspaces.access import groups_visible_to, workspaces_visible_to
@@ -54,9 +54,9 @@ class Scope:
 @dataclass(frozen=True)
 class Visible:
     """The containers a viewer may view, read once through workspaces.access for the
-    filter's choices and then used as the search's access filter: their ids, bound as
-    parameters, plan in 0.2 ms where the access layer's permission subqueries took
-    1.4 ms to plan and 0.9 ms to run inside the full-text query."""
+    filter's choices and then used as the search's access filter: with their ids bound
+    as parameters the full-text query plans in 0.4 ms, with the access layer's
+    permission subqueries in 1.3 ms (and runs them, 0.9 ms) (docs/performance.md)."""
 
     workspace_ids: tuple[int, ...]
     group_ids: tuple[int, ...]
@@ -70,8 +70,8 @@ class Visible:
 @dataclass(frozen=True)
 class FilterChoices:
     containers: list[tuple[str, str]]  # (path, label)
-    organisations: list[tuple[int, str]]  # (id, name)
     scopes: dict[str, Scope]  # by path
+    organisations: list[tuple[int, str]]  # (id, name)
     visible: Visible
 
 
@@ -79,11 +79,18 @@ def filter_choices(*, user):
     """The containers and organisations the viewer may filter by, and what the viewer
     may see. Three queries, read as values (fifty groups as model instances with their
     workspace cost 3 ms of CPU)."""
-    workspaces = list(
-        workspaces_visible_to(user).order_by("name").values_list("pk", "name", "slug")
-    )
+    workspaces = workspaces_visible_to(user).order_by("name").values_list("pk", "name", "slug")
+    workspaces = list(workspaces)
     groups = groups_visible_to(user).order_by("name")
     groups = list(groups.values_list("workspace_id", "pk", "name", "slug"))
+    visible = Visible(tuple(w[0] for w in workspaces), tuple(g[1] for g in groups))
+    organisations = Organisation.objects.filter(workspaces__in=visible.workspace_ids).distinct()
+    organisations = list(organisations.order_by("name").values_list("id", "name"))
+    return FilterChoices(*_containers(workspaces, groups), organisations, visible)
+
+
+def _containers(workspaces, groups):
+    """``[(path, label)]`` of each workspace followed by its groups, and ``{path: Scope}``."""
     groups_of: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for workspace_id, pk, name, slug in groups:
         groups_of[workspace_id].append((pk, name, slug))
@@ -95,10 +102,7 @@ def filter_choices(*, user):
             path = f"{slug}/g/{group_slug}"  # Group.container_path
             labels.append((path, f"{name} › {group_name}"))
             scopes[path] = Scope(is_group=True, pk=group_pk)
-    visible = Visible(tuple(w[0] for w in workspaces), tuple(g[1] for g in groups))
-    organisations = Organisation.objects.filter(workspaces__in=visible.workspace_ids).distinct()
-    organisations = list(organisations.order_by("name").values_list("id", "name"))
-    return FilterChoices(labels, organisations, scopes, visible)
+    return labels, scopes
 
 
 def _day_start(day):
@@ -171,7 +175,7 @@ def search_for(*, user, query, page=1, page_size=PAGE_SIZE, visible=None, **filt
     """One page of results for ``query`` that ``user`` may see, best first, and whether
     there are more. Filters: container (a ``Scope``, a workspace or a group), kind,
     author, organisation, since, until, versions (include older versions of documents).
-    Two queries.
+    One query.
 
     The cost must not grow with the number of matches (a common word matches tens of
     thousands of posts): at most ``CANDIDATES`` matches are read through the
@@ -181,29 +185,29 @@ def search_for(*, user, query, page=1, page_size=PAGE_SIZE, visible=None, **filt
     matches = backends.matching(_filtered(seen_by_user, **filters), query)
     if matches is None or visible == Visible((), ()):
         return [], False
-    ids = _page_ids(matches, query, offset=(page - 1) * page_size, limit=page_size + 1)
-    rows = backends.with_snippets(Entry.objects.filter(id__in=ids[:page_size]), query)
-    shown = rows.values("id", *_OWN, "body_snippet", "file_snippet", **_SHOWN)
-    by_id = {row["id"]: row for row in shown}
+    page_ids = _page_ids(matches, query, offset=(page - 1) * page_size, limit=page_size + 1)
+    # The page's rows are ranked again (21 rows) to come back in the page's order.
+    rows = backends.ranked(Entry.objects.filter(id__in=page_ids), query)
+    rows = backends.with_snippets(rows, query).order_by("-rank", "-date", "-id")
+    rows = list(rows.values(*_OWN, "body_snippet", "file_snippet", **_SHOWN))
     seen, results = set(), []
-    for row in (by_id[pk] for pk in ids[:page_size] if pk in by_id):
+    for row in rows[:page_size]:
         if row["url"] not in seen:  # a person is indexed once per shared workspace
             seen.add(row["url"])
             results.append(_result(row))
-    return results, len(ids) > page_size
+    return results, len(rows) > page_size
 
 
 def _page_ids(matches, query, *, offset, limit):
-    """The ids of one page of ``matches``, best first: the first ``CANDIDATES`` found
-    through the full-text index are ranked as they are read (one pass over their rows,
-    no list of ids sent back), then sorted. Written as SQL around the ORM's query
-    because the backends' SQL names the table, which an ORM subquery would alias."""
+    """The ids of one page of ``matches``, best first, as a subquery: the first
+    ``CANDIDATES`` found through the full-text index are ranked as they are read (one
+    pass over their rows, no list of ids sent back), then sorted. Written as SQL around
+    the ORM's query because the backends' SQL names the table, which an ORM subquery
+    would alias."""
     candidates = backends.ranked(matches.order_by(), query).values_list("id", "rank", "date")
     sql, params = candidates[:CANDIDATES].query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT c.id FROM ({sql}) c ORDER BY c.rank DESC, c.date DESC, c.id DESC"  # noqa: S608 (the ORM's SQL, parameters apart)
-            " LIMIT %s OFFSET %s",
-            [*params, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    return RawSQL(  # noqa: S611 - the ORM's SQL, its parameters apart
+        f"SELECT c.id FROM ({sql}) c ORDER BY c.rank DESC, c.date DESC, c.id DESC"  # noqa: S608
+        " LIMIT %s OFFSET %s",
+        (*params, limit, offset),
+    )
