@@ -22,8 +22,10 @@ def search(request):
     top few (typing in the header box on any page)."""
     if request.headers.get("HX-Target") == HEADER_TARGET:
         return _header_results(request)
-    labels, organisations, containers = selectors.filter_choices(user=request.user)
-    form = SearchForm(request.GET or None, containers=labels, organisations=organisations)
+    choices = selectors.filter_choices(user=request.user)
+    form = SearchForm(
+        request.GET or None, containers=choices.containers, organisations=choices.organisations
+    )
     results, has_more, page = [], False, 1
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
@@ -32,7 +34,8 @@ def search(request):
             user=request.user,
             query=data["q"],
             page=page,
-            container=containers.get(data["in"]),
+            visible=choices.visible,
+            container=choices.scopes.get(data["in"]),
             kind=data["kind"],
             author=data["author"],
             organisation=data["organisation"],
