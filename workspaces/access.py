@@ -134,7 +134,17 @@ def contained_visible_q(user: Viewer, prefix: str = "", action: str = Action.VIE
 
     ``prefix`` reaches a Contained model through a relation, e.g. ``"document__"``.
     Notifications, the membership audit and the admin use it too.
+
+    For a plain member the container ids are the permission subqueries themselves,
+    not querysets of containers wrapping them: the same rows, and it is inside nearly
+    every list query, where each nested queryset cost about 0.5 ms to compile.
     """
+    if is_signed_in(user) and not user.is_superuser:
+        workspace_ids = _ids_with_perm(user, Workspace, f"{action}_workspace")
+        group_ids = _ids_with_perm(user, Group, f"{action}_group")
+        return Q(**{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspace_ids}) | Q(
+            **{f"{prefix}group__in": group_ids}
+        )
     return Q(
         **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_with(user, action)}
     ) | Q(**{f"{prefix}group__in": groups_with(user, action)})
