@@ -1,6 +1,5 @@
 from functools import cached_property
 
-from django.db.models import Count, IntegerField, Subquery
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
@@ -17,19 +16,9 @@ class _PersonalNav:
 
     @cached_property
     def workspaces(self):
-        from workspaces.access import workspaces_visible_to
+        from workspaces.notifications import menu_workspaces_for
 
-        return list(
-            workspaces_visible_to(self.user)
-            .only("name", "slug")
-            .annotate(unread=Subquery(self._unread_count_query(), output_field=IntegerField()))
-        )
-
-    def _unread_count_query(self):
-        from workspaces.notifications import unread_of
-
-        unread = unread_of(self.user).order_by()
-        return unread.values("recipient").annotate(n=Count("pk")).values("n")
+        return menu_workspaces_for(self.user)
 
     @property
     def unread_count(self):

@@ -93,6 +93,9 @@ class Document(TrashableMixin, Contained):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # Set by selectors.folder_page for its rows (not a column).
+    tag_names: list[str]
+
     objects = TrashableQuerySet.as_manager()
 
     class Meta:

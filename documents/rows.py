@@ -27,9 +27,7 @@ def _cells(document):
         document.get_absolute_url(),
         document.title,
         _state(version),
-        format_html_join(
-            "", '<span class="tag">{}</span>', ((tag,) for tag in document.tags.all())
-        ),
+        format_html_join("", '<span class="tag">{}</span>', ((tag,) for tag in document.tag_names)),
         _lock(document),
         labels.kind_label(document.file_type),
         labels.size_label(document.size),

@@ -79,7 +79,7 @@ class StatusPost(Contained):
         related_name="+",
     )
     hidden_reason = models.CharField(max_length=300, blank=True)
-    # Set by selectors.oldest_first for the thread preview (not a column).
+    # Set by selectors.with_latest_replies for the thread preview (not a column).
     shown_replies: list["StatusPost"]
 
     objects = StatusPostQuerySet.as_manager()

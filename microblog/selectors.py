@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from alliance_hub.pagination import page_of
@@ -32,14 +32,19 @@ def _with_viewer_flags(posts: QuerySet[StatusPost], user: User) -> QuerySet[Stat
     )
 
 
-def _with_latest_replies(posts: QuerySet[StatusPost], user: User) -> QuerySet[StatusPost]:
-    """The newest few replies of each post in one extra query (a sliced prefetch)."""
-    latest = _with_viewer_flags(StatusPost.objects.order_by("-id"), user)[:REPLIES_SHOWN]
-    return posts.prefetch_related(Prefetch("replies", queryset=latest, to_attr="latest_replies"))
+def with_latest_replies(posts: Sequence[StatusPost], user: User) -> Sequence[StatusPost]:
+    """Set each post's ``shown_replies``: its newest few replies, oldest first as a thread
+    reads, in one extra query (a sliced prefetch) over the posts that have replies.
 
-
-def oldest_first(posts: Sequence[StatusPost]) -> Sequence[StatusPost]:
-    """Show each post's prefetched replies oldest first, as a thread reads."""
+    Posts whose ``reply_count`` is 0 (kept by the services that add and delete replies)
+    are not asked about: the sliced prefetch's window query cost about 10 ms of Python
+    to build even when it found nothing."""
+    threads = [post for post in posts if post.reply_count]
+    if threads:
+        latest = _with_viewer_flags(StatusPost.objects.order_by("-id"), user)[:REPLIES_SHOWN]
+        prefetch_related_objects(
+            threads, Prefetch("replies", queryset=latest, to_attr="latest_replies")
+        )
     for post in posts:
         post.shown_replies = list(reversed(getattr(post, "latest_replies", [])))
     return posts
@@ -61,9 +66,8 @@ def post_list_for(
         posts = posts.filter(author_id=author_id)
     if before:
         posts = posts.filter(id__lt=before)
-    posts = _with_latest_replies(_with_viewer_flags(posts, user), user).order_by("-id")
-    items, has_more = page_of(posts, PAGE_SIZE)
-    return oldest_first(items), has_more
+    items, has_more = page_of(_with_viewer_flags(posts, user).order_by("-id"), PAGE_SIZE)
+    return with_latest_replies(items, user), has_more
 
 
 def post_tag_list_for(

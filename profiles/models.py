@@ -203,6 +203,12 @@ class Profile(models.Model):
     def interests(self):
         return self._tags_of(Tag.Kind.INTEREST)
 
+    def use_tags(self, tags):
+        """Take ``tags`` (loaded for a whole list in one query, by name) as this profile's
+        skills and interests, instead of reading ``tags.all()``."""
+        self.__dict__["skills"] = [tag for tag in tags if tag.kind == Tag.Kind.SKILL]
+        self.__dict__["interests"] = [tag for tag in tags if tag.kind == Tag.Kind.INTEREST]
+
     @property
     def link_list(self):
         """The links, only http(s) ones even if something bypassed validation."""

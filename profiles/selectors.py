@@ -3,11 +3,12 @@ a person the viewer may not see answers 404 like a missing one."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from alliance_hub.hooks import PROFILE_SECTION, get_hooks
@@ -131,7 +132,7 @@ def directory_members(*, container: Container, **filters: Any) -> list[Directory
     The caller has checked that the viewer may view ``container``. Three queries,
     whatever the number of members.
     """
-    return _rows(_members(container=container, **filters))
+    return _rows(_members(container=container, **filters), workspace=container.workspace)
 
 
 def _members(
@@ -151,30 +152,37 @@ def _members(
         skill=skill,
         interest=interest,
     )
-    return (
-        memberships.select_related("user__profile")
-        .prefetch_related(
-            "user__profile__tags",
-            Prefetch(
-                "user__profile_tasks",
-                queryset=ProfileTask.objects.filter(workspace=container.workspace),
-                to_attr="tasks_here",
-            ),
+    return memberships.select_related("user__profile").order_by(*DIRECTORY_ORDER)
+
+
+def _rows(memberships: Iterable[Membership], *, workspace: Workspace) -> list[DirectoryRow]:
+    """A row per membership, with the profile's tags and the person's task text in
+    ``workspace``: one query each, read by hand rather than with prefetch_related,
+    which built a related manager per profile (13 of a page's 22 ms)."""
+    memberships = list(memberships)
+    user_ids = [m.user_id for m in memberships]
+    tags = _tags_by_profile(user_ids)
+    tasks = dict(
+        ProfileTask.objects.filter(workspace=workspace, user_id__in=user_ids).values_list(
+            "user_id", "text"
         )
-        .order_by(*DIRECTORY_ORDER)
     )
+    rows = []
+    for m in memberships:
+        profile = profile_of(m.user)
+        if profile is not None:
+            profile.use_tags(tags.get(m.user_id, []))
+        rows.append(DirectoryRow(membership=m, profile=profile, tasks=tasks.get(m.user_id, "")))
+    return rows
 
 
-def _rows(memberships: Iterable[Membership]) -> list[DirectoryRow]:
-    return [
-        DirectoryRow(membership=m, profile=profile_of(m.user), tasks=_tasks_here(m.user))
-        for m in memberships
-    ]
-
-
-def _tasks_here(user: Any) -> str:
-    """The text of the prefetched ``tasks_here`` (this workspace's task), or ""."""
-    return user.tasks_here[0].text if user.tasks_here else ""
+def _tags_by_profile(profile_ids: list[int]) -> dict[int, list[Tag]]:
+    """The tags of each profile in ``profile_ids``, by name as ``profile.tags.all()``."""
+    tags = Tag.objects.filter(profiles__pk__in=profile_ids).annotate(profile_pk=F("profiles__pk"))
+    by_profile: dict[int, list[Tag]] = defaultdict(list)
+    for tag in tags.order_by("name"):
+        by_profile[tag.profile_pk].append(tag)
+    return by_profile
 
 
 def directory_page(
@@ -193,7 +201,7 @@ def directory_page(
     if more:
         last = page[-1].user
         next_cursor = cursor_for(DIRECTORY_ORDER, [last.display_name, last.pk])
-    return _rows(page), next_cursor
+    return _rows(page, workspace=container.workspace), next_cursor
 
 
 def add_completeness(

@@ -102,6 +102,18 @@ def _ids_with_perm(user: User, model: type[Container], codename: str) -> RawSQL:
     return RawSQL(sql, [user.pk, codename, user.pk, codename])  # noqa: S611
 
 
+def visible_ids_sql(user: Viewer, model: type[Container]) -> tuple[str, list[Any]]:
+    """``(sql, params)`` selecting the ids of the ``model`` containers ``user`` may view:
+    the rule of ``workspaces_visible_to`` / ``groups_visible_to`` as SQL text, for the
+    few queries written in SQL because the ORM took longer to compile them than to run."""
+    if not is_signed_in(user):
+        return "SELECT NULL WHERE 1 = 0", []
+    if user.is_superuser:
+        return f"SELECT id FROM {model._meta.db_table}", []  # noqa: S608
+    ids = _ids_with_perm(user, model, f"{Action.VIEW}_{model._meta.model_name}")
+    return ids.sql, list(ids.params)
+
+
 def workspaces_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Workspace]:
     """Workspaces on which ``user`` holds ``action``, as one SQL query."""
     if not is_signed_in(user):
@@ -134,7 +146,17 @@ def contained_visible_q(user: Viewer, prefix: str = "", action: str = Action.VIE
 
     ``prefix`` reaches a Contained model through a relation, e.g. ``"document__"``.
     Notifications, the membership audit and the admin use it too.
+
+    For a plain member the container ids are the permission subqueries themselves,
+    not querysets of containers wrapping them: the same rows, and it is inside nearly
+    every list query, where each nested queryset cost about 0.5 ms to compile.
     """
+    if is_signed_in(user) and not user.is_superuser:
+        workspace_ids = _ids_with_perm(user, Workspace, f"{action}_workspace")
+        group_ids = _ids_with_perm(user, Group, f"{action}_group")
+        return Q(**{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspace_ids}) | Q(
+            **{f"{prefix}group__in": group_ids}
+        )
     return Q(
         **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_with(user, action)}
     ) | Q(**{f"{prefix}group__in": groups_with(user, action)})

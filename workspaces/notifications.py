@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from alliance_hub.pagination import page_of
 
-from .models import Notification
+from .access import visible_ids_sql
+from .models import Group, Notification, Workspace
 
 if TYPE_CHECKING:
     from alliance_hub.types import User
@@ -36,6 +37,27 @@ def unread_of(user: User) -> QuerySet[Notification]:
 
 def unread_count_for(user: User) -> int:
     return unread_of(user).count()
+
+
+def menu_workspaces_for(user: User) -> list[Workspace]:
+    """The header's "my workspaces" menu (the workspaces ``user`` may view, by name),
+    each row carrying ``unread``: the user's unread notifications, the badge, as in
+    ``unread_of``. One query, written in SQL: it runs on every page, and built with the
+    ORM it took about 4 ms to compile against 0.4 ms to run. tests/workspaces/
+    test_header_menu.py compares it with ``workspaces_visible_to`` and ``unread_of``."""
+    workspace_ids, workspace_params = visible_ids_sql(user, Workspace)
+    group_ids, group_params = visible_ids_sql(user, Group)
+    notification = Notification._meta.db_table
+    workspace = Workspace._meta.db_table
+    sql = (
+        f"SELECT w.id, w.name, w.slug, (SELECT COUNT(*) FROM {notification} n"  # noqa: S608
+        " WHERE n.recipient_id = %s AND n.read_at IS NULL"
+        f" AND ((n.group_id IS NULL AND n.workspace_id IN ({workspace_ids}))"
+        f" OR n.group_id IN ({group_ids}))) AS unread"
+        f" FROM {workspace} w WHERE w.id IN ({workspace_ids}) ORDER BY w.name"
+    )
+    params = [user.pk, *workspace_params, *group_params, *workspace_params]
+    return list(Workspace.objects.raw(sql, params))
 
 
 def notification_list_for(

@@ -1,6 +1,8 @@
 """Each list runs the same number of queries with 5 items as with 200."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from microblog import services
@@ -34,6 +36,21 @@ def test_status_stream_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(9):
         response = client.get(url("post_list", world.workspace))
     assert response.status_code == 200
+
+
+def test_a_stream_without_replies_does_not_ask_for_replies(world, client_for):
+    posts = [post(world.member, world.workspace, f"Post {i}") for i in range(5)]
+    client = client_for(world.observer)
+    client.get(url("post_list", world.workspace))  # warm-up
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url("post_list", world.workspace)).status_code == 200
+        return len(captured)
+
+    without_replies = queries()
+    post(world.lead, world.workspace, "A reply", reply_to=posts[0])
+    assert queries() == without_replies + 1
 
 
 @pytest.mark.parametrize("count", SIZES)
