@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils import timezone
 
-from workspaces.access import groups_visible_to, workspaces_visible_to
+from workspaces.access import contained_visible_q, groups_visible_to, workspaces_visible_to
 from workspaces.models import Organisation
 
 from . import backends
@@ -98,7 +98,9 @@ def search_for(*, user, query, page=1, page_size=PAGE_SIZE, **filters):
     thousands of posts): at most ``CANDIDATES`` matches are read through the
     full-text index, only those are ranked, only the page gets snippets, and nothing
     counts or sorts every match."""
-    matches = backends.matching(_filtered(Entry.objects.visible_to(user), **filters), query)
+    matches = backends.matching(
+        _filtered(Entry.objects.filter(contained_visible_q(user)), **filters), query
+    )
     if matches is None:
         return [], False
     ids = _page_ids(matches, query, offset=(page - 1) * page_size, limit=page_size + 1)

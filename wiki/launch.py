@@ -6,7 +6,7 @@ from datetime import date
 from django.urls import reverse
 
 from alliance_hub.hooks import Check, ExportEntries, Todo
-from workspaces.access import contained_visible_q
+from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 
 from .models import Page
@@ -41,9 +41,7 @@ def kickoff_checks(workspace) -> list[Check]:
 
 def _revisions(workspace, viewer):
     """Saved revisions of the workspace's pages and those of the groups ``viewer`` sees."""
-    return Page.history.model.objects.filter(workspace_id=workspace.pk).filter(
-        contained_visible_q(viewer)
-    )
+    return Page.history.model.objects.filter(visible_in(viewer, workspace))
 
 
 def edits_by_member(workspace, user_ids, viewer) -> dict[int, int]:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from workspaces.access import contained_visible_q, require_action
+from workspaces.access import require_action, visible_in
 from workspaces.activity import notify, record_activity
 from workspaces.models import Membership, Workspace
 
@@ -259,10 +259,9 @@ def signoffs_owed_by(*, user, workspace):
         Signoff.objects.filter(
             organisation_id=membership.organisation_id,
             signed_at__isnull=True,
-            request__page__workspace=workspace,
             request__page__deleted_at__isnull=True,
         )
-        .filter(contained_visible_q(user, "request__page__"))
+        .filter(visible_in(user, workspace, "request__page__"))
         .exclude(Exists(newer))
         .select_related("request__page__workspace", "request__page__group")
     )

@@ -151,7 +151,5 @@ def stream_for(*, user, container=None):
     groups the user may see) or one group's. Paginate with ``id__lt`` cursors."""
     rows = Activity.objects.select_related("actor__profile")
     if container is None:
-        return rows.visible_to(user)
-    if container.is_group:
-        return rows.filter(group=container)
-    return rows.filter(workspace=container).filter(access.contained_visible_q(user))
+        return rows.filter(access.contained_visible_q(user))
+    return rows.filter(access.visible_in(user, container))

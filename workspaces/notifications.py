@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from alliance_hub.pagination import page_of
 
+from .access import contained_visible_q
 from .models import Notification
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ PAGE_SIZE = 30
 
 def notifications_of(user: User) -> QuerySet[Notification]:
     """The notifications ``user`` may read: their own, from containers they may view."""
-    return Notification.objects.filter(recipient=user).visible_to(user)
+    return Notification.objects.filter(recipient=user).filter(contained_visible_q(user))
 
 
 def unread_of(user: User) -> QuerySet[Notification]:

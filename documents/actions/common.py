@@ -16,14 +16,8 @@ class DuplicateUpload(ValidationError):
     """The file is identical to the latest version; nothing was stored."""
 
 
-def _same_container(obj, container):
-    return obj.workspace_id == container.workspace.pk and obj.group_id == (
-        container.pk if container.is_group else None
-    )
-
-
 def check_folder(folder, container):
-    if folder is not None and not _same_container(folder, container):
+    if folder is not None and not folder.is_in(container):
         raise ValidationError("Choose a folder of this workspace or group.")
 
 
