@@ -4,6 +4,9 @@ from django.db.models import Count, IntegerField, Subquery
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from workspaces.access import workspaces_visible_to
+from workspaces.notifications import unread_count_for, unread_of
+
 from .hooks import NAV_LINK, get_hooks
 
 
@@ -17,8 +20,6 @@ class _PersonalNav:
 
     @cached_property
     def workspaces(self):
-        from workspaces.access import workspaces_visible_to
-
         return list(
             workspaces_visible_to(self.user)
             .only("name", "slug")
@@ -26,15 +27,11 @@ class _PersonalNav:
         )
 
     def _unread_count_query(self):
-        from workspaces.notifications import unread_of
-
         unread = unread_of(self.user).order_by()
         return unread.values("recipient").annotate(n=Count("pk")).values("n")
 
     @property
     def unread_count(self):
-        from workspaces.notifications import unread_count_for
-
         if self.workspaces:
             return self.workspaces[0].unread or 0
         return unread_count_for(self.user)  # no workspace to carry it

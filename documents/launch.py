@@ -13,6 +13,7 @@ from workspaces.adoption import count_by_member, count_by_week
 
 from . import files
 from .models import Document, Folder, Version
+from .reviews import reviews_to_do
 
 
 def first_documents_check(workspace) -> list[Check]:
@@ -95,8 +96,6 @@ def export_documents(container) -> ExportEntries:
 
 def reviews_todo(user, workspace) -> list[Todo]:
     """Reviews waiting for the user's decision (one query)."""
-    from .reviews import reviews_to_do
-
     return [
         {
             "label": f"Review {row.review.version.document} (version {row.review.version.number})",

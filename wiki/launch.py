@@ -9,7 +9,8 @@ from alliance_hub.hooks import Check, ExportEntries, Todo
 from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 
-from .models import Page
+from .models import Page, Signoff
+from .signoff import signoff_csv, signoffs_owed_by
 from .starters import GOVERNANCE, REPORTING, SCOPE
 
 KICKOFF_PAGES = [
@@ -87,9 +88,6 @@ def export_pages(container) -> ExportEntries:
 def export_signoffs(container) -> ExportEntries:
     """``signoffs.csv``: every sign-off record of the container's pages (two queries),
     only when there is one."""
-    from .models import Signoff
-    from .signoff import signoff_csv
-
     pages = Page.objects.in_container(container)
     if Signoff.objects.filter(request__page__in=pages).exists():
         yield "signoffs.csv", signoff_csv(container=container)
@@ -97,8 +95,6 @@ def export_signoffs(container) -> ExportEntries:
 
 def signoffs_todo(user, workspace) -> list[Todo]:
     """Sign-offs owed by the user's organisation that the user may give (two queries)."""
-    from .signoff import signoffs_owed_by
-
     return [
         {
             "label": f"Sign “{row.request.page}” (revision {row.revision}) "

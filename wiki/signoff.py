@@ -24,7 +24,7 @@ from workspaces.activity import notify, record_activity
 from workspaces.models import Membership, Workspace
 
 from . import policies
-from .models import Page, Signoff, SignoffRequest
+from .models import Page, SignatoryRoles, Signoff, SignoffRequest
 
 # The notifications sign-off sends, and what the notification list calls them
 # (registered in apps.py).
@@ -160,8 +160,6 @@ def page_sign(*, actor, page, request_id, revision):
 @transaction.atomic
 def signatory_roles_set(*, actor, workspace, roles):
     """Set which roles may sign for their organisation (leads). Raises ValidationError."""
-    from .models import SignatoryRoles
-
     require_action(actor, workspace, policies.REQUEST_ACTION)
     allowed = {value for value, _ in policies.SIGNING_ROLE_CHOICES}
     if not roles or not set(roles) <= allowed:

@@ -5,15 +5,15 @@ Content apps call ``record_activity``, ``notify``, ``watch``/``unwatch`` and
 instance with ``get_absolute_url()`` and ``__str__``.
 """
 
-from datetime import datetime
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+
+from jobs.services import job_queue
 
 from . import access
 from .models import Activity, Notification, Watch
+from .notifications import deliver, notification_fields
 
 FAN_OUT_CHUNK = 1000
 
@@ -63,43 +63,12 @@ def notify(*, recipients, kind, actor, text, target, container):
     ids = {getattr(r, "pk", r) for r in recipients} - {getattr(actor, "pk", None)}
     if not ids:
         return []
-    fields = {
-        "kind": kind,
-        "actor_id": getattr(actor, "pk", None),
-        "text": text[:300],
-        "target_url": target.get_absolute_url(),
-        "created_at": timezone.now().isoformat(),
-    }
+    fields = notification_fields(kind=kind, actor=actor, text=text, target=target)
     if len(ids) > settings.NOTIFY_INLINE_MAX:
-        from jobs.services import job_queue
-
         params = {"recipient_ids": sorted(ids), "fields": fields}
         job_queue(kind="notifications", container=container, requested_by=actor, params=params)
         return []
     return deliver(sorted(ids), fields, container)
-
-
-def deliver(recipient_ids, fields, container, *, again=False):
-    """Create the notifications of ``fields`` for those of ``recipient_ids`` who may view
-    ``container``. ``again``: a delivery that may have run before skips those who have
-    it already (so delivering twice changes nothing)."""
-    fields = {**fields, "created_at": datetime.fromisoformat(fields["created_at"])}
-    may_view = access.users_who_may_view(container).filter(pk__in=recipient_ids)
-    if again:
-        delivered = Notification.objects.filter(recipient_id__in=recipient_ids, **fields)
-        may_view = may_view.exclude(pk__in=delivered.values("recipient_id"))
-    return Notification.objects.bulk_create(
-        (
-            Notification(
-                recipient_id=user_id,
-                workspace=container.workspace,
-                group=container.group,
-                **fields,
-            )
-            for user_id in may_view.values_list("pk", flat=True)
-        ),
-        batch_size=500,
-    )
 
 
 def notifications_run(job, progress):

@@ -14,6 +14,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from jobs.runner import Outcome
+from jobs.services import job_start
+
 from ..access import groups_with, require_action
 from ..activity import notify
 from ..models import Group, Invitation, Membership, MembershipEvent, Notification, Organisation
@@ -69,8 +72,6 @@ def invitation_check(*, actor, workspace, role, organisation, groups=(), new_par
 
 def queue_invitation_mails(actor, workspace, invitation_ids):
     """The e-mails go out from a job (a batch can be hundreds of SMTP sends)."""
-    from jobs.services import job_start
-
     if invitation_ids:
         job_start(
             actor=actor,
@@ -85,8 +86,6 @@ def invitation_mails_run(job, progress):
     link (the token exists only in its e-mail). Idempotent: an invitation already
     sent since the job was asked for is skipped, so a retry sends only what is left.
     The requester must still manage the workspace."""
-    from jobs.runner import Outcome
-
     require_action(job.requested_by, job.workspace, Action.MANAGE)
     due = list(
         Invitation.objects.pending()

@@ -33,8 +33,7 @@ from documents.models import Document, Folder, Version
 from documents.selectors import DEFAULT_SORT, PAGE_SIZE, SORTS
 from microblog.models import BlogPost, StatusPost
 from profiles.models import Profile
-from wiki.markup import render_page_markdown
-from wiki.models import Page
+from wiki.models import Page, render_page_markdown
 from workspaces import services
 from workspaces.models import (
     Activity,
