@@ -3,6 +3,8 @@ from functools import cached_property
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from workspaces.notifications import menu_workspaces_for, unread_count_for
+
 from .hooks import NAV_LINK, get_hooks
 
 
@@ -16,14 +18,10 @@ class _PersonalNav:
 
     @cached_property
     def workspaces(self):
-        from workspaces.notifications import menu_workspaces_for
-
         return menu_workspaces_for(self.user)
 
     @property
     def unread_count(self):
-        from workspaces.notifications import unread_count_for
-
         if self.workspaces:
             return self.workspaces[0].unread or 0
         return unread_count_for(self.user)  # no workspace to carry it

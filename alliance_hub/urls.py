@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from profiles.accounts import EmailFirstLoginView, email_address
-from workspaces import saml
+from workspaces import sso_views
 
 from . import views
 from .converters import ContainerPathConverter
@@ -25,10 +25,10 @@ urlpatterns = [
     path("accounts/login/", EmailFirstLoginView.as_view(), name="account_login"),
     # Addresses are not managed by hand (profiles.accounts.email_address).
     path("accounts/email/", email_address, name="account_email"),
-    # Before allauth's own URL of the same path, which it shadows (workspaces.saml).
+    # Before allauth's own URL of the same path, which it shadows (workspaces.sso_views).
     path(
         "accounts/saml/<str:organization_slug>/acs/finish/",
-        saml.finish_sign_in,
+        sso_views.finish_sign_in,
         name="saml_finish_sign_in",
     ),
     path("accounts/", include("allauth.urls")),

@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from alliance_hub.hooks import Chapter
 
 from . import services
+from .models import Document
+from .reviews import review_decide, review_send
 from .samples import docx_bytes, pdf_bytes, png_bytes, xlsx_bytes
 
 
@@ -288,16 +290,12 @@ def _rhine(demo):
 
 
 def _agreement(demo):
-    from .models import Document
-
     north = demo.workspaces["north-sea"]
     return Document.objects.get(workspace=north, title="Consortium agreement")
 
 
 def _signed_approved(demo):
     """The consortium agreement approved by all three partners, over two days."""
-    from .reviews import review_decide, review_send
-
     users = demo.users
     anna, marco, elif_ = users["anna"], users["marco"], users["elif"]
     agreement = _agreement(demo)
@@ -317,8 +315,6 @@ def _signed_approved(demo):
 
 def _amendment_in_review(demo):
     """A newer draft in review: Marco has approved it, Elif has not yet decided."""
-    from .reviews import review_decide, review_send
-
     users = demo.users
     anna, marco, elif_ = users["anna"], users["marco"], users["elif"]
     agreement = _agreement(demo)
@@ -349,8 +345,6 @@ def _amendment_in_review(demo):
 
 
 def _jonas_editing_now(demo):
-    from .models import Document
-
     north = demo.workspaces["north-sea"]
     minutes = Document.objects.get(workspace=north, title="Steering minutes 2026-01")
     services.document_lock(actor=demo.users["jonas"], document=minutes)

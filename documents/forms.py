@@ -6,7 +6,7 @@ from django.db.models import F
 
 from .models import Folder, Review
 from .policies import users_who_may_review
-from .selectors import DEFAULT_SORT, SORTS
+from .selectors import DEFAULT_SORT, SORTS, folder_choices_for
 from .services import MAX_TAGS
 
 TAG_RE = re.compile(r"^[\w][\w .+-]{0,39}$")
@@ -65,8 +65,6 @@ class MultipleFileField(forms.FileField):
 
 
 def _folder_field(container, label):
-    from .selectors import folder_choices_for
-
     field = forms.ModelChoiceField(
         queryset=Folder.objects.in_container(container),
         required=False,

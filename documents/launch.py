@@ -8,11 +8,12 @@ from django.urls import reverse
 
 from alliance_hub import filestore
 from alliance_hub.hooks import Check, ExportEntries, Todo
-from workspaces.access import contained_visible_q
+from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 
 from . import files
 from .models import Document, Folder, Version
+from .reviews import reviews_to_do
 
 
 def first_documents_check(workspace) -> list[Check]:
@@ -28,9 +29,7 @@ def first_documents_check(workspace) -> list[Check]:
 
 def _versions(workspace, viewer):
     """Versions of documents in the workspace and in the groups ``viewer`` may see."""
-    return Version.objects.filter(document__workspace=workspace).filter(
-        contained_visible_q(viewer, prefix="document__")
-    )
+    return Version.objects.filter(visible_in(viewer, workspace, "document__"))
 
 
 def uploads_by_member(workspace, user_ids, viewer) -> dict[int, int]:
@@ -97,8 +96,6 @@ def export_documents(container) -> ExportEntries:
 
 def reviews_todo(user, workspace) -> list[Todo]:
     """Reviews waiting for the user's decision (one query)."""
-    from .reviews import reviews_to_do
-
     return [
         {
             "label": f"Review {row.review.version.document} (version {row.review.version.number})",

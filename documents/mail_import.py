@@ -22,6 +22,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
+from jobs.runner import Outcome
+from jobs.services import job_start
 from workspaces.access import require_action
 from workspaces.roles import Action
 
@@ -171,8 +173,6 @@ def import_start(*, actor, container, uploads, folder=None):
     """Ask for an import of ``uploads`` (contributors): the files are stored, then a job
     imports them. Atomic: if storage fails, nothing is kept and ValidationError says
     so. Raises PermissionDenied, ValidationError. Returns the job."""
-    from jobs.services import job_start
-
     require_action(actor, container, Action.CONTRIBUTE)
     if not uploads:
         raise ValidationError("Choose a mailbox (.mbox) or messages (.eml).")
@@ -203,8 +203,6 @@ def _store_inputs(job, uploads):
 def import_run(job, progress):
     """The import job, with the requester's rights (checked again by import_mail).
     The stored mailboxes are deleted once imported."""
-    from jobs.runner import Outcome
-
     folder_id = job.params.get("folder")
     folder = Folder.objects.in_container(job.container).filter(pk=folder_id).first()
     inputs = job.params["mailboxes"]

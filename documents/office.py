@@ -3,7 +3,8 @@ documents/office_previews.py runs this module as a separate process
 (``python office.py PATH EXTENSION``) under memory, CPU and wall-clock limits, after
 the search extractor's zip-bomb check. JSON goes to stdout; the page renders it with
 autoescaping, so no HTML from the file ever reaches the browser. Macros are never
-run: the libraries only read XML.
+run: the libraries only read XML. Each format's library is imported inside its reader,
+so the process loads only the one its file needs.
 
 Shapes: ``{"kind": "document", "blocks": [[tag, text] or ["table", rows]]}``,
 ``{"kind": "sheets", "sheets": [{"name", "rows", "truncated"}]}``,

@@ -9,6 +9,8 @@ import csv
 import io
 
 from alliance_hub.textdiff import bounded_diff
+from search.models import ExtractedText
+from search.tasks import extract_file_text
 
 from . import files
 
@@ -44,9 +46,6 @@ def _extracted_texts(versions):
     """``{file name: text}`` of word processor files, from the text the search app
     extracts (one home for reading DOCX/ODT: once per stored file, under limits, in
     the background). Raises TextNotReady, having asked for what is missing."""
-    from search.models import ExtractedText
-    from search.tasks import extract_file_text
-
     names = {version.file.name: version for version in versions}
     records = ExtractedText.objects.in_bulk(list(names), field_name="file_name")
     missing = [version for name, version in names.items() if name not in records]

@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from alliance_hub.hooks import search_changed
-from workspaces.access import contained_visible_q, require_action
+from workspaces.access import require_action, visible_in
 from workspaces.activity import notify, record_activity
 from workspaces.models import Membership, Organisation
 from workspaces.roles import Action
@@ -336,10 +336,9 @@ def reviews_to_do(*, user, workspace):
             user=user,
             decision=Reviewer.Decision.PENDING,
             review__outcome=Review.Outcome.OPEN,
-            review__version__document__workspace=workspace,
             review__version__document__deleted_at__isnull=True,
         )
-        .filter(contained_visible_q(user, "review__version__document__"))
+        .filter(visible_in(user, workspace, "review__version__document__"))
         .select_related("review__version__document__workspace", "review__version__document__group")
         .order_by(F("review__due_date").asc(nulls_last=True), "pk")
     )

@@ -1,5 +1,6 @@
 """Small real files for the demo and the tests: a PNG drawn with Pillow and a
-one-page PDF written by hand (valid xref table, standard Helvetica font)."""
+one-page PDF written by hand (valid xref table, standard Helvetica font). The office
+libraries are imported by the function that needs them (the demo rarely does)."""
 
 import io
 

@@ -1,7 +1,7 @@
 """Every read the document views need.
 
 Container views pass the container ``container_view`` resolved (the viewer may see
-it); the few container-free reads (permalinks) start from ``.visible_to(user)``.
+it); the few container-free reads (permalinks) start from ``contained_visible_q(user)``.
 Missing and forbidden both raise Http404. Each function does a fixed number of
 queries, whatever the number of rows.
 """
@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
 from django.http import Http404
 
 from alliance_hub.pagination import keyset_page, page_of
-from workspaces.access import Container, Viewer
+from workspaces.access import Container, Viewer, contained_visible_q
 from workspaces.activity import watched_by
 
 from .models import Document, DocumentTag, Download, Folder, Review, Version
@@ -263,7 +263,7 @@ def document_visible_get(*, user: Viewer, pk: int) -> Document:
     """A live document ``user`` may view, with its latest version; else Http404."""
     document = (
         Document.objects.alive()
-        .visible_to(user)
+        .filter(contained_visible_q(user))
         .select_related("latest_version", "approved_version")
         .filter(pk=pk)
         .first()
@@ -275,7 +275,7 @@ def document_visible_get(*, user: Viewer, pk: int) -> Document:
 
 def version_visible_get(*, user: Viewer, pk: int, number: int) -> Version:
     """Version ``number`` of a live document ``user`` may view; else Http404."""
-    visible = Document.objects.alive().visible_to(user).filter(pk=pk)
+    visible = Document.objects.alive().filter(contained_visible_q(user)).filter(pk=pk)
     version = (
         Version.objects.filter(document__in=visible, number=number)
         .select_related("document")
@@ -293,7 +293,7 @@ def recent_documents_by(*, viewer: Viewer, person: User, limit: int = 5) -> list
     """Documents ``person`` created that ``viewer`` may see, newest first (one query)."""
     return list(
         Document.objects.alive()
-        .visible_to(viewer)
+        .filter(contained_visible_q(viewer))
         .filter(created_by=person)
         .select_related("workspace", "group")
         .order_by("-updated_at", "-id")[:limit]

@@ -26,6 +26,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from alliance_hub import hooks
+from workspaces.models import Notification
+from workspaces.notifications import deliver, notification_fields
 
 from .files import delete_result
 from .models import Job
@@ -215,19 +217,12 @@ def _retry_later(job, error):
 
 
 def _tell_requester(job, text):
-    from workspaces.activity import notify
-    from workspaces.models import Notification
-
     if job.requested_by_id:
-        # notify() skips anyone who may no longer view the container.
-        notify(
-            recipients=[job.requested_by_id],
-            kind=Notification.Kind.OTHER,
-            actor=None,
-            text=text,
-            target=job,
-            container=job.container,
+        # deliver() skips anyone who may no longer view the container.
+        fields = notification_fields(
+            kind=Notification.Kind.OTHER, actor=None, text=text, target=job
         )
+        deliver([job.requested_by_id], fields, job.container)
 
 
 # Manual retry and recovery -------------------------------------------------------------

@@ -5,7 +5,7 @@ the action its kind requires (an export needs MANAGE: a demoted manager loses it
 from django.http import Http404
 
 from alliance_hub import hooks
-from workspaces.access import contained_visible_q
+from workspaces.access import visible_in
 from workspaces.roles import Action
 
 from .models import Job
@@ -17,11 +17,7 @@ def job_list_for(*, user, container):
     """The container's newest jobs (a workspace's include those of the groups ``user``
     may view). The caller's view requires MANAGE on ``container``."""
     jobs = Job.objects.select_related("workspace", "group", "requested_by")
-    if container.is_group:
-        jobs = jobs.filter(group=container)
-    else:
-        jobs = jobs.filter(workspace=container).filter(contained_visible_q(user))
-    return list(jobs[:LIST_LENGTH])
+    return list(jobs.filter(visible_in(user, container))[:LIST_LENGTH])
 
 
 def job_get_for(*, user, access, pk):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from alliance_hub.hooks import ExportEntries, Todo
+from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 
 from .models import BlogPost, StatusPost
@@ -15,9 +16,7 @@ from .models import BlogPost, StatusPost
 
 def _posts(workspace, viewer):
     """Live posts of the workspace and of the groups ``viewer`` may see."""
-    return StatusPost.objects.filter(workspace=workspace, deleted_at__isnull=True).visible_to(
-        viewer
-    )
+    return StatusPost.objects.filter(visible_in(viewer, workspace), deleted_at__isnull=True)
 
 
 def posts_by_member(workspace, user_ids, viewer) -> dict[int, int]:

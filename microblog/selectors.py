@@ -1,5 +1,5 @@
 """Reads for the microblog and blog views. Each starts from the container the access
-layer resolved (the caller checked ``view``) or from ``.visible_to(user)``, loads
+layer resolved (the caller checked ``view``) or from ``contained_visible_q(user)``, loads
 everything its template needs in a fixed number of queries, and raises Http404 for
 "missing" and "not yours to see" alike. Lists page with keyset cursors."""
 

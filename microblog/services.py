@@ -109,7 +109,7 @@ def post_create(*, actor, container, text, reply_to=None):
 
 
 def _thread_root(post, container):
-    if post.container != container:
+    if not post.is_in(container):
         raise ValidationError("You can only reply within the same stream.")
     root = post.reply_to if post.reply_to_id else post
     if root.deleted_at or root.hidden_at:

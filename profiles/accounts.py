@@ -16,6 +16,9 @@ from django.views.decorators.http import require_GET
 
 from alliance_hub.ratelimits import try_again_message
 from workspaces import sso
+from workspaces.models import Membership
+
+from .tasks import security_mail_send
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,8 +28,6 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         """People in exactly one workspace land on it, not on a one-card list."""
-        from workspaces.models import Membership
-
         slugs = list(
             Membership.objects.filter(user=request.user).values_list("workspace__slug", flat=True)[
                 :2
@@ -41,8 +42,6 @@ class AccountAdapter(DefaultAccountAdapter):
         once the request's transaction commits: the request only notes when, from where
         and what. A context that is not plain data (allauth's "account connected" holds
         model objects) is still sent at once."""
-        from .tasks import security_mail_send
-
         if not app_settings.EMAIL_NOTIFICATIONS:
             return
         details = {

@@ -10,6 +10,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.markup import render_markdown
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -181,8 +183,6 @@ class Profile(models.Model):
 
     def render_markup(self):
         """Render ``about`` into ``about_html`` (saved by the caller)."""
-        from alliance_hub.markup import render_markdown
-
         self.about_html, self.markup_version = render_markdown(self.about)
         return ["about_html", "markup_version"]
 

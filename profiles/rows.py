@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from profiles.templatetags.people import avatar
+from profiles.avatars import avatar
 
 ROW = (
     '<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="tasks">{}</td><td>{}{}</td>{}</tr>'

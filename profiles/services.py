@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import slugify
@@ -23,6 +22,7 @@ from workspaces.models import Membership
 from . import photos
 from .models import Profile, ProfileTask, Tag, User
 from .policies import may_edit_profile
+from .tasks import photo_process
 
 PROFILE_FIELDS = {"job_title", "about", "languages", "location", "time_zone", "phone", "links"}
 USER_FIELDS = {"display_name", "digest_frequency"}
@@ -124,8 +124,6 @@ def _remove_photo(profile: Profile) -> None:
 def _queue_photo(profile: Profile, data: bytes) -> None:
     """Keep the checked upload and let a task make the crops after the commit (the
     old photo shows until then). Storage failing raises ValidationError: nothing saved."""
-    from .tasks import photo_process
-
     try:
         pending = photos.store_original(data, user_id=profile.pk)
     except Exception as error:  # any storage backend's error
@@ -137,33 +135,6 @@ def _queue_photo(profile: Profile, data: bytes) -> None:
     profile.photo_pending = pending
     profile.save(update_fields=["photo_pending", "updated_at"])
     transaction.on_commit(lambda: photo_process.enqueue(profile.pk, pending))
-
-
-def photo_apply(*, user_id: int, pending: str) -> bool:
-    """Make the crops of the pending upload ``pending`` and show them (the photo task).
-    Idempotent: a photo already applied, or replaced by a newer upload, is left alone.
-    Atomic. Returns True if applied."""
-    with transaction.atomic():
-        profile = Profile.objects.select_for_update().filter(pk=user_id).first()
-        if profile is None or profile.photo_pending != pending:
-            return False
-        try:
-            with default_storage.open(pending, "rb") as original:
-                processed = photos.process_photo(original)
-        except photos.PhotoRejected:  # checked in the request already; never stays pending
-            profile.photo_pending = ""
-            profile.save(update_fields=["photo_pending", "updated_at"])
-            transaction.on_commit(lambda: photos.delete_original(pending))
-            return False
-        old_files = profile.photo_files
-        profile.photo_files, profile.photo_version = photos.store_photo(
-            processed, user_id=profile.pk
-        )
-        profile.photo_pending = ""
-        profile.save(update_fields=["photo_files", "photo_version", "photo_pending", "updated_at"])
-        transaction.on_commit(lambda: photos.delete_photo_files(old_files))
-        transaction.on_commit(lambda: photos.delete_original(pending))
-    return True
 
 
 @transaction.atomic

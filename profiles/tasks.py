@@ -7,15 +7,44 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django_tasks import task
 
-from . import services
-from .models import User
+from . import photos
+from .models import Profile, User
 
 
 @task()
 def photo_process(user_id, pending):
-    return services.photo_apply(user_id=user_id, pending=pending)
+    return photo_apply(user_id=user_id, pending=pending)
+
+
+def photo_apply(*, user_id: int, pending: str) -> bool:
+    """Make the crops of the pending upload ``pending`` and show them (the photo task).
+    Idempotent: a photo already applied, or replaced by a newer upload, is left alone.
+    Atomic. Returns True if applied."""
+    with transaction.atomic():
+        profile = Profile.objects.select_for_update().filter(pk=user_id).first()
+        if profile is None or profile.photo_pending != pending:
+            return False
+        try:
+            with default_storage.open(pending, "rb") as original:
+                processed = photos.process_photo(original)
+        except photos.PhotoRejected:  # checked in the request already; never stays pending
+            profile.photo_pending = ""
+            profile.save(update_fields=["photo_pending", "updated_at"])
+            transaction.on_commit(lambda: photos.delete_original(pending))
+            return False
+        old_files = profile.photo_files
+        profile.photo_files, profile.photo_version = photos.store_photo(
+            processed, user_id=profile.pk
+        )
+        profile.photo_pending = ""
+        profile.save(update_fields=["photo_files", "photo_version", "photo_pending", "updated_at"])
+        transaction.on_commit(lambda: photos.delete_photo_files(old_files))
+        transaction.on_commit(lambda: photos.delete_original(pending))
+    return True
 
 
 @task()

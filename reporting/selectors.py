@@ -6,7 +6,7 @@ import io
 
 from django.http import Http404
 
-from workspaces.access import contained_visible_q
+from workspaces.access import visible_in
 from workspaces.models import Membership
 
 from . import dates, policies
@@ -115,9 +115,8 @@ def reports_due_for(*, user, workspace):
         ReportItem.objects.filter(
             organisation_id=membership.organisation_id,
             submitted_at__isnull=True,
-            period__series__workspace=workspace,
         )
-        .filter(contained_visible_q(user, "period__series__"))
+        .filter(visible_in(user, workspace, "period__series__"))
         .select_related("period__series__workspace", "period__series__group")
         .order_by("period__due_date", "pk")
     )

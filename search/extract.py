@@ -7,6 +7,9 @@ stderr.
 Zip-based formats (DOCX, XLSX, PPTX, ODF) are checked before they are opened: the
 sum of their members' sizes and each member's compression ratio must be sensible,
 so a zip bomb dressed as a DOCX is refused without inflating it.
+
+Each format's parser (pypdf, python-docx, openpyxl, ...) is imported inside its own
+reader: the process loads only the library its one file needs.
 """
 
 import csv

@@ -13,6 +13,7 @@ from django.db import transaction
 from alliance_hub.hooks import SEARCH_SOURCE, get_hooks_by
 
 from .models import Entry, ExtractedText
+from .tasks import extract_file_text
 from .text import clean, plain_from_html
 
 
@@ -74,8 +75,6 @@ def refresh(kind, ids):
 
 
 def _enqueue_extraction(extensions, texts):
-    from .tasks import extract_file_text
-
     for name, extension in extensions.items():
         if name not in texts:
             transaction.on_commit(partial(extract_file_text.enqueue, name, extension))

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from workspaces.access import groups_visible_to, workspaces_visible_to
+from workspaces.access import contained_visible_q, groups_visible_to, workspaces_visible_to
 from workspaces.models import Organisation
 
 from . import backends
@@ -181,7 +181,10 @@ def search_for(*, user, query, page=1, page_size=PAGE_SIZE, visible=None, **filt
     thousands of posts): at most ``CANDIDATES`` matches are read through the
     full-text index, only those are ranked, only the page gets snippets, and nothing
     counts or sorts every match."""
-    seen_by_user = Entry.objects.visible_to(user) if visible is None else visible.rows()
+    if visible is None:
+        seen_by_user = Entry.objects.filter(contained_visible_q(user))
+    else:
+        seen_by_user = visible.rows()
     matches = backends.matching(_filtered(seen_by_user, **filters), query)
     if matches is None or visible == Visible((), ()):
         return [], False

@@ -8,7 +8,7 @@ from django.apps import apps
 
 from alliance_hub.hooks import Chapter
 
-from . import services
+from . import services, signoff
 from .models import Page
 from .services import PageContent
 
@@ -332,8 +332,6 @@ def _rhine(demo):
 
 def _signoff(demo):
     """The governance page signed by two of the three partners (Baltic Grid owes it)."""
-    from . import signoff
-
     users = demo.users
     north = demo.workspaces["north-sea"]
     signoff.signatory_roles_set(

@@ -6,10 +6,11 @@ from datetime import date
 from django.urls import reverse
 
 from alliance_hub.hooks import Check, ExportEntries, Todo
-from workspaces.access import contained_visible_q
+from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 
-from .models import Page
+from .models import Page, Signoff
+from .signoff import signoff_csv, signoffs_owed_by
 from .starters import GOVERNANCE, REPORTING, SCOPE
 
 KICKOFF_PAGES = [
@@ -41,9 +42,7 @@ def kickoff_checks(workspace) -> list[Check]:
 
 def _revisions(workspace, viewer):
     """Saved revisions of the workspace's pages and those of the groups ``viewer`` sees."""
-    return Page.history.model.objects.filter(workspace_id=workspace.pk).filter(
-        contained_visible_q(viewer)
-    )
+    return Page.history.model.objects.filter(visible_in(viewer, workspace))
 
 
 def edits_by_member(workspace, user_ids, viewer) -> dict[int, int]:
@@ -89,9 +88,6 @@ def export_pages(container) -> ExportEntries:
 def export_signoffs(container) -> ExportEntries:
     """``signoffs.csv``: every sign-off record of the container's pages (two queries),
     only when there is one."""
-    from .models import Signoff
-    from .signoff import signoff_csv
-
     pages = Page.objects.in_container(container)
     if Signoff.objects.filter(request__page__in=pages).exists():
         yield "signoffs.csv", signoff_csv(container=container)
@@ -99,8 +95,6 @@ def export_signoffs(container) -> ExportEntries:
 
 def signoffs_todo(user, workspace) -> list[Todo]:
     """Sign-offs owed by the user's organisation that the user may give (two queries)."""
-    from .signoff import signoffs_owed_by
-
     return [
         {
             "label": f"Sign “{row.request.page}” (revision {row.revision}) "

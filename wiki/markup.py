@@ -6,17 +6,18 @@
 * ``[[doc:42]]`` links to document 42's permanent latest-version URL (the documents
   app's ``documents:document_permalink``); without the documents app it is plain text.
 
-Targets are resolved with one query before rendering. Whatever the extension emits
-still passes through the sanitiser inside ``render_markdown_with_toc``.
+Targets are resolved before rendering by a ``find_pages`` function the caller passes
+(``wiki.models.render_page_markdown`` passes its one query), so this module needs no
+model. Whatever the extension emits still passes through the sanitiser inside
+``render_markdown_with_toc``.
 """
 
 import re
 import xml.etree.ElementTree as etree  # noqa: S405 - builds elements, parses nothing
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Q
-from django.db.models.functions import Lower
 from django.urls import NoReverseMatch, reverse
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -31,6 +32,11 @@ WIKI_LINK_RE = r"\[\[([^\[\]|\n]{1,300}?)(?:\\?\|([^\[\]\n]{1,300}))?\]\]"
 DOC_TARGET_RE = re.compile(r"doc:\s*([0-9]{1,12})", re.IGNORECASE)
 
 
+# (container, normalised paths, lower-case titles) -> ({path: title} of the pages found,
+# {old path: title} of moved pages whose old path was asked for)
+FindPages = Callable[[object, set[str], set[str]], tuple[Iterable[tuple[str, str]], dict]]
+
+
 @dataclass(frozen=True)
 class ResolvedLink:
     href: str
@@ -39,39 +45,26 @@ class ResolvedLink:
 
 
 class LinkResolver:
-    """Resolves wiki-link targets within one container, with one query for all of them."""
+    """Resolves wiki-link targets within one container, looked up all at once."""
 
-    def __init__(self, container, text):
+    def __init__(self, container, text, find_pages: FindPages):
         self.container = container
         self.paths = {}  # normalised path -> page title
         self.titles = {}  # lower-case title -> page path
         self.targets = set()  # paths linked to, existing or not (for "what links here")
-        self._load(_wiki_link_targets(text))
+        self._load(_wiki_link_targets(text), find_pages)
 
-    def _load(self, targets):
-        from .models import Page, PageRedirect
-
+    def _load(self, targets, find_pages):
         wanted = [t for t in targets if not DOC_TARGET_RE.fullmatch(t.strip())]
         if not wanted or self.container is None:
             return
         paths = {normalise_path(t) for t in wanted}
         titles = {t.strip().lower() for t in wanted}
-        rows = (
-            Page.objects.in_container(self.container)
-            .alive()
-            .annotate(title_lower=Lower("title"))
-            .filter(Q(path__in=paths) | Q(title_lower__in=titles))
-            .values_list("path", "title")
-        )
+        rows, moved = find_pages(self.container, paths, titles)
         for path, title in rows:
             self.paths[path] = title
             self.titles.setdefault(title.lower(), path)
         # A moved page's old path still works (it redirects), so links to it are not "missing".
-        moved = (
-            PageRedirect.objects.in_container(self.container)
-            .filter(old_path__in=paths - set(self.paths), page__deleted_at__isnull=True)
-            .values_list("old_path", "page__title")
-        )
         self.paths.update(moved)
 
     def resolve(self, target, label):
@@ -138,13 +131,10 @@ def _wiki_link_targets(text):
     return {m.group(1) for m in re.finditer(WIKI_LINK_RE, text or "")}
 
 
-def render_page_markdown(text, *, container):
-    """Render a page body: ``(body_html, toc_html, policy_version, linked_paths)``.
-
-    Runs one query to resolve the page's wiki links; call it when saving, never in a view
-    that shows a page.
-    """
-    resolver = LinkResolver(container, text)
+def render_wiki_markdown(text, *, container, find_pages: FindPages):
+    """Render a page body: ``(body_html, toc_html, policy_version, linked_paths)``,
+    resolving its wiki links with ``find_pages``."""
+    resolver = LinkResolver(container, text, find_pages)
     html, toc, version = render_markdown_with_toc(text, extensions=[WikiLinkExtension(resolver)])
     if "<li" not in toc:
         toc = ""  # no headings: no table of contents

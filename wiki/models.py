@@ -5,11 +5,14 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from workspaces.models import Contained, TrashableMixin, TrashableQuerySet
+
+from .markup import render_wiki_markdown
 
 PATH_MAX_LENGTH = 300
 
@@ -26,8 +29,6 @@ class RenderedMarkupMixin(models.Model):
 
         Returns the names of the fields it changed (for ``bulk_update``).
         """
-        from .markup import render_page_markdown
-
         try:
             container = self.container
         except ObjectDoesNotExist:  # an old revision whose container is gone
@@ -224,3 +225,31 @@ class Signoff(models.Model):
     @property
     def is_signed(self):
         return self.signed_at is not None
+
+
+def render_page_markdown(text, *, container):
+    """Render a page body: ``(body_html, toc_html, policy_version, linked_paths)``.
+
+    Runs the queries of ``_pages_linked`` to resolve the page's wiki links; call it when
+    saving, never in a view that shows a page.
+    """
+    return render_wiki_markdown(text, container=container, find_pages=_pages_linked)
+
+
+def _pages_linked(container, paths, titles):
+    """The live pages of ``container`` at ``paths`` or titled ``titles`` (any case), and
+    the titles of moved pages whose old path is among the rest of ``paths``."""
+    rows = list(
+        Page.objects.in_container(container)
+        .alive()
+        .annotate(title_lower=Lower("title"))
+        .filter(Q(path__in=paths) | Q(title_lower__in=titles))
+        .values_list("path", "title")
+    )
+    found = {path for path, _title in rows}
+    moved = (
+        PageRedirect.objects.in_container(container)
+        .filter(old_path__in=paths - found, page__deleted_at__isnull=True)
+        .values_list("old_path", "page__title")
+    )
+    return rows, dict(moved)

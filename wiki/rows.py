@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from alliance_hub import fragments
-from profiles.templatetags.people import avatar
+from profiles.avatars import avatar
 
 ROW = (
     '<tr><td><label class="visually-hidden" for="from-{0}">Compare from revision {0}</label>'

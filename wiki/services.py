@@ -21,8 +21,7 @@ from workspaces.pins import unpin_target
 from workspaces.roles import Action
 
 from . import paths
-from .markup import render_page_markdown
-from .models import Page, PageLink, PageRedirect
+from .models import Page, PageLink, PageRedirect, render_page_markdown
 from .policies import PROTECT_ACTION, create_action_for, edit_action_for
 from .starters import STARTER_PAGES
 

@@ -19,12 +19,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from workspaces.access import contained_visible_q, require_action
+from workspaces.access import require_action, visible_in
 from workspaces.activity import notify, record_activity
 from workspaces.models import Membership, Workspace
 
 from . import policies
-from .models import Page, Signoff, SignoffRequest
+from .models import Page, SignatoryRoles, Signoff, SignoffRequest
 
 # The notifications sign-off sends, and what the notification list calls them
 # (registered in apps.py).
@@ -160,8 +160,6 @@ def page_sign(*, actor, page, request_id, revision):
 @transaction.atomic
 def signatory_roles_set(*, actor, workspace, roles):
     """Set which roles may sign for their organisation (leads). Raises ValidationError."""
-    from .models import SignatoryRoles
-
     require_action(actor, workspace, policies.REQUEST_ACTION)
     allowed = {value for value, _ in policies.SIGNING_ROLE_CHOICES}
     if not roles or not set(roles) <= allowed:
@@ -259,10 +257,9 @@ def signoffs_owed_by(*, user, workspace):
         Signoff.objects.filter(
             organisation_id=membership.organisation_id,
             signed_at__isnull=True,
-            request__page__workspace=workspace,
             request__page__deleted_at__isnull=True,
         )
-        .filter(contained_visible_q(user, "request__page__"))
+        .filter(visible_in(user, workspace, "request__page__"))
         .exclude(Exists(newer))
         .select_related("request__page__workspace", "request__page__group")
     )

@@ -7,7 +7,7 @@ halves that must always agree:
 * ``container_access(user, container)`` - the per-object check: the viewer's
   codenames from guardian's direct-FK permission tables, user and group rows in
   one SQL query, used by the ``container_view`` decorator;
-* ``workspaces_visible_to`` / ``groups_visible_to`` / ``contained_visible_q`` -
+* ``workspaces_visible_to`` / ``groups_visible_to`` / ``contained_visible_q`` / ``visible_in`` -
   the same rule as SQL filters, used by every list.
 
 Nothing here is cached across requests, so a removal takes effect on the next one.
@@ -160,6 +160,17 @@ def contained_visible_q(user: Viewer, prefix: str = "", action: str = Action.VIE
     return Q(
         **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_with(user, action)}
     ) | Q(**{f"{prefix}group__in": groups_with(user, action)})
+
+
+def visible_in(user: Viewer, container: Container, prefix: str = "") -> Q:
+    """A Q for rows of ``container`` that ``user`` may view: a group's own rows, or a
+    workspace's rows together with those of its groups ``user`` may view (the stream,
+    adoption counts, to-dos). ``prefix`` as in ``contained_visible_q``."""
+    if container.is_group:
+        mine = Q(**{f"{prefix}group": container})
+    else:
+        mine = Q(**{f"{prefix}workspace": container})
+    return mine & contained_visible_q(user, prefix)
 
 
 def _holders_sql(model: type[Container]) -> str:

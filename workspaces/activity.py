@@ -5,20 +5,33 @@ Content apps call ``record_activity``, ``notify``, ``watch``/``unwatch`` and
 instance with ``get_absolute_url()`` and ``__str__``.
 """
 
-from datetime import datetime
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.db.models import Exists, Model, OuterRef, QuerySet
+
+from jobs.services import job_queue
 
 from . import access
 from .models import Activity, Notification, Watch
+from .notifications import deliver, notification_fields
+
+if TYPE_CHECKING:
+    from alliance_hub.types import Linkable, User
+    from jobs.models import Job
+
+    from .access import Container, Viewer
 
 FAN_OUT_CHUNK = 1000
 
 
-def record_activity(*, actor, verb, target, container, url=None):
+def record_activity(
+    *, actor: User | None, verb: str, target: Linkable, container: Container, url: str | None = None
+) -> Activity:
     """Add a line to the container's stream. Call inside the writing service's transaction.
 
     ``url`` overrides ``target.get_absolute_url()`` (e.g. for a person joining)."""
@@ -27,29 +40,41 @@ def record_activity(*, actor, verb, target, container, url=None):
         group=container.group,
         actor=actor,
         verb=verb,
-        target_type=ContentType.objects.get_for_model(target),
+        target_type=_type_of(target),
         target_id=target.pk,
         target_label=str(target)[:300],
         target_url=url or target.get_absolute_url(),
     )
 
 
-def _activity_of(target):
-    target_type = ContentType.objects.get_for_model(target)
+def _type_of(target: Linkable | type[Model]) -> ContentType:
+    return ContentType.objects.get_for_model(cast(Model, target))
+
+
+def _activity_of(target: Linkable) -> QuerySet[Activity]:
+    target_type = _type_of(target)
     return Activity.objects.filter(target_type=target_type, target_id=target.pk)
 
 
-def relabel_activity(target):
+def relabel_activity(target: Linkable) -> None:
     """The stream's lines about ``target`` show its new ``str()`` (after an edit)."""
     _activity_of(target).update(target_label=str(target)[:300])
 
 
-def forget_activity(target):
+def forget_activity(target: Linkable) -> None:
     """Take a removed or hidden ``target`` out of the stream (its label is a snapshot)."""
     _activity_of(target).delete()
 
 
-def notify(*, recipients, kind, actor, text, target, container):
+def notify(
+    *,
+    recipients: Iterable[User | int],
+    kind: str,
+    actor: User | None,
+    text: str,
+    target: Linkable,
+    container: Container,
+) -> list[Notification]:
     """Notify those of ``recipients`` who may view ``container`` (never the actor).
 
     Anyone else - outsiders, removed members, non-members of a private group -
@@ -60,49 +85,19 @@ def notify(*, recipients, kind, actor, text, target, container):
     """
     if not Notification.is_known_kind(kind):
         raise ValueError(f"Unknown notification kind {kind!r}: register it first.")
-    ids = {getattr(r, "pk", r) for r in recipients} - {getattr(actor, "pk", None)}
+    ids: set[int] = {r if isinstance(r, int) else r.pk for r in recipients}
+    ids.discard(getattr(actor, "pk", None))
     if not ids:
         return []
-    fields = {
-        "kind": kind,
-        "actor_id": getattr(actor, "pk", None),
-        "text": text[:300],
-        "target_url": target.get_absolute_url(),
-        "created_at": timezone.now().isoformat(),
-    }
+    fields = notification_fields(kind=kind, actor=actor, text=text, target=target)
     if len(ids) > settings.NOTIFY_INLINE_MAX:
-        from jobs.services import job_queue
-
         params = {"recipient_ids": sorted(ids), "fields": fields}
         job_queue(kind="notifications", container=container, requested_by=actor, params=params)
         return []
     return deliver(sorted(ids), fields, container)
 
 
-def deliver(recipient_ids, fields, container, *, again=False):
-    """Create the notifications of ``fields`` for those of ``recipient_ids`` who may view
-    ``container``. ``again``: a delivery that may have run before skips those who have
-    it already (so delivering twice changes nothing)."""
-    fields = {**fields, "created_at": datetime.fromisoformat(fields["created_at"])}
-    may_view = access.users_who_may_view(container).filter(pk__in=recipient_ids)
-    if again:
-        delivered = Notification.objects.filter(recipient_id__in=recipient_ids, **fields)
-        may_view = may_view.exclude(pk__in=delivered.values("recipient_id"))
-    return Notification.objects.bulk_create(
-        (
-            Notification(
-                recipient_id=user_id,
-                workspace=container.workspace,
-                group=container.group,
-                **fields,
-            )
-            for user_id in may_view.values_list("pk", flat=True)
-        ),
-        batch_size=500,
-    )
-
-
-def notifications_run(job, progress):
+def notifications_run(job: Job, progress: Callable[[float], Any]) -> None:
     """The "notifications" job: a fan-out to many people, delivered in chunks."""
     ids = job.params["recipient_ids"]
     for start in range(0, len(ids), FAN_OUT_CHUNK):
@@ -111,47 +106,43 @@ def notifications_run(job, progress):
         progress(100 * (start + FAN_OUT_CHUNK) / len(ids))
 
 
-def _watches_of(target):
-    return Watch.objects.filter(
-        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    )
+def _watches_of(target: Linkable) -> QuerySet[Watch]:
+    return Watch.objects.filter(target_type=_type_of(target), target_id=target.pk)
 
 
-def watch(*, user, target, container):
+def watch(*, user: User, target: Linkable, container: Container) -> None:
     Watch.objects.get_or_create(
         user=user,
-        target_type=ContentType.objects.get_for_model(target),
+        target_type=_type_of(target),
         target_id=target.pk,
         defaults={"workspace": container.workspace},
     )
 
 
-def unwatch(*, user, target):
+def unwatch(*, user: User | int, target: Linkable) -> None:
     _watches_of(target).filter(user=user).delete()
 
 
-def is_watching(*, user, target):
+def is_watching(*, user: User, target: Linkable) -> bool:
     """For one object; lists and pages annotate ``watched_by`` instead."""
     return _watches_of(target).filter(user=user).exists()
 
 
-def watched_by(user, model):
+def watched_by(user: User, model: type[Model]) -> Exists:
     """An ``Exists`` expression: does ``user`` watch the row (of ``model``)?"""
-    target_type = ContentType.objects.get_for_model(model)
+    target_type = _type_of(model)
     watches = Watch.objects.filter(user=user, target_type=target_type, target_id=OuterRef("pk"))
     return Exists(watches)
 
 
-def watcher_ids(target):
+def watcher_ids(target: Linkable) -> set[int]:
     return set(_watches_of(target).values_list("user_id", flat=True))
 
 
-def stream_for(*, user, container=None):
+def stream_for(*, user: Viewer, container: Container | None = None) -> QuerySet[Activity]:
     """The activity a user may see, newest first: a whole workspace's (with the
     groups the user may see) or one group's. Paginate with ``id__lt`` cursors."""
     rows = Activity.objects.select_related("actor__profile")
     if container is None:
-        return rows.visible_to(user)
-    if container.is_group:
-        return rows.filter(group=container)
-    return rows.filter(workspace=container).filter(access.contained_visible_q(user))
+        return rows.filter(access.contained_visible_q(user))
+    return rows.filter(access.visible_in(user, container))

@@ -11,6 +11,9 @@ from django.utils.text import slugify
 from zipstream import ZIP_DEFLATED, ZipStream
 
 from alliance_hub import csvfiles, hooks
+from jobs.files import store_verified_zip
+from jobs.runner import Outcome
+from jobs.services import job_start
 
 from .access import require_action
 from .models import Membership
@@ -64,17 +67,12 @@ def export_stream(container, progress=None):
 
 def export_start(*, actor, container):
     """Ask for the container's export (managers); it is built by a job. Returns the job."""
-    from jobs.services import job_start
-
     return job_start(actor=actor, kind="export", container=container)
 
 
 def export_run(job, progress):
     """The export job: the ZIP is written to storage, verified whole, then offered to
     managers for EXPORT_RETENTION_DAYS. The requester must still be a manager."""
-    from jobs.files import store_verified_zip
-    from jobs.runner import Outcome
-
     container = job.container
     require_action(job.requested_by, container, Action.MANAGE)
     filename = f"{slugify(str(container)) or 'export'}-{timezone.now():%Y-%m-%d}.zip"

@@ -3,12 +3,15 @@ the digests share. "Unread" is defined here once.
 
 Every read starts from ``recipient=user`` and keeps only containers the user may still
 view (leaving a group hides what its notifications quoted), so someone else's
-notification answers 404 just like a missing one. Delivery lives in ``activity.py``.
+notification answers 404 just like a missing one. ``deliver`` writes them; whom to
+notify is decided by ``activity.notify`` (and by jobs, for the person who asked).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -16,7 +19,7 @@ from django.utils import timezone
 
 from alliance_hub.pagination import page_of
 
-from .access import visible_ids_sql
+from .access import Container, contained_visible_q, users_who_may_view, visible_ids_sql
 from .models import Group, Notification, Workspace
 
 if TYPE_CHECKING:
@@ -27,7 +30,7 @@ PAGE_SIZE = 30
 
 def notifications_of(user: User) -> QuerySet[Notification]:
     """The notifications ``user`` may read: their own, from containers they may view."""
-    return Notification.objects.filter(recipient=user).visible_to(user)
+    return Notification.objects.filter(recipient=user).filter(contained_visible_q(user))
 
 
 def unread_of(user: User) -> QuerySet[Notification]:
@@ -92,3 +95,45 @@ def notification_mark_read(*, notification: Notification) -> Notification:
 def notifications_mark_all_read(*, user: User) -> int:
     """Mark every unread notification of ``user`` as read; returns how many."""
     return unread_of(user).update(read_at=timezone.now())
+
+
+def notification_fields(*, kind: str, actor: User | None, text: str, target: Any) -> dict[str, Any]:
+    """What a notification of ``target`` says, as JSON-ready values (a fan-out job
+    carries them in its parameters)."""
+    return {
+        "kind": kind,
+        "actor_id": getattr(actor, "pk", None),
+        "text": text[:300],
+        "target_url": target.get_absolute_url(),
+        "created_at": timezone.now().isoformat(),
+    }
+
+
+def deliver(
+    recipient_ids: Iterable[int],
+    fields: dict[str, Any],
+    container: Container,
+    *,
+    again: bool = False,
+) -> list[Notification]:
+    """Create the notifications of ``fields`` for those of ``recipient_ids`` who may view
+    ``container``. ``again``: a delivery that may have run before skips those who have
+    it already (so delivering twice changes nothing)."""
+    recipient_ids = list(recipient_ids)
+    fields = {**fields, "created_at": datetime.fromisoformat(fields["created_at"])}
+    may_view = users_who_may_view(container).filter(pk__in=recipient_ids)
+    if again:
+        delivered = Notification.objects.filter(recipient_id__in=recipient_ids, **fields)
+        may_view = may_view.exclude(pk__in=delivered.values("recipient_id"))
+    return Notification.objects.bulk_create(
+        (
+            Notification(
+                recipient_id=user_id,
+                workspace=container.workspace,
+                group=container.group,
+                **fields,
+            )
+            for user_id in may_view.values_list("pk", flat=True)
+        ),
+        batch_size=500,
+    )

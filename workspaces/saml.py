@@ -11,15 +11,11 @@ workspaces.sso, as for OpenID Connect.
 """
 
 from allauth.socialaccount.models import SocialApp
-from allauth.socialaccount.providers.saml import views as allauth_saml
 from cryptography import x509
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.views.decorators.http import require_GET
-from lxml import etree
 
 PROVIDER = "saml"
 SECURITY = {
@@ -89,17 +85,3 @@ def saml_link(*, organisation, entity_id, sso_url, x509cert):
         organisation.sso_app = app
         organisation.save(update_fields=["sso_app"])
     return app
-
-
-@login_not_required
-@require_GET
-def finish_sign_in(request, organization_slug):
-    """allauth's end of a SAML sign-in (it shadows allauth's URL, see alliance_hub.urls),
-    with what allauth lets escape turned into our clear refusal: a response no request
-    of this browser asked for (PermissionDenied), or XML that does not parse."""
-    from .sso import INCOMPLETE, refusal
-
-    try:
-        return allauth_saml.finish_acs(request, organization_slug=organization_slug)
-    except (PermissionDenied, etree.XMLSyntaxError, ValueError):
-        return refusal(request, INCOMPLETE, status=400)

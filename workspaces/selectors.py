@@ -8,7 +8,7 @@ from itertools import groupby
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from .access import Container, Viewer, groups_visible_to, workspaces_visible_to
+from .access import Container, Viewer, groups_visible_to, visible_in, workspaces_visible_to
 from .models import (
     Group,
     Invitation,
@@ -94,10 +94,8 @@ def invitation_get_for(*, workspace: Workspace, pk: int) -> Invitation:
 
 def membership_events_for(*, user: Viewer, workspace: Workspace) -> QuerySet[MembershipEvent]:
     """The workspace's membership audit, without events about groups ``user`` may not see."""
-    return (
-        MembershipEvent.objects.filter(workspace=workspace)
-        .visible_to(user)
-        .select_related("actor", "subject")
+    return MembershipEvent.objects.filter(visible_in(user, workspace)).select_related(
+        "actor", "subject"
     )
 
 

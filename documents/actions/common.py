@@ -1,12 +1,22 @@
 """What the documents writes share: upload checks, folder checks, file cleanup."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from .. import files
+
+if TYPE_CHECKING:
+    from workspaces.access import Container
+
+    from ..files import FileFacts
+    from ..models import Folder
 
 MAX_TAGS = 12
 NEW_VERSION = "new_version"  # a notification kind (contributions.py)
@@ -16,19 +26,13 @@ class DuplicateUpload(ValidationError):
     """The file is identical to the latest version; nothing was stored."""
 
 
-def _same_container(obj, container):
-    return obj.workspace_id == container.workspace.pk and obj.group_id == (
-        container.pk if container.is_group else None
-    )
-
-
-def check_folder(folder, container):
-    if folder is not None and not _same_container(folder, container):
+def check_folder(folder: Folder | None, container: Container) -> None:
+    if folder is not None and not folder.is_in(container):
         raise ValidationError("Choose a folder of this workspace or group.")
 
 
 @contextmanager
-def cleanup_on_failure():
+def cleanup_on_failure() -> Iterator[list[str]]:
     """Yields a list for names of stored files; deletes them if the block fails."""
     stored: list[str] = []
     try:
@@ -38,7 +42,7 @@ def cleanup_on_failure():
         raise
 
 
-def check_upload(facts, name):
+def check_upload(facts: FileFacts, name: str) -> None:
     if facts.size == 0:
         raise ValidationError(f"{name} is empty; nothing was uploaded.")
     if facts.size > settings.MAX_UPLOAD_SIZE:

@@ -1,6 +1,12 @@
 """Documents and their versions: upload, new version, restore, details, move."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from alliance_hub.hooks import search_changed
@@ -20,8 +26,23 @@ from .common import (
 )
 from .locks import check_writable, clear_lock, locked_document
 
+if TYPE_CHECKING:
+    from profiles.models import User
+    from workspaces.access import Container
 
-def _new_version(*, actor, document, facts, stored_name, original_name, change_note, **extra):
+    from ..models import Folder
+
+
+def _new_version(
+    *,
+    actor: User,
+    document: Document,
+    facts: files.FileFacts,
+    stored_name: str,
+    original_name: str,
+    change_note: str,
+    **extra: Any,
+) -> Version:
     """Append the next version (the caller holds the document's row lock)."""
     number = document.version_count + 1
     version = Version.objects.create(
@@ -49,8 +70,8 @@ def _new_version(*, actor, document, facts, stored_name, original_name, change_n
     return version
 
 
-def _set_tags(document, tags):
-    tags = list(dict.fromkeys(tags))[:MAX_TAGS]
+def _set_tags(document: Document, names: Iterable[str]) -> None:
+    tags = list(dict.fromkeys(names))[:MAX_TAGS]
     document.tags.exclude(name__in=tags).delete()
     existing = set(document.tags.values_list("name", flat=True))
     DocumentTag.objects.bulk_create(
@@ -59,7 +80,15 @@ def _set_tags(document, tags):
 
 
 @transaction.atomic
-def documents_upload(*, actor, container, uploads, folder=None, description="", tags=()):
+def documents_upload(
+    *,
+    actor: User,
+    container: Container,
+    uploads: Sequence[UploadedFile],
+    folder: Folder | None = None,
+    description: str = "",
+    tags: Iterable[str] = (),
+) -> list[Document]:
     """Create one document per uploaded file (contributors), all or none.
 
     Each file becomes version 1 of a new document titled after its name. Raises
@@ -104,7 +133,14 @@ def documents_upload(*, actor, container, uploads, folder=None, description="", 
 
 
 @transaction.atomic
-def version_upload(*, actor, document, upload, change_note="", release_lock=False):
+def version_upload(
+    *,
+    actor: User,
+    document: Document,
+    upload: UploadedFile,
+    change_note: str = "",
+    release_lock: bool = False,
+) -> Version:
     """Add ``upload`` as the next version of ``document`` (contributors).
 
     Atomic; the document row is locked so that simultaneous uploads get
@@ -116,8 +152,7 @@ def version_upload(*, actor, document, upload, change_note="", release_lock=Fals
     name = files.clean_filename(upload.name)
     facts = files.examine(upload, name)
     check_upload(facts, name)
-    document = locked_document(document)
-    check_writable(document, actor)
+    document = check_writable(locked_document(document), actor)
     latest = document.latest_version
     if latest is not None and latest.sha256 == facts.sha256:
         raise DuplicateUpload(
@@ -125,7 +160,7 @@ def version_upload(*, actor, document, upload, change_note="", release_lock=Fals
         )
     with cleanup_on_failure() as stored:
         same_file = document.versions.filter(sha256=facts.sha256).first()
-        stored_name = same_file.file.name if same_file else files.store(upload)
+        stored_name = str(same_file.file) if same_file else files.store(upload)
         if not same_file:
             stored.append(stored_name)
         version = _new_version(
@@ -144,7 +179,7 @@ def version_upload(*, actor, document, upload, change_note="", release_lock=Fals
     return version
 
 
-def _announce(actor, document, version, verb):
+def _announce(actor: User, document: Document, version: Version, verb: str) -> None:
     container = document.container
     record_activity(actor=actor, verb=verb, target=document, container=container)
     downloaders = Download.objects.filter(document=document).values_list("user_id", flat=True)
@@ -159,19 +194,19 @@ def _announce(actor, document, version, verb):
 
 
 @transaction.atomic
-def version_restore(*, actor, document, number):
+def version_restore(*, actor: User, document: Document, number: int) -> Version:
     """Make version ``number`` the newest by adding a copy of it (contributors).
 
     History is kept: the old version stays and the new one shares its stored file.
     Raises PermissionDenied, ValidationError (no such version, locked, trash,
     already the latest)."""
     require_action(actor, document.container, Action.CONTRIBUTE)
-    document = locked_document(document)
-    check_writable(document, actor)
+    document = check_writable(locked_document(document), actor)
     old = document.versions.filter(number=number).first()
     if old is None:
         raise ValidationError("There is no such version.")
-    if old.sha256 == document.latest_version.sha256:
+    latest = document.latest_version
+    if latest is not None and old.sha256 == latest.sha256:
         raise ValidationError(f"Version {number} is the same file as the latest version.")
     facts = files.FileFacts(
         sha256=old.sha256,
@@ -184,7 +219,7 @@ def version_restore(*, actor, document, number):
         actor=actor,
         document=document,
         facts=facts,
-        stored_name=old.file.name,
+        stored_name=str(old.file),
         original_name=old.original_name,
         change_note=f"Restored version {number}",
         restored_from=number,
@@ -195,7 +230,9 @@ def version_restore(*, actor, document, number):
 
 
 @transaction.atomic
-def document_update(*, actor, document, title, description, tags):
+def document_update(
+    *, actor: User, document: Document, title: str, description: str, tags: Iterable[str]
+) -> Document:
     """Rename a document and edit its description and tags (contributors)."""
     require_action(actor, document.container, Action.CONTRIBUTE)
     if document.is_trashed:
@@ -212,7 +249,7 @@ def document_update(*, actor, document, title, description, tags):
 
 
 @transaction.atomic
-def document_move(*, actor, document, folder):
+def document_move(*, actor: User, document: Document, folder: Folder | None) -> Document:
     """Move a document to ``folder`` (None: the top level) of its container (contributors)."""
     container = document.container
     require_action(actor, container, Action.CONTRIBUTE)

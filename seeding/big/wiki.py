@@ -2,8 +2,7 @@
 
 from datetime import timedelta
 
-from wiki.markup import render_page_markdown
-from wiki.models import Page
+from wiki.models import Page, render_page_markdown
 
 from .people import BATCH
 from .words import spread

@@ -241,7 +241,7 @@ def test_deleting_a_person_deletes_their_photo_files(
 
 
 def test_the_crops_are_made_after_the_request_and_only_once(world, client_for):
-    from profiles.services import photo_apply
+    from profiles.tasks import photo_apply
 
     client = client_for(world.member)
     response = client.post(EDIT_ME, edit_data(photo=photo_upload(image_bytes())))  # no commit

@@ -4,7 +4,7 @@ the preview and form errors."""
 from django.core.exceptions import PermissionDenied
 
 from .. import policies, selectors
-from ..markup import render_page_markdown
+from ..models import render_page_markdown
 
 
 def page_or_404(container, page_path):

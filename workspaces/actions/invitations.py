@@ -1,18 +1,26 @@
 """Invitations: who may invite whom, the links, their e-mails and accepting them."""
 
+from __future__ import annotations
+
 import hashlib
 import secrets
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from jobs.runner import Outcome
+from jobs.services import job_start
 
 from ..access import groups_with, require_action
 from ..activity import notify
@@ -23,23 +31,29 @@ from .groups import require_group_manager
 from .membership import member_add
 from .partners import saved_organisation
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from jobs.models import Job
+
+    from ..models import Workspace
+
 
 class InvitationInvalid(Exception):
     """The invitation link cannot be used; ``str()`` is a message for the person."""
 
 
-def _hash_token(token):
+def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _issue_token(invitation):
+def _issue_token(invitation: Invitation) -> str:
     token = secrets.token_urlsafe(32)
     invitation.token_hash = _hash_token(token)
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
     return token
 
 
-def _send_invitation_mail(invitation, token):
+def _send_invitation_mail(invitation: Invitation, token: str) -> None:
     context = {"invitation": invitation, "link": invitation_link(token)}
     send_mail(
         subject=f"You are invited to {invitation.workspace} on Alliance Hub",
@@ -51,7 +65,15 @@ def _send_invitation_mail(invitation, token):
     invitation.save(update_fields=["sent_at"])
 
 
-def invitation_check(*, actor, workspace, role, organisation, groups=(), new_partner=False):
+def invitation_check(
+    *,
+    actor: User,
+    workspace: Workspace,
+    role: str,
+    organisation: Organisation,
+    groups: Iterable[Group] = (),
+    new_partner: bool = False,
+) -> None:
     """Who may invite whom, where (forms call it to show errors before saving):
     managers, only leads invite leads; preset groups belong to the workspace and the
     actor manages each; the organisation is a partner already, unless ``new_partner``
@@ -67,10 +89,8 @@ def invitation_check(*, actor, workspace, role, organisation, groups=(), new_par
         )
 
 
-def queue_invitation_mails(actor, workspace, invitation_ids):
+def queue_invitation_mails(actor: User, workspace: Workspace, invitation_ids: list[int]) -> None:
     """The e-mails go out from a job (a batch can be hundreds of SMTP sends)."""
-    from jobs.services import job_start
-
     if invitation_ids:
         job_start(
             actor=actor,
@@ -80,13 +100,13 @@ def queue_invitation_mails(actor, workspace, invitation_ids):
         )
 
 
-def invitation_mails_run(job, progress):
+def invitation_mails_run(job: Job, progress: Callable[[float], Any]) -> Outcome:
     """The invitation e-mails job: each pending invitation of the batch gets a fresh
     link (the token exists only in its e-mail). Idempotent: an invitation already
     sent since the job was asked for is skipped, so a retry sends only what is left.
     The requester must still manage the workspace."""
-    from jobs.runner import Outcome
-
+    if job.requested_by is None:  # the requester's account is gone
+        raise PermissionDenied("Only a manager may send invitations.")
     require_action(job.requested_by, job.workspace, Action.MANAGE)
     due = list(
         Invitation.objects.pending()
@@ -105,8 +125,16 @@ def invitation_mails_run(job, progress):
 
 @transaction.atomic
 def invitations_send(
-    *, actor, workspace, emails, role, organisation, groups=(), new_partner=False, message=""
-):
+    *,
+    actor: User,
+    workspace: Workspace,
+    emails: Iterable[str],
+    role: str,
+    organisation: Organisation,
+    groups: Sequence[Group] = (),
+    new_partner: bool = False,
+    message: str = "",
+) -> list[tuple[str, str]]:
     """Invite each address (see ``invitation_check`` for who may), with the inviter's
     personal ``message``.
 
@@ -138,7 +166,14 @@ class Invitee:
     name: str = ""
 
 
-def invite_people(*, actor, workspace, people, groups=(), message=""):
+def invite_people(
+    *,
+    actor: User,
+    workspace: Workspace,
+    people: Iterable[Invitee],
+    groups: Sequence[Group] = (),
+    message: str = "",
+) -> tuple[list[tuple[str, str]], list[int]]:
     """Create or renew the invitations of ``people`` (Invitees whose role and
     organisation the caller checked with ``invitation_check``). Returns
     ``([(email, outcome)], ids of invitations to mail)``; mails nothing itself."""
@@ -147,7 +182,9 @@ def invite_people(*, actor, workspace, people, groups=(), message=""):
             workspace=workspace, user__email__in=[p.email.strip().lower() for p in people]
         ).values_list("user__email", flat=True)
     )
-    results, to_mail, seen = [], [], set()
+    results: list[tuple[str, str]] = []
+    to_mail: list[int] = []
+    seen: set[str] = set()
     for person in people:
         email = person.email.strip().lower()
         if email in seen:
@@ -168,7 +205,14 @@ def invite_people(*, actor, workspace, people, groups=(), message=""):
     return results, to_mail
 
 
-def _invitation_create(actor, workspace, person, email, groups, message):
+def _invitation_create(
+    actor: User,
+    workspace: Workspace,
+    person: Invitee,
+    email: str,
+    groups: Sequence[Group],
+    message: str,
+) -> Invitation:
     organisation = saved_organisation(person.organisation)
     invitation = Invitation(
         workspace=workspace,
@@ -193,7 +237,9 @@ def _invitation_create(actor, workspace, person, email, groups, message):
     return invitation
 
 
-def _renew(actor, invitation, kind=MembershipEvent.Kind.INVITATION_RESENT):
+def _renew(
+    actor: User, invitation: Invitation, kind: str = MembershipEvent.Kind.INVITATION_RESENT
+) -> str:
     require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.REVOKED):
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
@@ -204,14 +250,14 @@ def _renew(actor, invitation, kind=MembershipEvent.Kind.INVITATION_RESENT):
 
 
 @transaction.atomic
-def invitation_resend(*, actor, invitation):
+def invitation_resend(*, actor: User, invitation: Invitation) -> None:
     """Send a fresh link (the old one stops working) and restart the validity period."""
     _renew(actor, invitation)
     queue_invitation_mails(actor, invitation.workspace, [invitation.pk])
 
 
 @transaction.atomic
-def invitation_link_issue(*, actor, invitation):
+def invitation_link_issue(*, actor: User, invitation: Invitation) -> str:
     """A fresh link to hand over by hand ("copy link"; managers). Only the token's hash
     is stored, so the link is made anew: the e-mailed one stops working. Audited.
     Returns the absolute link. Raises PermissionDenied, ValidationError. Atomic."""
@@ -219,12 +265,12 @@ def invitation_link_issue(*, actor, invitation):
     return invitation_link(token)
 
 
-def invitation_link(token):
+def invitation_link(token: str) -> str:
     return settings.SITE_URL + reverse("workspaces:invitation_accept", args=[token])
 
 
 @transaction.atomic
-def invitation_revoke(*, actor, invitation):
+def invitation_revoke(*, actor: User, invitation: Invitation) -> None:
     require_action(actor, invitation.workspace, Action.MANAGE)
     if invitation.status != Invitation.Status.PENDING:
         raise ValidationError(f"This invitation is {invitation.get_status_display().lower()}.")
@@ -238,7 +284,7 @@ def invitation_revoke(*, actor, invitation):
     )
 
 
-def invitation_for_token(token):
+def invitation_for_token(token: str) -> Invitation:
     """The pending invitation behind ``token``; raises InvitationInvalid with a reason."""
     invitation = (
         Invitation.objects.select_related("workspace", "organisation")
@@ -260,7 +306,7 @@ def invitation_for_token(token):
     return invitation
 
 
-def _presets_still_managed(invitation):
+def _presets_still_managed(invitation: Invitation) -> QuerySet[Group]:
     """The invitation's preset groups that its sender still manages (someone who has left
     a private group since cannot bring a newcomer into it)."""
     if invitation.invited_by is None:
@@ -270,7 +316,14 @@ def _presets_still_managed(invitation):
 
 
 @transaction.atomic
-def invitation_accept(*, token=None, invitation=None, user=None, display_name="", password=""):
+def invitation_accept(
+    *,
+    token: str | None = None,
+    invitation: Invitation | None = None,
+    user: User | None = None,
+    display_name: str = "",
+    password: str | None = "",
+) -> Membership:
     """Accept an invitation (by its link's ``token``, or ``invitation`` itself for a first
     single sign-on): as ``user`` (signed in) or as a new person (creates the account;
     ``password=None`` makes one that signs in only through the organisation's IdP).
@@ -278,7 +331,7 @@ def invitation_accept(*, token=None, invitation=None, user=None, display_name=""
     Raises InvitationInvalid (nothing created) or ValidationError. Returns the membership.
     """
     if invitation is None:
-        invitation = invitation_for_token(token)
+        invitation = invitation_for_token(token or "")
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:  # lost a race with another accept
         raise InvitationInvalid("This invitation has already been used.")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def member_add(
     *,
-    actor: User,
+    actor: User | None,
     workspace: Workspace,
     user: User,
     role: str,
@@ -47,8 +47,11 @@ def member_add(
     check: bool = True,
 ) -> Membership:
     """Make ``user`` a member (managers; only leads grant the lead role; ``groups`` only
-    those the actor manages)."""
+    those the actor manages). ``check=False``: the caller decided (an accepted
+    invitation, whose sender may be gone)."""
     if check:
+        if actor is None:
+            raise PermissionDenied("Only a manager may add members.")
         require_action(actor, workspace, Action.LEAD if role == Role.LEAD else Action.MANAGE)
         require_group_manager(actor, groups)
     organisation = saved_organisation(organisation)

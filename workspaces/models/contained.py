@@ -6,12 +6,6 @@ from .containers import Group, Workspace
 
 
 class ContainedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Rows in containers ``user`` may view, filtered in SQL (see access.py)."""
-        from ..access import contained_visible_q
-
-        return self.filter(contained_visible_q(user))
-
     def in_container(self, container):
         if container.is_group:
             return self.filter(group=container)
@@ -34,6 +28,12 @@ class Contained(models.Model):
     @property
     def container(self):
         return self.group if self.group_id else self.workspace
+
+    def is_in(self, container):
+        """Whether the row belongs to ``container`` itself (a workspace's own rows, not
+        those of its groups), from the foreign keys alone."""
+        group_id = container.pk if container.is_group else None
+        return self.workspace_id == container.workspace.pk and self.group_id == group_id
 
     def set_container(self, container):
         self.workspace = container.workspace
