@@ -1,11 +1,14 @@
 """Shared fixtures. ``world`` is one workspace with a person in every role that the
 permission matrix checks, plus an open and a private group.
 
-Speed: suites that only read their data (the permission and admin matrices, the fuzz,
-seed_big) build it once per module with ``built_once`` (``module_world``): each test
-runs in a savepoint inside the module's transaction, as ``TestCase.setUpTestData``
-does. Tests that change the world, or run with ``transaction=True``, take ``world``."""
+Speed: the world is built once per test module, as ``TestCase.setUpTestData`` does:
+inside a transaction held for the module, each test in a savepoint rolled back after
+it, with its own copies of the instances. Tests with ``transaction=True`` (or a live
+server) get a world of their own, committed, after any held transaction is closed.
+Suites that only read their data (the permission and admin matrices, the fuzz,
+seed_big) share one instance per module (``module_world``)."""
 
+import copy
 from dataclasses import dataclass
 
 import pytest
@@ -103,16 +106,89 @@ def build_world():
     )
 
 
+class HeldWorld:
+    """One module's world, built on first use inside a transaction held until the
+    module ends (or a transactional test needs the database to itself)."""
+
+    open_one = None
+
+    def __init__(self, django_db_blocker):
+        self.blocker, self.atomic, self.world = django_db_blocker, None, None
+
+    def open(self):
+        if self.atomic is None:
+            HeldWorld.close_open()
+            self.blocker.unblock()
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            self.world = build_world()
+            HeldWorld.open_one = self
+
+    def copy(self):
+        return copy.deepcopy(self.world)
+
+    def close(self):
+        if self.atomic is not None:
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+            self.blocker.restore()
+            self.atomic = self.world = HeldWorld.open_one = None
+
+    @classmethod
+    def close_open(cls):
+        if cls.open_one is not None:
+            cls.open_one.close()
+
+
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that take ``world`` share their module's held one, set up before the test's
+    own transaction so that it is a savepoint inside it; transactional tests first close
+    any held transaction (a module's tests run in order, transactional ones last)."""
+    for item in items:
+        if is_transactional(item):
+            item.fixturenames.insert(0, "_close_held_world")
+        elif "world" in item.fixturenames:
+            item.fixturenames.insert(0, "_held_world_open")
+
+
+@pytest.fixture(scope="module")
+def _held_world(_isolate_session, django_db_setup, django_db_blocker):
+    held = HeldWorld(django_db_blocker)
+    yield held
+    held.close()
+
+
 @pytest.fixture
-def world(db):
+def _held_world_open(_held_world):
+    """(Re)opens the module's world before the test's own transaction begins."""
+    _held_world.open()
+
+
+@pytest.fixture
+def _close_held_world():
+    HeldWorld.close_open()
+
+
+@pytest.fixture
+def world(request, db):
+    if "_held_world_open" in request.fixturenames:
+        return request.getfixturevalue("_held_world").copy()
     return build_world()
 
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker):
-    """``world`` built once per test module, for tests that only read it: each test's
-    own transaction is a savepoint inside this one and is rolled back after it. Not
-    for ``transaction=True`` tests (they would commit into it)."""
+    """``world`` built once per test module and shared as it is, for tests that only
+    read it: each test's own transaction is a savepoint inside this one and is rolled
+    back after it. Not for ``transaction=True`` tests (they would commit into it)."""
     yield from built_once(django_db_blocker, build_world)
 
 
