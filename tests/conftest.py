@@ -150,13 +150,25 @@ def is_transactional(item):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Tests that take ``world`` share their module's held one, set up before the test's
-    own transaction so that it is a savepoint inside it; transactional tests first close
-    any held transaction (a module's tests run in order, transactional ones last)."""
+    own transaction so that it is a savepoint inside it. Every other test first closes
+    any held transaction, so that no test sees a world it did not ask for. pytest-django
+    has put transactional tests last; within a module, the tests that take ``world``
+    now run first, so that it is built once."""
+    modules = {}
     for item in items:
-        if is_transactional(item):
-            item.fixturenames.insert(0, "_close_held_world")
-        elif "world" in item.fixturenames:
+        modules.setdefault(item.module, len(modules))
+    items.sort(
+        key=lambda item: (is_transactional(item), modules[item.module], not takes_world(item))
+    )
+    for item in items:
+        if takes_world(item) and not is_transactional(item):
             item.fixturenames.insert(0, "_held_world_open")
+        else:
+            item.fixturenames.insert(0, "_close_held_world")
+
+
+def takes_world(item):
+    return "world" in item.fixturenames
 
 
 @pytest.fixture(scope="module")
