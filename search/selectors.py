@@ -5,11 +5,16 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from workspaces.access import contained_visible_q, groups_visible_to, workspaces_visible_to
+from workspaces.access import (
+    contained_in_q,
+    contained_visible_q,
+    groups_visible_to,
+    workspaces_visible_to,
+)
 from workspaces.models import Organisation
 
 from . import backends
@@ -63,8 +68,7 @@ class Visible:
 
     def rows(self):
         """The index rows in these containers (``contained_visible_q``'s rule)."""
-        in_workspace = Q(group__isnull=True, workspace_id__in=self.workspace_ids)
-        return Entry.objects.filter(in_workspace | Q(group_id__in=self.group_ids))
+        return Entry.objects.filter(contained_in_q(self.workspace_ids, self.group_ids))
 
 
 @dataclass(frozen=True)

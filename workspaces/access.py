@@ -154,12 +154,16 @@ def contained_visible_q(user: Viewer, prefix: str = "", action: str = Action.VIE
     if is_signed_in(user) and not user.is_superuser:
         workspace_ids = _ids_with_perm(user, Workspace, f"{action}_workspace")
         group_ids = _ids_with_perm(user, Group, f"{action}_group")
-        return Q(**{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspace_ids}) | Q(
-            **{f"{prefix}group__in": group_ids}
-        )
-    return Q(
-        **{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces_with(user, action)}
-    ) | Q(**{f"{prefix}group__in": groups_with(user, action)})
+        return contained_in_q(workspace_ids, group_ids, prefix)
+    return contained_in_q(workspaces_with(user, action), groups_with(user, action), prefix)
+
+
+def contained_in_q(workspaces: Any, groups: Any, prefix: str = "") -> Q:
+    """Rows in the given containers: a workspace's own rows (no group) and the groups'
+    rows. ``workspaces`` and ``groups`` are ids (or querysets, or subqueries) that the
+    functions above returned; the one spelling of "contained in"."""
+    in_workspace = Q(**{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces})
+    return in_workspace | Q(**{f"{prefix}group__in": groups})
 
 
 def visible_in(user: Viewer, container: Container, prefix: str = "") -> Q:
