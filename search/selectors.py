@@ -5,17 +5,13 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from workspaces.access import (
-    contained_in_q,
-    contained_visible_q,
-    groups_visible_to,
-    workspaces_visible_to,
-)
-from workspaces.models import Organisation
+from workspaces.access import contained_in_q, visible_ids_sql
+from workspaces.models import Group, Organisation, Workspace
 
 from . import backends
 from .models import Entry
@@ -58,17 +54,18 @@ class Scope:
 
 @dataclass(frozen=True)
 class Visible:
-    """The containers a viewer may view, read once through workspaces.access for the
-    filter's choices and then used as the search's access filter: with their ids bound
+    """The containers a viewer may view, read once through workspaces.access (with the
+    filter's choices) and then used as the search's access filter: with their ids bound
     as parameters the full-text query plans in 0.4 ms, with the access layer's
-    permission subqueries in 1.3 ms (and runs them, 0.9 ms) (docs/performance.md)."""
+    permission subqueries in 1.3 ms (and runs them, 0.9 ms) (docs/performance.md).
+    Their names label the results, so the page's rows need no join to them."""
 
-    workspace_ids: tuple[int, ...]
-    group_ids: tuple[int, ...]
+    workspaces: dict[int, str]  # name by id
+    groups: dict[int, str]
 
     def rows(self):
         """The index rows in these containers (``contained_visible_q``'s rule)."""
-        return Entry.objects.filter(contained_in_q(self.workspace_ids, self.group_ids))
+        return Entry.objects.filter(contained_in_q(tuple(self.workspaces), tuple(self.groups)))
 
 
 @dataclass(frozen=True)
@@ -79,18 +76,47 @@ class FilterChoices:
     visible: Visible
 
 
+_WORKSPACE, _GROUP, _ORGANISATION = 0, 1, 2
+
+
 def filter_choices(*, user):
     """The containers and organisations the viewer may filter by, and what the viewer
-    may see. Three queries, read as values (fifty groups as model instances with their
-    workspace cost 3 ms of CPU)."""
-    workspaces = workspaces_visible_to(user).order_by("name").values_list("pk", "name", "slug")
-    workspaces = list(workspaces)
-    groups = groups_visible_to(user).order_by("name")
-    groups = list(groups.values_list("workspace_id", "pk", "name", "slug"))
-    visible = Visible(tuple(w[0] for w in workspaces), tuple(g[1] for g in groups))
-    organisations = Organisation.objects.filter(workspaces__in=visible.workspace_ids).distinct()
-    organisations = list(organisations.order_by("name").values_list("id", "name"))
+    may see, each by name. One query written in SQL: the ORM's three took longer to
+    build than to run. tests/search/test_filter_choices.py holds it to
+    ``workspaces_visible_to``, ``groups_visible_to`` and the workspaces' partners."""
+    rows = _choice_rows(user)
+    workspaces = [(pk, name, slug) for part, pk, name, slug, _ in rows if part == _WORKSPACE]
+    groups = [
+        (in_workspace, pk, name, slug)
+        for part, pk, name, slug, in_workspace in rows
+        if part == _GROUP
+    ]
+    organisations = [(pk, name) for part, pk, name, _, _ in rows if part == _ORGANISATION]
+    visible = Visible(
+        {pk: name for pk, name, _ in workspaces}, {pk: name for _, pk, name, _ in groups}
+    )
     return FilterChoices(*_containers(workspaces, groups), organisations, visible)
+
+
+def _choice_rows(user):
+    """``(part, id, name, slug, workspace_id)`` of the visible workspaces, groups and the
+    workspaces' partner organisations, each part by name."""
+    workspace_ids, workspace_params = visible_ids_sql(user, Workspace)
+    group_ids, group_params = visible_ids_sql(user, Group)
+    partners = Workspace.partners.through._meta.db_table
+    sql = (
+        f"SELECT {_WORKSPACE} AS part, w.id, w.name AS name, w.slug, NULL"  # noqa: S608
+        f" FROM {Workspace._meta.db_table} w WHERE w.id IN ({workspace_ids})"
+        f" UNION ALL SELECT {_GROUP}, g.id, g.name, g.slug, g.workspace_id"
+        f" FROM {Group._meta.db_table} g WHERE g.id IN ({group_ids})"
+        f" UNION ALL SELECT {_ORGANISATION}, o.id, o.name, NULL, NULL"
+        f" FROM {Organisation._meta.db_table} o WHERE o.id IN (SELECT p.organisation_id"
+        f" FROM {partners} p WHERE p.workspace_id IN ({workspace_ids}))"
+        " ORDER BY part, name"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*workspace_params, *group_params, *workspace_params])
+        return cursor.fetchall()
 
 
 def _containers(workspaces, groups):
@@ -152,56 +178,53 @@ def _snippet(row):
     return highlighted(row["body_snippet"] or row["file_snippet"] or "")
 
 
-# What a result shows from the entry's relations, read with the page's rows.
+# What a result shows from the entry's relations, read with the page's rows (the
+# container's name comes from ``Visible``).
 _SHOWN = {
-    "workspace_name": F("workspace__name"),
-    "group_name": F("group__name"),
     "author_display_name": F("author__display_name"),
     "author_email": F("author__email"),
     "organisation_name": F("organisation__name"),
 }
 _OWN = ("kind", "title", "url", "version", "is_current", "state", "file_state", "date")
+_CONTAINER = ("workspace_id", "group_id")
 
 
-def _result(row):
+def _result(row, visible):
     return Result(
         **{field: row[field] for field in _OWN if field != "file_state"},
         text_pending=row["file_state"] == Entry.FileState.PENDING,
-        workspace_name=row["workspace_name"],
-        group_name=row["group_name"],
+        workspace_name=visible.workspaces[row["workspace_id"]],
+        group_name=visible.groups[row["group_id"]] if row["group_id"] else None,
         author_name=row["author_display_name"] or row["author_email"],  # User.__str__
         organisation_name=row["organisation_name"],
         snippet=_snippet(row),
     )
 
 
-def search_for(*, user, query, page=1, page_size=PAGE_SIZE, visible=None, **filters):
-    """One page of results for ``query`` that ``user`` may see, best first, and whether
-    there are more. Filters: container (a ``Scope``, a workspace or a group), kind,
-    author, organisation, since, until, versions (include older versions of documents).
+def search_for(*, query, visible, page=1, page_size=PAGE_SIZE, **filters):
+    """One page of results for ``query`` in the containers the viewer may see
+    (``visible``, from ``filter_choices``), best first, and whether there are more.
+    Filters: container (a ``Scope``, a workspace or a group), kind, author,
+    organisation, since, until, versions (include older versions of documents).
     One query.
 
     The cost must not grow with the number of matches (a common word matches tens of
     thousands of posts): at most ``CANDIDATES`` matches are read through the
     full-text index, only those are ranked, only the page gets snippets, and nothing
     counts or sorts every match."""
-    if visible is None:
-        seen_by_user = Entry.objects.filter(contained_visible_q(user))
-    else:
-        seen_by_user = visible.rows()
-    matches = backends.matching(_filtered(seen_by_user, **filters), query)
-    if matches is None or visible == Visible((), ()):
+    matches = backends.matching(_filtered(visible.rows(), **filters), query)
+    if matches is None or not (visible.workspaces or visible.groups):
         return [], False
     page_ids = _page_ids(matches, query, offset=(page - 1) * page_size, limit=page_size + 1)
     # The page's rows are ranked again (21 rows) to come back in the page's order.
     rows = backends.ranked(Entry.objects.filter(id__in=page_ids), query)
     rows = backends.with_snippets(rows, query).order_by("-rank", "-date", "-id")
-    rows = list(rows.values(*_OWN, "body_snippet", "file_snippet", **_SHOWN))
+    rows = list(rows.values(*_OWN, *_CONTAINER, "body_snippet", "file_snippet", **_SHOWN))
     seen, results = set(), []
     for row in rows[:page_size]:
         if row["url"] not in seen:  # a person is indexed once per shared workspace
             seen.add(row["url"])
-            results.append(_result(row))
+            results.append(_result(row, visible))
     return results, len(rows) > page_size
 
 
