@@ -1,23 +1,23 @@
-"""Full-text matching, ranking and snippets, one implementation per database.
+"""Full-text matching, ranking and snippets, one implementation per database, as
+SQL text (the search runs on every keystroke; the ORM took longer to build its query
+than PostgreSQL took to run it, see docs/performance.md).
 
 Both take the same query language, PostgreSQL's ``websearch_to_tsquery``: words
 (all must match, in any order, stemmed), ``"a phrase"``, ``or`` between
-alternatives and ``-word`` to exclude. Both give a ``rank`` (higher is better;
-title counts most, then tags and file name, then the text, then the file's text)
-and two snippets with the matches between MARK_START and MARK_END.
+alternatives and ``-word`` to exclude. Both give a rank (higher is better; title
+counts most, then tags and file name, then the text, then the file's text) and two
+snippets with the matches between MARK_START and MARK_END.
 
-``matching`` narrows a queryset to the matches (through the full-text index);
-``ranked`` adds the rank and snippets to an already bounded set of them.
+Each function returns ``(sql, params)`` over the table named ``TABLE`` (not aliased):
+``matching`` a condition, ``rank`` a value, ``snippets`` two select-list columns.
 
-A dedicated engine (OpenSearch, Meilisearch...) would be a third implementation of
-the two: ``matching`` asks the engine for the matching ids; see docs/deploy.md.
+A dedicated engine (OpenSearch, Meilisearch...) would be a third implementation:
+``matching`` would ask the engine for the matching ids; see docs/deploy.md.
 """
 
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, TextField
-from django.db.models.expressions import RawSQL
 
 from .models import Entry
 from .text import MARK_END, MARK_START
@@ -34,52 +34,39 @@ HEADLINE_OPTIONS = (
 )
 
 
-def matching(queryset, query):
-    """``queryset`` narrowed to entries matching ``query`` (through the full-text
-    index), or None when nothing can match (no word to look for)."""
+def matching(query):
+    """The condition "this row matches ``query``" (through the full-text index), or
+    None when nothing can match (no word to look for)."""
     if connection.vendor == "postgresql":
-        return queryset.filter(
-            RawSQL(f"{TABLE}.vector @@ {TSQUERY}", [query], output_field=BooleanField())
-        )
+        return f"{TABLE}.vector @@ {TSQUERY}", [query]
     expression = fts5_query(query)
     if expression is None:
         return None
-    return queryset.filter(
-        RawSQL(
-            f"{TABLE}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
-            [expression],
-            output_field=BooleanField(),
-        )
-    )
+    return f"{TABLE}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [expression]
 
 
-def ranked(queryset, query):
-    """``queryset`` (entries that match ``query``) with ``rank``: work per row, so
-    give it a bounded set."""
+def rank(query):
+    """This row's rank for ``query`` (a row that matches): work per row, so give it a
+    bounded set."""
     if connection.vendor == "postgresql":
-        rank = RawSQL(f"ts_rank({TABLE}.vector, {TSQUERY}, 1)", [query], output_field=FloatField())
+        return f"ts_rank({TABLE}.vector, {TSQUERY}, 1)", [query]
+    # bm25 is lower for better matches; weights per column: title, tags, body, file.
+    return _per_row(f"-bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0)", query)
+
+
+def snippets(query):
+    """Two columns, this row's body and file snippets: the page's rows only."""
+    if connection.vendor == "postgresql":
+        body, body_params = _headline(f"{TABLE}.body", query)
+        file, file_params = _headline(f"left({TABLE}.file_text, {HEADLINE_CHARS})", query)
     else:
-        # bm25 is lower for better matches; weights per column: title, tags, body, file.
-        rank = _per_row(f"-bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0)", FloatField(), query)
-    return queryset.annotate(rank=rank)
-
-
-def with_snippets(queryset, query):
-    """``queryset`` with ``body_snippet`` and ``file_snippet``: the page's rows only."""
-    if connection.vendor == "postgresql":
-        return queryset.annotate(
-            body_snippet=_headline(f"{TABLE}.body", query),
-            file_snippet=_headline(f"left({TABLE}.file_text, {HEADLINE_CHARS})", query),
-        )
-    return queryset.annotate(body_snippet=_snippet(2, query), file_snippet=_snippet(3, query))
+        body, body_params = _snippet(2, query)
+        file, file_params = _snippet(3, query)
+    return f"{body}, {file}", [*body_params, *file_params]
 
 
 def _headline(column, query):
-    return RawSQL(
-        f"ts_headline('{CONFIG}', {column}, {TSQUERY}, %s)",
-        [query, HEADLINE_OPTIONS],
-        output_field=TextField(),
-    )
+    return f"ts_headline('{CONFIG}', {column}, {TSQUERY}, %s)", [query, HEADLINE_OPTIONS]
 
 
 _CLAUSE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -111,16 +98,15 @@ def fts5_query(query):
     return " OR ".join(clauses) or None
 
 
-def _per_row(select, output_field, query, *params):
+def _per_row(select, query, *params):
     """SQLite: ``select`` over this row's match in the FTS5 table."""
-    return RawSQL(
+    sql = (
         f"(SELECT {select} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        f" AND {FTS_TABLE}.rowid = {TABLE}.id)",
-        [*params, fts5_query(query)],
-        output_field=output_field,
+        f" AND {FTS_TABLE}.rowid = {TABLE}.id)"
     )
+    return sql, [*params, fts5_query(query)]
 
 
 def _snippet(column, query):
     select = f"snippet({FTS_TABLE}, {column}, %s, %s, ' … ', 24)"
-    return _per_row(select, TextField(), query, MARK_START, MARK_END)
+    return _per_row(select, query, MARK_START, MARK_END)

@@ -5,17 +5,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import F
-from django.db.models.expressions import RawSQL
+from django.db import connection
 from django.utils import timezone
 
-from workspaces.access import (
-    contained_in_q,
-    contained_visible_q,
-    groups_visible_to,
-    workspaces_visible_to,
-)
-from workspaces.models import Organisation
+from profiles.models import User
+from workspaces.access import contained_in_sql, visible_ids_sql
+from workspaces.models import Group, Organisation, Workspace
 
 from . import backends
 from .models import Entry
@@ -58,17 +53,14 @@ class Scope:
 
 @dataclass(frozen=True)
 class Visible:
-    """The containers a viewer may view, read once through workspaces.access for the
-    filter's choices and then used as the search's access filter: with their ids bound
+    """The containers a viewer may view, read once through workspaces.access (with the
+    filter's choices) and then used as the search's access filter: with their ids bound
     as parameters the full-text query plans in 0.4 ms, with the access layer's
-    permission subqueries in 1.3 ms (and runs them, 0.9 ms) (docs/performance.md)."""
+    permission subqueries in 1.3 ms (and runs them, 0.9 ms) (docs/performance.md).
+    Their names label the results, so the page's rows need no join to them."""
 
-    workspace_ids: tuple[int, ...]
-    group_ids: tuple[int, ...]
-
-    def rows(self):
-        """The index rows in these containers (``contained_visible_q``'s rule)."""
-        return Entry.objects.filter(contained_in_q(self.workspace_ids, self.group_ids))
+    workspaces: dict[int, str]  # name by id
+    groups: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -79,18 +71,47 @@ class FilterChoices:
     visible: Visible
 
 
+_WORKSPACE, _GROUP, _ORGANISATION = 0, 1, 2
+
+
 def filter_choices(*, user):
     """The containers and organisations the viewer may filter by, and what the viewer
-    may see. Three queries, read as values (fifty groups as model instances with their
-    workspace cost 3 ms of CPU)."""
-    workspaces = workspaces_visible_to(user).order_by("name").values_list("pk", "name", "slug")
-    workspaces = list(workspaces)
-    groups = groups_visible_to(user).order_by("name")
-    groups = list(groups.values_list("workspace_id", "pk", "name", "slug"))
-    visible = Visible(tuple(w[0] for w in workspaces), tuple(g[1] for g in groups))
-    organisations = Organisation.objects.filter(workspaces__in=visible.workspace_ids).distinct()
-    organisations = list(organisations.order_by("name").values_list("id", "name"))
+    may see, each by name. One query written in SQL: the ORM's three took longer to
+    build than to run. tests/search/test_filter_choices.py holds it to
+    ``workspaces_visible_to``, ``groups_visible_to`` and the workspaces' partners."""
+    rows = _choice_rows(user)
+    workspaces = [(pk, name, slug) for part, pk, name, slug, _ in rows if part == _WORKSPACE]
+    groups = [
+        (in_workspace, pk, name, slug)
+        for part, pk, name, slug, in_workspace in rows
+        if part == _GROUP
+    ]
+    organisations = [(pk, name) for part, pk, name, _, _ in rows if part == _ORGANISATION]
+    visible = Visible(
+        {pk: name for pk, name, _ in workspaces}, {pk: name for _, pk, name, _ in groups}
+    )
     return FilterChoices(*_containers(workspaces, groups), organisations, visible)
+
+
+def _choice_rows(user):
+    """``(part, id, name, slug, workspace_id)`` of the visible workspaces, groups and the
+    workspaces' partner organisations, each part by name."""
+    workspace_ids, workspace_params = visible_ids_sql(user, Workspace)
+    group_ids, group_params = visible_ids_sql(user, Group)
+    partners = Workspace.partners.through._meta.db_table
+    sql = (
+        f"SELECT {_WORKSPACE} AS part, w.id, w.name AS name, w.slug, NULL"  # noqa: S608
+        f" FROM {Workspace._meta.db_table} w WHERE w.id IN ({workspace_ids})"
+        f" UNION ALL SELECT {_GROUP}, g.id, g.name, g.slug, g.workspace_id"
+        f" FROM {Group._meta.db_table} g WHERE g.id IN ({group_ids})"
+        f" UNION ALL SELECT {_ORGANISATION}, o.id, o.name, NULL, NULL"
+        f" FROM {Organisation._meta.db_table} o WHERE o.id IN (SELECT p.organisation_id"
+        f" FROM {partners} p WHERE p.workspace_id IN ({workspace_ids}))"
+        " ORDER BY part, name"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*workspace_params, *group_params, *workspace_params])
+        return cursor.fetchall()
 
 
 def _containers(workspaces, groups):
@@ -113,8 +134,8 @@ def _day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def _filtered(
-    rows,
+def _where(
+    visible,
     *,
     container=None,
     kind="",
@@ -124,97 +145,125 @@ def _filtered(
     until=None,
     versions=False,
 ):
+    """``(conditions, params)``: index rows in the visible containers, narrowed by the
+    filters, as SQL text over ``backends.TABLE``."""
+    table = backends.TABLE
+    access, params = contained_in_sql(tuple(visible.workspaces), tuple(visible.groups), table)
+    conditions = [access]
+
+    def add(condition, *values):
+        conditions.append(condition)
+        params.extend(values)
+
     if container is not None:
-        rows = (
-            rows.filter(group_id=container.pk)
-            if container.is_group
-            else rows.filter(workspace_id=container.pk)
-        )
+        add(f"{table}.{'group_id' if container.is_group else 'workspace_id'} = %s", container.pk)
     if kind:
-        rows = rows.filter(kind=kind)
+        add(f"{table}.kind = %s", kind)
     if author:
-        rows = rows.filter(author__display_name__icontains=author)
+        authors = User.objects.filter(display_name__icontains=author).values("pk")
+        sql, author_params = authors.query.sql_with_params()
+        add(f"{table}.author_id IN ({sql})", *author_params)
     if organisation:
-        rows = rows.filter(organisation_id=organisation)
+        add(f"{table}.organisation_id = %s", organisation)
     if since:
-        rows = rows.filter(date__gte=_day_start(since))
+        add(f"{table}.date >= %s", _db_datetime(_day_start(since)))
     if until:
-        rows = rows.filter(date__lt=_day_start(until + datetime.timedelta(days=1)))
+        add(f"{table}.date < %s", _db_datetime(_day_start(until + datetime.timedelta(days=1))))
     if not versions:
-        rows = rows.filter(is_current=True)
-    return rows
+        add(f"{table}.is_current = %s", True)
+    return " AND ".join(conditions), params
 
 
-def _snippet(row):
-    for text in (row["body_snippet"], row["file_snippet"]):
+def _db_datetime(value):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _snippet(body, file):
+    for text in (body, file):
         if text and MARK_START in text:
             return highlighted(text)
-    return highlighted(row["body_snippet"] or row["file_snippet"] or "")
+    return highlighted(body or file or "")
 
 
-# What a result shows from the entry's relations, read with the page's rows.
-_SHOWN = {
-    "workspace_name": F("workspace__name"),
-    "group_name": F("group__name"),
-    "author_display_name": F("author__display_name"),
-    "author_email": F("author__email"),
-    "organisation_name": F("organisation__name"),
-}
-_OWN = ("kind", "title", "url", "version", "is_current", "state", "file_state", "date")
-
-
-def _result(row):
+def _result(row, visible):
+    (kind, title, url, version, is_current, state, file_state, date, workspace_id, group_id,
+     body, file, author_display_name, author_email, organisation_name) = row  # fmt: skip
+    if isinstance(date, str):  # SQLite's text, UTC (as Django's own converter reads it)
+        date = datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.UTC)
     return Result(
-        **{field: row[field] for field in _OWN if field != "file_state"},
-        text_pending=row["file_state"] == Entry.FileState.PENDING,
-        workspace_name=row["workspace_name"],
-        group_name=row["group_name"],
-        author_name=row["author_display_name"] or row["author_email"],  # User.__str__
-        organisation_name=row["organisation_name"],
-        snippet=_snippet(row),
+        kind=kind,
+        title=title,
+        url=url,
+        version=version,
+        is_current=bool(is_current),
+        state=state,
+        text_pending=file_state == Entry.FileState.PENDING,
+        date=date,
+        workspace_name=visible.workspaces[workspace_id],
+        group_name=visible.groups[group_id] if group_id else None,
+        author_name=author_display_name or author_email,  # User.__str__
+        organisation_name=organisation_name,
+        snippet=_snippet(body, file),
     )
 
 
-def search_for(*, user, query, page=1, page_size=PAGE_SIZE, visible=None, **filters):
-    """One page of results for ``query`` that ``user`` may see, best first, and whether
-    there are more. Filters: container (a ``Scope``, a workspace or a group), kind,
-    author, organisation, since, until, versions (include older versions of documents).
+def search_for(*, query, visible, page=1, page_size=PAGE_SIZE, **filters):
+    """One page of results for ``query`` in the containers the viewer may see
+    (``visible``, from ``filter_choices``), best first, and whether there are more.
+    Filters: container (a ``Scope``, a workspace or a group), kind, author,
+    organisation, since, until, versions (include older versions of documents).
     One query.
 
     The cost must not grow with the number of matches (a common word matches tens of
     thousands of posts): at most ``CANDIDATES`` matches are read through the
     full-text index, only those are ranked, only the page gets snippets, and nothing
     counts or sorts every match."""
-    if visible is None:
-        seen_by_user = Entry.objects.filter(contained_visible_q(user))
-    else:
-        seen_by_user = visible.rows()
-    matches = backends.matching(_filtered(seen_by_user, **filters), query)
-    if matches is None or visible == Visible((), ()):
+    match = backends.matching(query)
+    if match is None or not (visible.workspaces or visible.groups):
         return [], False
-    page_ids = _page_ids(matches, query, offset=(page - 1) * page_size, limit=page_size + 1)
-    # The page's rows are ranked again (21 rows) to come back in the page's order.
-    rows = backends.ranked(Entry.objects.filter(id__in=page_ids), query)
-    rows = backends.with_snippets(rows, query).order_by("-rank", "-date", "-id")
-    rows = list(rows.values(*_OWN, "body_snippet", "file_snippet", **_SHOWN))
+    sql, params = _page_sql(match, _where(visible, **filters), query)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, page_size + 1, (page - 1) * page_size])
+        rows = cursor.fetchall()
     seen, results = set(), []
     for row in rows[:page_size]:
-        if row["url"] not in seen:  # a person is indexed once per shared workspace
-            seen.add(row["url"])
-            results.append(_result(row))
+        url = row[2]
+        if url not in seen:  # a person is indexed once per shared workspace
+            seen.add(url)
+            results.append(_result(row, visible))
     return results, len(rows) > page_size
 
 
-def _page_ids(matches, query, *, offset, limit):
-    """The ids of one page of ``matches``, best first, as a subquery: the first
-    ``CANDIDATES`` found through the full-text index are ranked as they are read (one
-    pass over their rows, no list of ids sent back), then sorted. Written as SQL around
-    the ORM's query because the backends' SQL names the table, which an ORM subquery
-    would alias."""
-    candidates = backends.ranked(matches.order_by(), query).values_list("id", "rank", "date")
-    sql, params = candidates[:CANDIDATES].query.sql_with_params()
-    return RawSQL(  # noqa: S611 - the ORM's SQL, its parameters apart
-        f"SELECT c.id FROM ({sql}) c ORDER BY c.rank DESC, c.date DESC, c.id DESC"  # noqa: S608
-        " LIMIT %s OFFSET %s",
-        (*params, limit, offset),
+def _page_sql(match, where, query):
+    """One page of matches with what a result shows, best first, as SQL text and its
+    parameters (the page's size and offset last). The first ``CANDIDATES`` matches found
+    through the full-text index are ranked as they are read, then sorted; only the
+    page's rows are joined to their author and organisation and get snippets."""
+    table = backends.TABLE
+    (match_sql, match_params), (where_sql, where_params) = match, where
+    rank_sql, rank_params = backends.rank(query)
+    snippets_sql, snippets_params = backends.snippets(query)
+    candidates = (
+        f"SELECT {table}.id, {rank_sql} AS rank, {table}.date FROM {table}"  # noqa: S608
+        f" WHERE {where_sql} AND {match_sql} LIMIT {CANDIDATES}"
     )
+    page = (
+        f"SELECT c.id, c.rank FROM ({candidates}) c"  # noqa: S608
+        " ORDER BY c.rank DESC, c.date DESC, c.id DESC LIMIT %s OFFSET %s"
+    )
+    columns = ", ".join(f"{table}.{column}" for column in _COLUMNS)
+    sql = (
+        f"SELECT {columns}, {snippets_sql}, u.display_name, u.email, o.name"  # noqa: S608
+        f" FROM ({page}) p JOIN {table} ON {table}.id = p.id"
+        f" LEFT JOIN {User._meta.db_table} u ON u.id = {table}.author_id"
+        f" LEFT JOIN {Organisation._meta.db_table} o ON o.id = {table}.organisation_id"
+        f" ORDER BY p.rank DESC, {table}.date DESC, {table}.id DESC"
+    )
+    return sql, [*snippets_params, *rank_params, *where_params, *match_params]
+
+
+# The entry's own columns a result shows, in ``_result``'s order.
+_COLUMNS = (
+    "kind", "title", "url", "version", "is_current", "state", "file_state", "date",
+    "workspace_id", "group_id",
+)  # fmt: skip

@@ -31,7 +31,6 @@ def search(request):
         data = form.cleaned_data
         page = data["page"] or 1
         results, has_more = selectors.search_for(
-            user=request.user,
             query=data["q"],
             page=page,
             visible=choices.visible,
@@ -67,13 +66,13 @@ def container_search(request, container):
 
 
 def _header_results(request):
-    """The top results for the header box: the query only, no filters (so none of
-    the filter choices' queries)."""
+    """The top results for the header box: the query only, no filters."""
     form = SearchForm({"q": request.GET.get("q", "")})
     results = []
     if form.is_valid() and form.cleaned_data["q"]:
+        visible = selectors.filter_choices(user=request.user).visible
         results, _ = selectors.search_for(
-            user=request.user, query=form.cleaned_data["q"], page_size=HEADER_RESULTS
+            query=form.cleaned_data["q"], visible=visible, page_size=HEADER_RESULTS
         )
     context = {"form": form, "query": _query(form), "results": results}
     return render(request, "search/_header_results.html", context)

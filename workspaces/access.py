@@ -15,7 +15,7 @@ Nothing here is cached across requests, so a removal takes effect on the next on
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import wraps
@@ -164,6 +164,20 @@ def contained_in_q(workspaces: Any, groups: Any, prefix: str = "") -> Q:
     functions above returned; the one spelling of "contained in"."""
     in_workspace = Q(**{f"{prefix}group__isnull": True, f"{prefix}workspace__in": workspaces})
     return in_workspace | Q(**{f"{prefix}group__in": groups})
+
+
+def contained_in_sql(
+    workspace_ids: Sequence[int], group_ids: Sequence[int], table: str
+) -> tuple[str, list[int]]:
+    """``contained_in_q`` as SQL text, ``(condition, params)`` over ``table``'s
+    ``workspace_id`` and ``group_id``, for the few queries written in SQL."""
+    parts = []
+    if workspace_ids:
+        marks = ", ".join(["%s"] * len(workspace_ids))
+        parts.append(f"({table}.group_id IS NULL AND {table}.workspace_id IN ({marks}))")
+    if group_ids:
+        parts.append(f"{table}.group_id IN ({', '.join(['%s'] * len(group_ids))})")
+    return f"({' OR '.join(parts) or '1 = 0'})", [*workspace_ids, *group_ids]
 
 
 def visible_in(user: Viewer, container: Container, prefix: str = "") -> Q:

@@ -18,9 +18,9 @@ from tests.wiki.conftest import create_page
 
 pytestmark = pytest.mark.django_db
 
-# The page frame's three (session, user, the workspaces menu), the filter choices' three
-# (workspaces, groups, organisations) and the search's one (selectors.search_for).
-SEARCH_PAGE_QUERIES = 7
+# The page frame's three (session, user, the workspaces menu), the filter choices' one
+# (workspaces, groups and organisations) and the search's one (selectors.search_for).
+SEARCH_PAGE_QUERIES = 5
 
 
 def _grow(world, start, count):

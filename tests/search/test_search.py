@@ -1,6 +1,9 @@
 """The site search: full text, ranked, in any word order, with phrases, or and -word."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from documents import services as documents
 from documents.samples import pdf_bytes
@@ -108,6 +111,11 @@ def test_filters_narrow_by_kind_container_author_organisation_and_date(world, cl
         }
     assert search(client, "zebra", since="2000-01-01", until="2000-12-31").titles == []
     assert len(search(client, "zebra", since="2000-01-01")) == 4
+    today, tomorrow = timezone.localdate(), timezone.localdate() + timedelta(days=1)
+    assert len(search(client, "zebra", since=today.isoformat(), until=today.isoformat())) == 4
+    assert search(client, "zebra", since=tomorrow.isoformat()).titles == []
+    assert search(client, "zebra", author="nobody of that name").titles == []
+    assert search(client, "zebra", author="100%_").titles == []  # LIKE's wildcards, literal
 
 
 def test_older_versions_are_searched_only_when_asked(world, client_for, upload, immediate):
