@@ -7,7 +7,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from alliance_hub.fragments import MONTHS, iso, local
+from alliance_hub.fragments import MONTHS, input_html, iso, local, select_html
 
 
 def result_items(results):
@@ -48,3 +48,18 @@ def _meta(result):
     date = local(result.date)
     day = f"{date.day} {MONTHS[date.month - 1]} {date.year}"  # {{ date|date:"j M Y" }}
     return f'{meta} · <time datetime="{iso(date)}">{day}</time>'
+
+
+def filter_fields(form):
+    """The filter row: every field but the query and the hidden page, labelled, built
+    here (alliance_hub.fragments): the template loop over the form and its widgets'
+    templates cost 0.5 ms, half the search page's own rendering."""
+    return mark_safe("".join(_filter_field(f) for f in form if f.name != "q" and not f.is_hidden))  # noqa: S308
+
+
+def _filter_field(field):
+    input_type = field.field.widget.input_type
+    widget = select_html(field) if input_type == "select" else input_html(field)
+    css = "check" if input_type == "checkbox" else ""
+    label = f'<label for="{escape(field.id_for_label)}">{escape(str(field.label))}:</label>'
+    return f'\n        <div class="{css}">{label}{widget}</div>'

@@ -4,13 +4,11 @@ Load people with ``select_related("profile")`` (or ``"author__profile"``) so tha
 ``{% avatar %}`` runs no query per row.
 """
 
-from html import escape
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
+from alliance_hub.fragments import select_html
 from profiles.avatars import avatar, photo_url
 from profiles.rows import directory_rows as build_directory_rows
 
@@ -27,24 +25,7 @@ def link_label(url):
     return f"{host}{parts.path}".rstrip("/") or url
 
 
-@register.simple_tag
-def choice_select(field):
-    """The <select> of a bound choice field, built here: Django's widget templates render
-    every <option> through a template, which was the directory's costliest part, and
-    ``format_html`` per option still cost the search page 1 ms (its lazy-string checks
-    run per argument), so the options are escaped with the standard library's escape."""
-    current = "" if field.value() is None else str(field.value())
-    options = "".join(
-        f'<option value="{escape(str(value))}"{" selected" if str(value) == current else ""}>'
-        f"{escape(str(label))}</option>"
-        for value, label in field.field.choices
-    )
-    return format_html(
-        '<select name="{}" id="{}">{}</select>',
-        field.html_name,
-        field.auto_id,
-        mark_safe(options),  # noqa: S308 - every value and label is escaped above
-    )
+register.simple_tag(select_html, name="choice_select")
 
 
 @register.simple_tag

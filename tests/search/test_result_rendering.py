@@ -6,8 +6,13 @@ import re
 from html import escape
 
 import pytest
+from django.template import engines
 from django.utils import timezone
 
+from alliance_hub.fragments import input_html
+from search.forms import SearchForm
+from search.results import filter_fields
+from search.selectors import filter_choices
 from tests.microblog.helpers import post
 from tests.perf.test_row_rendering import nodes_rendered
 from tests.search.helpers import search
@@ -47,3 +52,44 @@ def test_a_result_shows_where_who_and_when_with_every_value_escaped(world, clien
         "<time datetime="
     )
     assert meta.endswith(f'">{today.day} {today:%b} {today.year}</time>')
+
+
+# The filter row as the page's template rendered it before search/results.py built it.
+_FILTER_LOOP = (
+    "{% load people %}{% for field in form %}{% if field.name != 'q' and not field.is_hidden %}"
+    "<div class=\"{% if field.field.widget.input_type == 'checkbox' %}check{% endif %}\">"
+    '<label for="{{ field.id_for_label }}">{{ field.label }}:</label>'
+    "{% if field.field.widget.input_type == 'select' %}{% choice_select field %}"
+    "{% else %}{{ field }}{% endif %}</div>{% endif %}{% endfor %}"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {
+            "q": "kestrel",
+            "kind": "post",
+            "author": 'Ann "<b>"',
+            "since": "2026-01-02",
+            "until": "2026-02-03",
+            "versions": "on",
+        },  # fmt: skip
+        {"q": "k", "since": "not a day", "until": "2000-01-01", "kind": "nonsense"},
+    ],
+)
+def test_the_filter_row_is_the_template_loop_s_html(world, data):
+    world.open_group.name = "R&D <i>"
+    world.open_group.save()
+    choices = filter_choices(user=world.member)
+    form = SearchForm(data, containers=choices.containers, organisations=choices.organisations)
+    form.is_valid()
+    expected = engines["django"].from_string(_FILTER_LOOP).render({"form": form})
+    assert "R&amp;D &lt;i&gt;" in expected
+    assert _tags(filter_fields(form)) == _tags(expected)
+    assert input_html(form["q"]) == str(form["q"])
+
+
+def _tags(html):
+    return re.sub(r">\s+<", "><", html.strip())
