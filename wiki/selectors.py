@@ -24,6 +24,16 @@ HISTORY_PAGE_SIZE = 50
 # Lists of revisions show no text: loading it moved megabytes per page for a long page
 # (200 revisions of big-page.md are ~14 MB of body and HTML).
 REVISION_TEXT_FIELDS = ("body", "body_html", "toc_html")
+# What a history row shows (wiki/rows.py): the revision and who made it, with their avatar.
+HISTORY_ROW_FIELDS = (
+    "revision",
+    "history_date",
+    "change_summary",
+    "history_user__email",
+    "history_user__display_name",
+    "history_user__profile__photo_files",
+    "history_user__profile__photo_version",
+)
 RECENT_CHANGES_SIZE = 50
 
 
@@ -42,9 +52,13 @@ def page_list_for(*, container: Container) -> list[Page]:
     return tree_order(_pages(container).alive().select_related("updated_by"))
 
 
-def page_get_for(*, container: Container, path: str) -> Page:
-    """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages)."""
-    page = _pages(container).alive().filter(path=path).first()
+def page_get_for(*, container: Container, path: str, text: bool = True) -> Page:
+    """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages).
+    ``text=False`` leaves its text and HTML unread (pages about the page: history, diff)."""
+    pages = _pages(container).alive()
+    if not text:
+        pages = pages.defer(*REVISION_TEXT_FIELDS)
+    page = pages.filter(path=path).first()
     if page is None:
         raise Http404("No such page.")
     return page
@@ -139,7 +153,7 @@ def history_for(*, page: Page, before: int | None = None) -> tuple[list[Any], bo
     revision number). Returns ``(rows, has_more)``; one query."""
     revisions = (
         page.history.select_related("history_user__profile")
-        .defer(*REVISION_TEXT_FIELDS)
+        .only(*HISTORY_ROW_FIELDS)
         .order_by("-revision", "-history_id")
     )
     if before:
@@ -160,10 +174,12 @@ def revision_get_for(*, page: Page, revision: int) -> Any:
     return row
 
 
-def revisions_get_for(*, page: Page, revisions: Sequence[int]) -> dict[int, Any]:
-    """Several revisions of ``page`` in one query, as ``{revision: row}``.
-    Raises Http404 if any is missing."""
+def revisions_get_for(*, page: Page, revisions: Sequence[int], text: bool = True) -> dict[int, Any]:
+    """Several revisions of ``page`` in one query, as ``{revision: row}``; ``text=False``
+    leaves their text and HTML unread. Raises Http404 if any is missing."""
     rows = page.history.filter(revision__in=revisions).select_related("history_user")
+    if not text:
+        rows = rows.defer(*REVISION_TEXT_FIELDS)
     found = {row.revision: row for row in rows.order_by("history_id")}
     if set(revisions) - set(found):
         raise Http404("No such revision.")
