@@ -1,55 +1,57 @@
-"""The rows of a page's history, built in Python: one ``format_html`` per row instead
-of a few dozen template nodes (the history page's hot spot, see docs/performance.md).
-The HTML is the one ``wiki/page_history.html`` had inline."""
+"""The rows of a page's history, built in Python with f-strings over the standard
+library's escaping: a few dozen template nodes per row were the history page's hot
+spot, and ``format_html`` per cell still cost 1.8 ms of CPU for 50 rows (see
+docs/performance.md). The HTML is the one ``wiki/page_history.html`` had inline."""
+
+from html import escape
 
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from alliance_hub import fragments
 from profiles.avatars import avatar
 
-ROW = (
-    '<tr><td><label class="visually-hidden" for="from-{0}">Compare from revision {0}</label>'
-    '<input type="radio" name="from" value="{0}" id="from-{0}"{1}></td>'
-    '<td><label class="visually-hidden" for="to-{0}">Compare to revision {0}</label>'
-    '<input type="radio" name="to" value="{0}" id="to-{0}"{2}></td>'
-    '<td><a href="{3}">{0}</a>{4}</td>'
-    '<td><time datetime="{5}">{6}</time></td>'
-    '<td><span class="person">{7}<span>{8}</span></span></td>'
-    "<td>{9}</td><td>{10}</td></tr>"
-)
-CHECKED = mark_safe(" checked")  # noqa: S308 - a constant
-CURRENT = mark_safe(' <span class="tag">current</span>')  # noqa: S308 - a constant
+CHECKED = " checked"
+CURRENT = ' <span class="tag">current</span>'
 
 
 def history_rows(rows, *, container, page, diff_url):
     """The ``<tr>`` of each revision in ``rows`` (newest first), as one safe string."""
-    return format_html_join(
-        "\n",
-        ROW,
-        (_cells(index, row, container, page, diff_url) for index, row in enumerate(rows)),
+    # One reverse for the page: the revision number is the only part that changes.
+    url = escape(reverse("wiki:page_revision", args=[container, 0, page.path]))
+    head, marker, tail = url.partition("/-/revision/0/")
+    revision_url = f"{head}/-/revision/{{}}/{tail}" if marker else None
+    diff_url = escape(diff_url)
+    return mark_safe(  # noqa: S308 - every value is escaped in _row
+        "\n".join(
+            _row(index, row, page, revision_url, diff_url, container)
+            for index, row in enumerate(rows)
+        )
     )
 
 
-def _cells(index, row, container, page, diff_url):
+def _row(index, row, page, revision_url, diff_url, container):
+    revision = int(row.revision)
+    if revision_url:
+        url = revision_url.format(revision)
+    else:
+        url = escape(reverse("wiki:page_revision", args=[container, revision, page.path]))
     when = fragments.local(row.history_date)
     user = row.history_user
     diff = ""
-    if row.revision > 1:
-        diff = format_html(
-            '<a href="{}?from={}&amp;to={}">diff</a>', diff_url, row.revision - 1, row.revision
-        )
+    if revision > 1:
+        diff = f'<a href="{diff_url}?from={revision - 1}&amp;to={revision}">diff</a>'
     return (
-        row.revision,
-        CHECKED if index == 1 else "",
-        CHECKED if index == 0 else "",
-        reverse("wiki:page_revision", args=[container, row.revision, page.path]),
-        CURRENT if row.revision == page.revision else "",
-        fragments.iso(when),
-        fragments.day_and_time(when, ", "),
-        avatar(user, "tiny"),
-        user if user else "Someone",
-        row.change_summary,
-        diff,
+        f'<tr><td><label class="visually-hidden" for="from-{revision}">Compare from revision'
+        f' {revision}</label><input type="radio" name="from" value="{revision}"'
+        f' id="from-{revision}"{CHECKED if index == 1 else ""}></td>'
+        f'<td><label class="visually-hidden" for="to-{revision}">Compare to revision'
+        f' {revision}</label><input type="radio" name="to" value="{revision}"'
+        f' id="to-{revision}"{CHECKED if index == 0 else ""}></td>'
+        f'<td><a href="{url}">{revision}</a>{CURRENT if revision == page.revision else ""}</td>'
+        f'<td><time datetime="{fragments.iso(when)}">'
+        f"{escape(fragments.day_and_time(when, ', '))}</time></td>"
+        f'<td><span class="person">{avatar(user, "tiny")}'
+        f"<span>{escape(str(user)) if user else 'Someone'}</span></span></td>"
+        f"<td>{escape(row.change_summary)}</td><td>{diff}</td></tr>"
     )

@@ -135,6 +135,17 @@ def watched_by(user: User, model: type[Model]) -> Exists:
     return Exists(watches)
 
 
+def watched_by_sql(user: User, model: type[Model], id_column: str) -> tuple[str, list[Any]]:
+    """``watched_by`` as SQL text, ``(condition, params)``: does ``user`` watch the
+    ``model`` row whose id is ``id_column``? For the few queries written in SQL."""
+    watch = Watch._meta.db_table
+    sql = (
+        f"EXISTS (SELECT 1 FROM {watch} w WHERE w.user_id = %s"  # noqa: S608
+        f" AND w.target_type_id = %s AND w.target_id = {id_column})"
+    )
+    return sql, [user.pk, _type_of(model).pk]
+
+
 def watcher_ids(target: Linkable) -> set[int]:
     return set(_watches_of(target).values_list("user_id", flat=True))
 

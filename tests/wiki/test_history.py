@@ -218,8 +218,9 @@ def test_revision_view_and_page_list_run_a_fixed_number_of_queries(
 
 
 def test_history_links_each_revision_whatever_digits_the_path_holds(world, client_for):
-    """Revision links are reversed per row: a path with any run of digits in it (here
-    one the rows' code once used as a placeholder) still links every revision."""
+    """Revision links are reversed once per page and filled in per row: a path with any
+    run of digits in it (here one the rows' code once used as a placeholder) still links
+    every revision."""
     page = create_page(world.workspace, world.member, "Figures", "987654321-figures", "One.")
     edit_page(page, world.member, "Two.")
     response = client_for(world.member).get(_history_url(world, page))

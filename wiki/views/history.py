@@ -20,7 +20,7 @@ from .common import page_or_404, require_edit
 @container_view(Action.VIEW)
 @require_GET
 def page_history(request, container, page_path):
-    page = page_or_404(container, page_path)
+    page = selectors.page_get_for(container=container, path=page_path, text=False)
     rows, has_more = selectors.history_for(page=page, before=query_id(request, "before"))
     return render(
         request,
@@ -63,15 +63,16 @@ DIFF_VIEWS = {
 @container_view(Action.VIEW)
 @require_GET
 def page_diff(request, container, page_path):
-    page = page_or_404(container, page_path)
+    page = selectors.page_get_for(container=container, path=page_path, text=False)
     new = _revision_param(request, "to", page.revision)
     old = _revision_param(request, "from", max(new - 1, 1))
-    rows = selectors.revisions_get_for(page=page, revisions=[old, new])
+    rows = selectors.revisions_get_for(page=page, revisions=[old, new], text=False)
     old_row, new_row = rows[old], rows[new]
     view = request.GET.get("view") if request.GET.get("view") in DIFF_VIEWS else "page"
     text_of = DIFF_VIEWS[view]
     # History rows never change, so their diff is the same for every viewer (access
-    # was decided above); computing it is most of this page's time on long pages.
+    # was decided above); computing it is most of this page's time on long pages, and
+    # the two texts (deferred fields) are read only on a miss.
     diff = cache.get_or_set(
         f"wiki:diff:{view}:{old_row.history_id}:{new_row.history_id}",
         lambda: bounded_diff(text_of(old_row), text_of(new_row)),
