@@ -70,7 +70,10 @@ def dashboard(request, container):
         return render(request, "workspaces/dashboard.html#stream", context)
     memberships = selectors.member_list_for(container=container)
     context.update(
+        # What the dashboard's group list shows (workspaces/dashboard_rows.py), no more.
         groups=selectors.group_list_for(user=request.user, workspace=container.workspace)
+        .select_related(None)
+        .only("name", "slug", "is_private")
         if not container.is_group
         else (),
         organisations=selectors.organisation_counts(memberships),
