@@ -65,7 +65,7 @@ def _grant_roles(grants: dict[AuthGroup, str], container: Container) -> None:
     content_type = ContentType.objects.get_for_model(container)
     permissions = {p.codename: p for p in Permission.objects.filter(content_type=content_type)}
     model = get_group_obj_perms_model(container)
-    model.objects.bulk_create(
+    model._default_manager.bulk_create(
         model(
             group=auth_group,
             permission=permissions[codename(action, container)],
@@ -118,11 +118,14 @@ def admin_auth_group() -> AuthGroup:
     those content apps registered (the admin_permission hook); a
     permission registered since the group was made is added on the next call."""
     wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.get_hooks(hooks.ADMIN_PERMISSION)])
-    named = AuthGroup.objects.filter(name=ADMIN_GROUP_NAME)
-    group = named.annotate(held=Count("permissions")).first()
-    if group is None:
-        group, _ = named.get_or_create(name=ADMIN_GROUP_NAME)
-    if getattr(group, "held", 0) != len(wanted):
+    found = (
+        AuthGroup.objects.filter(name=ADMIN_GROUP_NAME).annotate(held=Count("permissions")).first()
+    )
+    if found is None:
+        group, held = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)[0], 0
+    else:
+        group, held = found, found.held
+    if held != len(wanted):
         group.permissions.set(_permissions(wanted))
     return group
 
