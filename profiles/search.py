@@ -11,6 +11,9 @@ from workspaces.models import GroupMembership, Membership
 class PersonSource:
     kind = "person"
     label = "People"
+    # The fields of the user that the entries show or depend on: saving only others
+    # (last_login, is_staff, digest_sent_at ...) leaves the entries as they are.
+    user_fields = frozenset({"display_name", "email", "is_active"})
 
     def all_ids(self):
         return get_user_model().objects.order_by("pk").values_list("pk", flat=True)

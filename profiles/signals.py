@@ -13,6 +13,7 @@ from workspaces.models import GroupMembership, Membership
 
 from . import photos, security_mail
 from .models import Profile
+from .search import PersonSource
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
@@ -20,7 +21,7 @@ def create_profile(sender, instance, created, raw=False, update_fields=None, **k
     """Every new person starts with an empty profile, so lists can rely on one existing."""
     if created and not raw:
         Profile.objects.get_or_create(user=instance)
-    elif not raw and set(update_fields or ()) != {"last_login"}:
+    elif not raw and (update_fields is None or PersonSource.user_fields & set(update_fields)):
         # A new name, or an account switched off, is in the next search.
         search_changed("person", instance.pk)
 

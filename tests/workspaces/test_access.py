@@ -199,7 +199,11 @@ def test_per_object_check_and_list_filter_agree(
     from django.db import transaction
 
     with transaction.atomic():
-        workspaces = [make_workspace(f"W{i}")[0] for i in range(2)]
+        founded = [make_workspace(f"W{i}") for i in range(2)]
+        workspaces = [workspace for workspace, _ in founded]
+        # The founding lead, who made (and so is in) the private group: memberships are
+        # ordered by organisation name, so ".first()" may pick a lead added below.
+        founder = {workspace.pk: lead for workspace, lead in founded}
         groups = [make_group(w, "Open") for w in workspaces]
         groups += [make_group(w, "Private", is_private=True) for w in workspaces]
         people = [UserFactory() for _ in range(3)]
@@ -212,7 +216,7 @@ def test_per_object_check_and_list_filter_agree(
                 if role is None:
                     continue
                 add_member(workspace, role, user=person)
-                lead = workspace.memberships.filter(role=Role.LEAD).first().user
+                lead = founder[workspace.pk]
                 if member_of_private:
                     services.group_member_add(actor=lead, group=private_group, user=person)
                 if gone:
@@ -220,7 +224,7 @@ def test_per_object_check_and_list_filter_agree(
                         actor=lead, membership=workspace.memberships.get(user=person)
                     )
         if open_to_private:
-            lead = workspaces[0].memberships.filter(role=Role.LEAD).first().user
+            lead = founder[workspaces[0].pk]
             services.group_set_private(actor=lead, group=groups[0], is_private=True)
         for person in people:
             listed_ws = set(workspaces_visible_to(person))

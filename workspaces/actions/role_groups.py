@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
-from django.db.models import Q, QuerySet
-from guardian.shortcuts import assign_perm
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
+from guardian.utils import get_group_obj_perms_model
 
 from alliance_hub import hooks
 
@@ -43,30 +44,43 @@ ADMIN_MODEL_PERMS = [
 def create_role_groups(container: Container) -> None:
     """One auth Group per role holding that role's guardian permissions on ``container``."""
     kind = "group" if container.is_group else "ws"
-    for role in Role:
-        auth_group = AuthGroup.objects.create(name=f"{kind}:{container.pk}:{role}")
-        RoleGroup.objects.create(
+    auth_groups = AuthGroup.objects.bulk_create(
+        AuthGroup(name=f"{kind}:{container.pk}:{role}") for role in Role
+    )
+    RoleGroup.objects.bulk_create(
+        RoleGroup(
             auth_group=auth_group,
             role=role,
             workspace=None if container.is_group else container.workspace,
             group=container.group,
         )
-        _assign_role_perms(auth_group, role, container)
+        for auth_group, role in zip(auth_groups, Role, strict=True)
+    )
+    _grant_roles(dict(zip(auth_groups, Role, strict=True)), container)
 
 
-def _assign_role_perms(auth_group: AuthGroup, role: Role, container: Container) -> None:
-    for action in ROLE_ACTIONS[role]:
-        assign_perm(codename(action, container), auth_group, container)
-
-
-def _role_group(container: Container, role: Role) -> AuthGroup:
-    lookup = {"group": container} if container.is_group else {"workspace": container}
-    return AuthGroup.objects.get(role__role=role, **{f"role__{k}": v for k, v in lookup.items()})
+def _grant_roles(grants: dict[AuthGroup, str], container: Container) -> None:
+    """Give each auth group its role's permissions on ``container``, in one write (the
+    groups hold none on it yet)."""
+    content_type = ContentType.objects.get_for_model(container)
+    permissions = {p.codename: p for p in Permission.objects.filter(content_type=content_type)}
+    model = get_group_obj_perms_model(container)
+    model._default_manager.bulk_create(
+        model(
+            group=auth_group,
+            permission=permissions[codename(action, container)],
+            content_object=container,
+        )
+        for auth_group, role in grants.items()
+        for action in ROLE_ACTIONS[Role(role)]
+    )
 
 
 def grant_open_group_to_workspace_roles(group: Group) -> None:
-    for role in Role:
-        _assign_role_perms(_role_group(group.workspace, role), role, group)
+    role_groups = AuthGroup.objects.filter(role__workspace=group.workspace).values_list(
+        "pk", "role__role"
+    )
+    _grant_roles({AuthGroup(pk=pk): role for pk, role in role_groups}, group)
 
 
 def _user_private_groups(user: User, workspace: Workspace) -> QuerySet[Group]:
@@ -103,9 +117,15 @@ def admin_auth_group() -> AuthGroup:
     """The auth group of leads and community managers, holding ADMIN_MODEL_PERMS and
     those content apps registered (the admin_permission hook); a
     permission registered since the group was made is added on the next call."""
-    group, _ = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)
     wanted = dict.fromkeys([*ADMIN_MODEL_PERMS, *hooks.get_hooks(hooks.ADMIN_PERMISSION)])
-    if group.permissions.count() != len(wanted):
+    found = (
+        AuthGroup.objects.filter(name=ADMIN_GROUP_NAME).annotate(held=Count("permissions")).first()
+    )
+    if found is None:
+        group, held = AuthGroup.objects.get_or_create(name=ADMIN_GROUP_NAME)[0], 0
+    else:
+        group, held = found, found.held
+    if held != len(wanted):
         group.permissions.set(_permissions(wanted))
     return group
 
