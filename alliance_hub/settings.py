@@ -88,7 +88,10 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "builtins": ["template_partials.templatetags.partials"],
-            "libraries": {"textdiff": "alliance_hub.textdiff_tags"},
+            "libraries": {
+                "frame": "alliance_hub.frame_tags",
+                "textdiff": "alliance_hub.textdiff_tags",
+            },
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
