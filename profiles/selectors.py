@@ -16,7 +16,7 @@ from alliance_hub.hooks import PROFILE_SECTION, get_hooks
 from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
 from workspaces.access import Container, Viewer
 from workspaces.models import Membership, Organisation, Workspace
-from workspaces.selectors import member_list_for, members_sql
+from workspaces.selectors import members_of, members_sql
 
 from .completeness import Completeness, completeness
 from .models import Profile, ProfileTask, Tag, User
@@ -146,14 +146,45 @@ def _members(
     interest: str = "",
 ) -> QuerySet[Membership]:
     memberships = _matching(
-        member_list_for(container=container),
+        members_of(container=container),
         q=" ".join(q.split()),
         organisation=organisation,
         role=role,
         skill=skill,
         interest=interest,
     )
-    return memberships.select_related("user__profile").order_by(*DIRECTORY_ORDER)
+    return (
+        memberships.select_related("user__profile", "organisation")
+        .only(*DIRECTORY_COLUMNS)
+        .order_by(*DIRECTORY_ORDER)
+    )
+
+
+# What a directory row shows (and a manager's completeness score reads): loading the
+# rest (about_html, the user's password hash...) cost more than it showed.
+DIRECTORY_COLUMNS = (
+    "user_id",
+    "organisation_id",
+    "role",
+    "user__display_name",
+    "user__email",
+    "organisation__name",
+    *(
+        f"user__profile__{name}"
+        for name in (
+            "job_title",
+            "about",
+            "languages",
+            "location",
+            "time_zone",
+            "phone",
+            "links",
+            "photo_files",
+            "photo_version",
+            "photo_pending",
+        )
+    ),
+)
 
 
 def _rows(memberships: Iterable[Membership], *, workspace: Workspace) -> list[DirectoryRow]:

@@ -36,16 +36,23 @@ def group_list_for(*, user: Viewer, workspace: Workspace) -> QuerySet[Group]:
     )
 
 
-def member_list_for(*, container: Container) -> QuerySet[Membership]:
-    """Members of a workspace, or of a private group; the caller checked ``view``."""
-    memberships = (
-        Membership.objects.filter(workspace=container.workspace)
-        .select_related("user__profile", "organisation")
-        .annotate(has_two_factor=has_two_factor_expression("user"))
-    )
+def members_of(*, container: Container) -> QuerySet[Membership]:
+    """The memberships of a workspace's members, or of a private group's; nothing
+    joined, no order. The caller checked ``view``."""
+    memberships = Membership.objects.filter(workspace=container.workspace)
     if isinstance(container, Group) and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)
-    return memberships.order_by("organisation__name", "user__display_name", "pk")
+    return memberships
+
+
+def member_list_for(*, container: Container) -> QuerySet[Membership]:
+    """``members_of`` with people, organisations and two-factor state, by organisation."""
+    return (
+        members_of(container=container)
+        .select_related("user__profile", "organisation")
+        .annotate(has_two_factor=has_two_factor_expression("user"))
+        .order_by("organisation__name", "user__display_name", "pk")
+    )
 
 
 def members_sql(container: Container) -> tuple[str, list[int]]:
