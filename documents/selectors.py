@@ -11,12 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from alliance_hub.pagination import keyset_page, page_of
 from workspaces.access import Container, Viewer, contained_visible_q
-from workspaces.activity import watched_by
+from workspaces.models import Watch
 
 from .models import Document, DocumentTag, Download, Folder, Review, Version
 
@@ -131,12 +143,20 @@ def folder_page(
 
 
 def _load_tag_names(documents: list[Document]) -> None:
-    """Set each document's ``tag_names`` (by name) in one query: prefetch_related built a
-    related manager and a queryset per document, a third of the folder query's time."""
+    """Set each document's ``tag_names`` (by name) in one query, written in SQL: as a
+    prefetch_related it built a related manager and a queryset per document, and the
+    ORM took longer to compile even this plain query than to run it."""
     names: dict[int, list[str]] = {document.pk: [] for document in documents}
-    tags = DocumentTag.objects.filter(document_id__in=names).order_by("name")
-    for document_id, name in tags.values_list("document_id", "name"):
-        names[document_id].append(name)
+    if names:
+        placeholders = ", ".join(["%s"] * len(names))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT document_id, name FROM {DocumentTag._meta.db_table} "  # noqa: S608 - placeholders only
+                f"WHERE document_id IN ({placeholders}) ORDER BY name",
+                list(names),
+            )
+            for document_id, name in cursor.fetchall():
+                names[document_id].append(name)
     for document in documents:
         document.tag_names = names[document.pk]
 
@@ -177,30 +197,64 @@ _DOCUMENT_RELATED = (
 )
 
 
-def _viewers_last_download(viewer: User, field: str) -> Subquery:
-    downloads = Download.objects.filter(document=OuterRef("pk"), user=viewer).order_by("-id")
-    return Subquery(downloads.values(field)[:1])
+def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
+    """What document ``pk``'s page shows about ``viewer``, as scalar subqueries in SQL
+    text: whether they watch it, whether it has reviews, and their last download's
+    version number, hash and time (None if never). Built with the ORM these five cost
+    2 ms of CPU to compile; tests/documents/test_document_viewer_state.py holds them to
+    the ORM rules (``watched_by``, the downloads in id order). Only table names are
+    formatted into the SQL."""
+    tables = {
+        "watch": Watch._meta.db_table,
+        "review": Review._meta.db_table,
+        "download": Download._meta.db_table,
+        "version": Version._meta.db_table,
+    }
+    last = (
+        "(SELECT {column} FROM {download} d JOIN {version} v ON v.id = d.version_id "
+        "WHERE d.document_id = %s AND d.user_id = %s ORDER BY d.id DESC LIMIT 1)"
+    )
+    watch_type = ContentType.objects.get_for_model(Document).pk
+    state = {
+        "is_watched": (
+            "EXISTS (SELECT 1 FROM {watch} w WHERE w.user_id = %s AND w.target_type_id = %s "
+            "AND w.target_id = %s)",
+            [viewer.pk, watch_type, pk],
+            BooleanField(),
+        ),
+        "has_reviews": (
+            "EXISTS (SELECT 1 FROM {review} r JOIN {version} v ON v.id = r.version_id "
+            "WHERE v.document_id = %s)",
+            [pk],
+            BooleanField(),
+        ),
+        "last_download_number": (last, [pk, viewer.pk], IntegerField()),
+        "last_download_sha256": (last, [pk, viewer.pk], CharField()),
+        "last_download_at": (last, [pk, viewer.pk], DateTimeField()),
+    }
+    columns = {"last_download_number": "v.number", "last_download_sha256": "v.sha256"}
+    columns["last_download_at"] = "d.at"
+    return {
+        name: RawSQL(  # noqa: S611 - table and column names only, values are parameters
+            sql.format(column=columns.get(name, ""), **tables), params, output_field=field
+        )
+        for name, (sql, params, field) in state.items()
+    }
 
 
 def document_get_for(*, container: Container, pk: int, viewer: User | None = None) -> Document:
-    """A live document of the container, with what its page shows (two queries);
-    with ``viewer``, also ``is_watched`` (whether the viewer watches it), ``has_reviews``
-    and the viewer's last download (``last_download_number``, ``_sha256``, ``_at``;
-    None if never), as subqueries of the same query: the page stays within its budget."""
+    """A live document of the container, with what its page shows; with ``viewer`` (for
+    its page, two queries), also its ``tag_names``, ``is_watched`` (whether the viewer
+    watches it), ``has_reviews`` and the viewer's last download (``last_download_number``,
+    ``_sha256``, ``_at``; None if never), as subqueries of the same query."""
     documents = _in_container(Document.objects.alive(), container)
     if viewer is not None:
-        documents = documents.annotate(
-            is_watched=watched_by(viewer, Document),
-            has_reviews=Exists(Review.objects.filter(version__document=OuterRef("pk"))),
-            last_download_number=_viewers_last_download(viewer, "version__number"),
-            last_download_sha256=_viewers_last_download(viewer, "version__sha256"),
-            last_download_at=_viewers_last_download(viewer, "at"),
-        )
-    document = (
-        documents.select_related(*_DOCUMENT_RELATED).prefetch_related("tags").filter(pk=pk).first()
-    )
+        documents = documents.annotate(**_viewer_state(viewer, pk))
+    document = documents.select_related(*_DOCUMENT_RELATED).filter(pk=pk).first()
     if document is None:
         raise Http404("No such document.")
+    if viewer is not None:
+        _load_tag_names([document])
     return document
 
 
