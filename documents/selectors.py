@@ -103,6 +103,29 @@ class FolderPage:
     breadcrumbs: list[Folder]
 
 
+# What a folder row shows and its sort keys: the rest (descriptions, hashes, the
+# people's password hashes...) cost more to load than the rows cost to show.
+FOLDER_ROW_COLUMNS = (
+    "workspace_id",
+    "group_id",
+    "folder_id",
+    "title",
+    "name_key",
+    "latest_version_id",
+    "version_count",
+    "file_type",
+    "size",
+    "updated_at",
+    "locked_by_id",
+    "locked_until",
+    "locked_by__display_name",
+    "locked_by__email",
+    "latest_version__state",
+    "latest_version__uploaded_by__display_name",
+    "latest_version__uploaded_by__email",
+)
+
+
 def folder_page(
     *,
     container: Container,
@@ -118,6 +141,7 @@ def folder_page(
         _in_container(Document.objects.alive(), container)
         .filter(folder=folder)
         .select_related("locked_by", "latest_version__uploaded_by")
+        .only(*FOLDER_ROW_COLUMNS)
     )
     if tag:
         documents = documents.filter(
