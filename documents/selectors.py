@@ -18,6 +18,7 @@ from django.db.models import (
     CharField,
     DateTimeField,
     Exists,
+    Field,
     IntegerField,
     OuterRef,
     QuerySet,
@@ -251,12 +252,13 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
         "download": Download._meta.db_table,
         "version": Version._meta.db_table,
     }
-    last = (
+    last_download = (
         "(SELECT {column} FROM {download} d JOIN {version} v ON v.id = d.version_id "
         "WHERE d.document_id = %s AND d.user_id = %s ORDER BY d.id DESC LIMIT 1)"
     )
+    mine = [pk, viewer.pk]
     watch_type = ContentType.objects.get_for_model(Document).pk
-    state = {
+    state: dict[str, tuple[str, list[Any], Field[Any, Any]]] = {
         "is_watched": (
             "EXISTS (SELECT 1 FROM {watch} w WHERE w.user_id = %s AND w.target_type_id = %s "
             "AND w.target_id = %s)",
@@ -269,9 +271,9 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
             [pk],
             BooleanField(),
         ),
-        "last_download_number": (last, [pk, viewer.pk], IntegerField()),
-        "last_download_sha256": (last, [pk, viewer.pk], CharField()),
-        "last_download_at": (last, [pk, viewer.pk], DateTimeField()),
+        "last_download_number": (last_download, mine, IntegerField()),
+        "last_download_sha256": (last_download, mine, CharField()),
+        "last_download_at": (last_download, mine, DateTimeField()),
     }
     columns = {"last_download_number": "v.number", "last_download_sha256": "v.sha256"}
     columns["last_download_at"] = "d.at"
