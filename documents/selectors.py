@@ -106,24 +106,11 @@ class FolderPage:
 # What a folder row shows and its sort keys: the rest (descriptions, hashes, the
 # people's password hashes...) cost more to load than the rows cost to show.
 FOLDER_ROW_COLUMNS = (
-    "workspace_id",
-    "group_id",
-    "folder_id",
-    "title",
-    "name_key",
-    "latest_version_id",
-    "version_count",
-    "file_type",
-    "size",
-    "updated_at",
-    "locked_by_id",
-    "locked_until",
-    "locked_by__display_name",
-    "locked_by__email",
-    "latest_version__state",
-    "latest_version__uploaded_by__display_name",
-    "latest_version__uploaded_by__email",
-)
+    "workspace_id", "group_id", "folder_id", "title", "name_key", "latest_version_id",
+    "version_count", "file_type", "size", "updated_at", "locked_by_id", "locked_until",
+    "locked_by__display_name", "locked_by__email", "latest_version__state",
+    "latest_version__uploaded_by__display_name", "latest_version__uploaded_by__email",
+)  # fmt: skip
 
 
 def folder_page(
@@ -244,8 +231,7 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
     text: whether they watch it, whether it has reviews, and their last download's
     version number, hash and time (None if never). Built with the ORM these five cost
     2 ms of CPU to compile; tests/documents/test_document_viewer_state.py holds them to
-    the ORM rules (``watched_by``, the downloads in id order). Only table names are
-    formatted into the SQL."""
+    the ORM rules (``watched_by``, the downloads in id order)."""
     tables = {
         "watch": Watch._meta.db_table,
         "review": Review._meta.db_table,
