@@ -1,6 +1,9 @@
 """What the documents app contributes to other apps' pages (see alliance_hub/hooks.py)."""
 
+from django.urls import reverse
+
 from alliance_hub.hooks import ProfileSection
+from workspaces.models.contained import path_of
 
 from . import selectors
 
@@ -15,7 +18,10 @@ def recent_documents_section(viewer, person) -> ProfileSection | None:
         "items": [
             {
                 "label": document.title,
-                "url": document.get_absolute_url(),
+                "url": reverse(
+                    "documents:document_detail",
+                    args=[path_of(document.workspace_slug, document.group_slug), document.pk],
+                ),
                 "when": document.updated_at,
             }
             for document in documents

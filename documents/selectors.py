@@ -11,12 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    Exists,
+    Field,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+)
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from alliance_hub.pagination import keyset_page, page_of
-from workspaces.access import Container, Viewer, contained_visible_q
-from workspaces.activity import watched_by
+from workspaces.access import Container, Viewer, contained_visible_q, contained_visible_sql
+from workspaces.models import Group, Watch, Workspace
 
 from .models import Document, DocumentTag, Download, Folder, Review, Version
 
@@ -91,6 +103,16 @@ class FolderPage:
     breadcrumbs: list[Folder]
 
 
+# What a folder row shows and its sort keys: the rest (descriptions, hashes, the
+# people's password hashes...) cost more to load than the rows cost to show.
+FOLDER_ROW_COLUMNS = (
+    "workspace_id", "group_id", "folder_id", "title", "name_key", "latest_version_id",
+    "version_count", "file_type", "size", "updated_at", "locked_by_id", "locked_until",
+    "locked_by__display_name", "locked_by__email", "latest_version__state",
+    "latest_version__uploaded_by__display_name", "latest_version__uploaded_by__email",
+)  # fmt: skip
+
+
 def folder_page(
     *,
     container: Container,
@@ -106,6 +128,7 @@ def folder_page(
         _in_container(Document.objects.alive(), container)
         .filter(folder=folder)
         .select_related("locked_by", "latest_version__uploaded_by")
+        .only(*FOLDER_ROW_COLUMNS)
     )
     if tag:
         documents = documents.filter(
@@ -131,35 +154,61 @@ def folder_page(
 
 
 def _load_tag_names(documents: list[Document]) -> None:
-    """Set each document's ``tag_names`` (by name) in one query: prefetch_related built a
-    related manager and a queryset per document, a third of the folder query's time."""
+    """Set each document's ``tag_names`` (by name) in one query, written in SQL: as a
+    prefetch_related it built a related manager and a queryset per document, and the
+    ORM took longer to compile even this plain query than to run it."""
     names: dict[int, list[str]] = {document.pk: [] for document in documents}
-    tags = DocumentTag.objects.filter(document_id__in=names).order_by("name")
-    for document_id, name in tags.values_list("document_id", "name"):
-        names[document_id].append(name)
+    if names:
+        placeholders = ", ".join(["%s"] * len(names))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT document_id, name FROM {DocumentTag._meta.db_table} "  # noqa: S608 - placeholders only
+                f"WHERE document_id IN ({placeholders}) ORDER BY name",
+                list(names),
+            )
+            for document_id, name in cursor.fetchall():
+                names[document_id].append(name)
     for document in documents:
         document.tag_names = names[document.pk]
+
+
+def _live_documents_sql(container: Container, folder: Folder | None) -> tuple[str, list[Any]]:
+    """``(where, params)`` for the live documents directly in ``folder`` of ``container``
+    (alias ``d``): ``_in_container(Document.objects.alive(), container).filter(folder=
+    folder)`` as SQL text."""
+    where = "d.deleted_at IS NULL AND d.workspace_id = %s"
+    params: list[Any] = [container.workspace.pk]
+    if container.is_group:
+        where += " AND d.group_id = %s"
+        params.append(container.pk)
+    else:
+        where += " AND d.group_id IS NULL"
+    if folder is None:
+        where += " AND d.folder_id IS NULL"
+    else:
+        where += " AND d.folder_id = %s"
+        params.append(folder.pk)
+    return where, params
 
 
 def filter_choices_for(
     *, container: Container, folder: Folder | None
 ) -> tuple[list[str], list[str]]:
     """The tags and file types in use in the folder, for its filter form: one query
-    (a UNION), over the folder's documents only, not the whole container's."""
-    documents = _in_container(Document.objects.alive(), container).filter(folder=folder)
-    tags = (
-        DocumentTag.objects.filter(document__in=documents.values("pk"))
-        .annotate(kind=Value("tag"))
-        .values_list("kind", "name")
-        .order_by()
+    (a UNION), over the folder's documents only, not the whole container's. Written in
+    SQL: the ORM took longer to compile it than PostgreSQL to run it
+    (tests/documents/test_folder_filter_choices.py holds it to the ORM rule)."""
+    where, params = _live_documents_sql(container, folder)
+    documents, tags = Document._meta.db_table, DocumentTag._meta.db_table
+    sql = (
+        f"SELECT 'tag', t.name FROM {tags} t WHERE t.document_id IN "  # noqa: S608 - names only
+        f"(SELECT d.id FROM {documents} d WHERE {where}) "
+        f"UNION SELECT 'type', d.file_type FROM {documents} d WHERE {where} "
+        "AND d.file_type <> ''"
     )
-    types = (
-        documents.exclude(file_type="")
-        .annotate(kind=Value("type"))
-        .values_list("kind", "file_type")
-        .order_by()
-    )
-    rows = sorted(tags.union(types))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + params)
+        rows = sorted(cursor.fetchall())
     return [name for kind, name in rows if kind == "tag"], [
         name for kind, name in rows if kind == "type"
     ]
@@ -177,30 +226,64 @@ _DOCUMENT_RELATED = (
 )
 
 
-def _viewers_last_download(viewer: User, field: str) -> Subquery:
-    downloads = Download.objects.filter(document=OuterRef("pk"), user=viewer).order_by("-id")
-    return Subquery(downloads.values(field)[:1])
+def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
+    """What document ``pk``'s page shows about ``viewer``, as scalar subqueries in SQL
+    text: whether they watch it, whether it has reviews, and their last download's
+    version number, hash and time (None if never). Built with the ORM these five cost
+    2 ms of CPU to compile; tests/documents/test_document_viewer_state.py holds them to
+    the ORM rules (``watched_by``, the downloads in id order)."""
+    tables = {
+        "watch": Watch._meta.db_table,
+        "review": Review._meta.db_table,
+        "download": Download._meta.db_table,
+        "version": Version._meta.db_table,
+    }
+    last_download = (
+        "(SELECT {column} FROM {download} d JOIN {version} v ON v.id = d.version_id "
+        "WHERE d.document_id = %s AND d.user_id = %s ORDER BY d.id DESC LIMIT 1)"
+    )
+    mine = [pk, viewer.pk]
+    watch_type = ContentType.objects.get_for_model(Document).pk
+    state: dict[str, tuple[str, list[Any], Field[Any, Any]]] = {
+        "is_watched": (
+            "EXISTS (SELECT 1 FROM {watch} w WHERE w.user_id = %s AND w.target_type_id = %s "
+            "AND w.target_id = %s)",
+            [viewer.pk, watch_type, pk],
+            BooleanField(),
+        ),
+        "has_reviews": (
+            "EXISTS (SELECT 1 FROM {review} r JOIN {version} v ON v.id = r.version_id "
+            "WHERE v.document_id = %s)",
+            [pk],
+            BooleanField(),
+        ),
+        "last_download_number": (last_download, mine, IntegerField()),
+        "last_download_sha256": (last_download, mine, CharField()),
+        "last_download_at": (last_download, mine, DateTimeField()),
+    }
+    columns = {"last_download_number": "v.number", "last_download_sha256": "v.sha256"}
+    columns["last_download_at"] = "d.at"
+    return {
+        name: RawSQL(  # noqa: S611 - table and column names only, values are parameters
+            sql.format(column=columns.get(name, ""), **tables), params, output_field=field
+        )
+        for name, (sql, params, field) in state.items()
+    }
 
 
 def document_get_for(*, container: Container, pk: int, viewer: User | None = None) -> Document:
-    """A live document of the container, with what its page shows (two queries);
-    with ``viewer``, also ``is_watched`` (whether the viewer watches it), ``has_reviews``
-    and the viewer's last download (``last_download_number``, ``_sha256``, ``_at``;
-    None if never), as subqueries of the same query: the page stays within its budget."""
+    """A live document of the container, with what its page shows; with ``viewer`` (for
+    its page, two queries), also its ``tag_names``, ``is_watched`` (whether the viewer
+    watches it), ``has_reviews`` and the viewer's last download (``last_download_number``,
+    ``_sha256``, ``_at``; None if never), as subqueries of the same query."""
     documents = _in_container(Document.objects.alive(), container)
     if viewer is not None:
-        documents = documents.annotate(
-            is_watched=watched_by(viewer, Document),
-            has_reviews=Exists(Review.objects.filter(version__document=OuterRef("pk"))),
-            last_download_number=_viewers_last_download(viewer, "version__number"),
-            last_download_sha256=_viewers_last_download(viewer, "version__sha256"),
-            last_download_at=_viewers_last_download(viewer, "at"),
-        )
-    document = (
-        documents.select_related(*_DOCUMENT_RELATED).prefetch_related("tags").filter(pk=pk).first()
-    )
+        documents = documents.annotate(**_viewer_state(viewer, pk))
+    document = documents.select_related(*_DOCUMENT_RELATED).filter(pk=pk).first()
     if document is None:
         raise Http404("No such document.")
+    if viewer is not None:
+        _load_tag_names([document])
     return document
 
 
@@ -290,11 +373,16 @@ def version_visible_get(*, user: Viewer, pk: int, number: int) -> Version:
 
 
 def recent_documents_by(*, viewer: Viewer, person: User, limit: int = 5) -> list[Document]:
-    """Documents ``person`` created that ``viewer`` may see, newest first (one query)."""
-    return list(
-        Document.objects.alive()
-        .filter(contained_visible_q(viewer))
-        .filter(created_by=person)
-        .select_related("workspace", "group")
-        .order_by("-updated_at", "-id")[:limit]
+    """Documents ``person`` created that ``viewer`` may see, newest first, with only
+    ``title``, ``updated_at``, ``workspace_slug`` and ``group_slug`` loaded (one query,
+    in SQL text: the profile page's sections cost more to compile than to run)."""
+    visible, visible_params = contained_visible_sql(viewer, "d")
+    sql = (
+        "SELECT d.id, d.title, d.updated_at, w.slug AS workspace_slug, g.slug AS group_slug "  # noqa: S608
+        f"FROM {Document._meta.db_table} d "
+        f"JOIN {Workspace._meta.db_table} w ON w.id = d.workspace_id "
+        f"LEFT JOIN {Group._meta.db_table} g ON g.id = d.group_id "
+        f"WHERE d.deleted_at IS NULL AND d.created_by_id = %s AND {visible} "
+        "ORDER BY d.updated_at DESC, d.id DESC LIMIT %s"
     )
+    return list(Document.objects.raw(sql, [person.pk, *visible_params, limit]))

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -15,7 +16,7 @@ from alliance_hub.hooks import PROFILE_SECTION, get_hooks
 from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
 from workspaces.access import Container, Viewer
 from workspaces.models import Membership, Organisation, Workspace
-from workspaces.selectors import member_list_for
+from workspaces.selectors import members_of, members_sql
 
 from .completeness import Completeness, completeness
 from .models import Profile, ProfileTask, Tag, User
@@ -27,12 +28,13 @@ DIRECTORY_SEARCH_LIMIT = 20
 def person_get_for(*, viewer: Viewer, pk: int, with_tags: bool = True) -> User:
     """The person ``pk`` with their profile (and tags) loaded; Http404 if missing or not
     visible to ``viewer``. Any signed-in user may call it."""
-    people = people_visible_to(viewer).filter(pk=pk).select_related("profile")
-    if with_tags:
-        people = people.prefetch_related("profile__tags")
-    person = people.first()
+    person = people_visible_to(viewer).filter(pk=pk).select_related("profile").first()
     if person is None:
         raise Http404("No such person.")
+    profile = profile_of(person)
+    if with_tags and profile is not None:
+        # One plain query: prefetch_related cost more to set up than the tags to read.
+        profile.use_tags(_tags_by_profile([person.pk]).get(person.pk, []))
     return person
 
 
@@ -145,14 +147,45 @@ def _members(
     interest: str = "",
 ) -> QuerySet[Membership]:
     memberships = _matching(
-        member_list_for(container=container),
+        members_of(container=container),
         q=" ".join(q.split()),
         organisation=organisation,
         role=role,
         skill=skill,
         interest=interest,
     )
-    return memberships.select_related("user__profile").order_by(*DIRECTORY_ORDER)
+    return (
+        memberships.select_related("user__profile", "organisation")
+        .only(*DIRECTORY_COLUMNS)
+        .order_by(*DIRECTORY_ORDER)
+    )
+
+
+# What a directory row shows (and a manager's completeness score reads): loading the
+# rest (about_html, the user's password hash...) cost more than it showed.
+DIRECTORY_COLUMNS = (
+    "user_id",
+    "organisation_id",
+    "role",
+    "user__display_name",
+    "user__email",
+    "organisation__name",
+    *(
+        f"user__profile__{name}"
+        for name in (
+            "job_title",
+            "about",
+            "languages",
+            "location",
+            "time_zone",
+            "phone",
+            "links",
+            "photo_files",
+            "photo_version",
+            "photo_pending",
+        )
+    ),
+)
 
 
 def _rows(memberships: Iterable[Membership], *, workspace: Workspace) -> list[DirectoryRow]:
@@ -217,16 +250,38 @@ def add_completeness(
     return rows
 
 
-def directory_filter_options(*, container: Container) -> dict[str, list[Any]]:
-    """Organisations and tags present among the container's members. Two queries."""
-    members = member_list_for(container=container)
-    organisations = Organisation.objects.filter(pk__in=members.values("organisation_id")).order_by(
-        "name"
+@dataclass(frozen=True)
+class FilterOption:
+    pk: int
+    name: str
+    slug: str = ""
+
+
+def directory_filter_options(*, container: Container) -> dict[str, list[FilterOption]]:
+    """Organisations and tags present among the container's members, by name. One query,
+    written in SQL: built with the ORM its two queries cost 2 ms of CPU to compile."""
+    members, params = members_sql(container)
+    tag_links = Profile.tags.through._meta.db_table
+    sql = (
+        f"WITH members AS ({members}) "  # noqa: S608 - table names and our own SQL only
+        f"SELECT 'organisation', o.id, o.name, '' FROM {Organisation._meta.db_table} o "
+        "WHERE o.id IN (SELECT organisation_id FROM members) "
+        f"UNION ALL SELECT t.kind, t.id, t.name, t.slug FROM {Tag._meta.db_table} t "
+        f"WHERE t.id IN (SELECT l.tag_id FROM {tag_links} l "
+        "WHERE l.profile_id IN (SELECT user_id FROM members)) "
+        "ORDER BY 3, 2"
     )
-    tags_used = Tag.objects.filter(profiles__pk__in=members.values("user_id")).distinct()
-    tags = list(tags_used.order_by("name"))
+    options: dict[str, list[FilterOption]] = {
+        "organisation": [],
+        Tag.Kind.SKILL: [],
+        Tag.Kind.INTEREST: [],
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, pk, name, slug in cursor.fetchall():
+            options[kind].append(FilterOption(pk, name, slug))
     return {
-        "organisations": list(organisations),
-        "skills": [t for t in tags if t.kind == Tag.Kind.SKILL],
-        "interests": [t for t in tags if t.kind == Tag.Kind.INTEREST],
+        "organisations": options["organisation"],
+        "skills": options[Tag.Kind.SKILL],
+        "interests": options[Tag.Kind.INTEREST],
     }

@@ -114,6 +114,22 @@ def visible_ids_sql(user: Viewer, model: type[Container]) -> tuple[str, list[Any
     return ids.sql, list(ids.params)
 
 
+def contained_visible_sql(user: Viewer, alias: str) -> tuple[str, list[Any]]:
+    """``(sql, params)``: ``contained_visible_q(user)`` as an SQL condition on the
+    Contained rows aliased ``alias`` (a workspace's own rows, and the groups' rows), for
+    the same few queries. tests/workspaces/test_contained_visible_sql.py holds the two
+    together for every persona."""
+    if not is_signed_in(user):
+        return "1 = 0", []
+    workspaces, workspace_params = visible_ids_sql(user, Workspace)
+    groups, group_params = visible_ids_sql(user, Group)
+    sql = (
+        f"(({alias}.group_id IS NULL AND {alias}.workspace_id IN ({workspaces}))"
+        f" OR {alias}.group_id IN ({groups}))"
+    )
+    return sql, workspace_params + group_params
+
+
 def workspaces_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Workspace]:
     """Workspaces on which ``user`` holds ``action``, as one SQL query."""
     if not is_signed_in(user):

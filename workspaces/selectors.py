@@ -11,6 +11,7 @@ from django.http import Http404
 from .access import Container, Viewer, groups_visible_to, visible_in, workspaces_visible_to
 from .models import (
     Group,
+    GroupMembership,
     Invitation,
     Membership,
     MembershipEvent,
@@ -35,16 +36,37 @@ def group_list_for(*, user: Viewer, workspace: Workspace) -> QuerySet[Group]:
     )
 
 
-def member_list_for(*, container: Container) -> QuerySet[Membership]:
-    """Members of a workspace, or of a private group; the caller checked ``view``."""
-    memberships = (
-        Membership.objects.filter(workspace=container.workspace)
-        .select_related("user__profile", "organisation")
-        .annotate(has_two_factor=has_two_factor_expression("user"))
-    )
+def members_of(*, container: Container) -> QuerySet[Membership]:
+    """The memberships of a workspace's members, or of a private group's; nothing
+    joined, no order. The caller checked ``view``."""
+    memberships = Membership.objects.filter(workspace=container.workspace)
     if isinstance(container, Group) and container.is_private:
         memberships = memberships.filter(user__group_memberships__group=container)
-    return memberships.order_by("organisation__name", "user__display_name", "pk")
+    return memberships
+
+
+def member_list_for(*, container: Container) -> QuerySet[Membership]:
+    """``members_of`` with people, organisations and two-factor state, by organisation."""
+    return (
+        members_of(container=container)
+        .select_related("user__profile", "organisation")
+        .annotate(has_two_factor=has_two_factor_expression("user"))
+        .order_by("organisation__name", "user__display_name", "pk")
+    )
+
+
+def members_sql(container: Container) -> tuple[str, list[int]]:
+    """``(sql, params)`` selecting ``user_id, organisation_id`` of the container's members:
+    the rule of ``member_list_for`` as SQL text, for queries the ORM took longer to
+    compile than to run (tests/workspaces/test_members_sql.py holds the two together)."""
+    memberships = Membership._meta.db_table
+    sql = f"SELECT m.user_id, m.organisation_id FROM {memberships} m WHERE m.workspace_id = %s"  # noqa: S608
+    params = [container.workspace.pk]
+    if isinstance(container, Group) and container.is_private:
+        in_group = GroupMembership._meta.db_table
+        sql += f" AND m.user_id IN (SELECT g.user_id FROM {in_group} g WHERE g.group_id = %s)"  # noqa: S608
+        params.append(container.pk)
+    return sql, params
 
 
 def organisation_counts(memberships: QuerySet[Membership]) -> list[tuple[str, int]]:

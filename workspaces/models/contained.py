@@ -50,9 +50,12 @@ class Contained(models.Model):
         """The container part of the row's URLs from its own workspace and group
         (select_related): ``Group.container_path`` would reach through
         ``group.workspace``, so this costs no query when both relations are loaded."""
-        if self.group_id:
-            return f"{self.workspace.slug}/g/{self.group.slug}"
-        return self.workspace.slug
+        return path_of(self.workspace.slug, self.group.slug if self.group_id else None)
+
+
+def path_of(workspace_slug, group_slug=None):
+    """The container part of URLs from the slugs alone (rows read in SQL text)."""
+    return f"{workspace_slug}/g/{group_slug}" if group_slug else workspace_slug
 
 
 class TrashableQuerySet(ContainedQuerySet):
