@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from profiles.models import User
-from workspaces.access import contained_in_sql, visible_ids_sql
+from workspaces.access import contained_in_sql, ids_sql, visible_ids_sql
 from workspaces.models import Group, Organisation, Workspace
 
 from . import backends
@@ -148,7 +148,9 @@ def _where(
     """``(conditions, params)``: index rows in the visible containers, narrowed by the
     filters, as SQL text over ``backends.TABLE``."""
     table = backends.TABLE
-    access, params = contained_in_sql(tuple(visible.workspaces), tuple(visible.groups), table)
+    access, params = contained_in_sql(
+        ids_sql(list(visible.workspaces)), ids_sql(list(visible.groups)), table
+    )
     conditions = [access]
 
     def add(condition, *values):

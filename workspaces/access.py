@@ -121,13 +121,8 @@ def contained_visible_sql(user: Viewer, alias: str) -> tuple[str, list[Any]]:
     together for every persona."""
     if not is_signed_in(user):
         return "1 = 0", []
-    workspaces, workspace_params = visible_ids_sql(user, Workspace)
-    groups, group_params = visible_ids_sql(user, Group)
-    sql = (
-        f"(({alias}.group_id IS NULL AND {alias}.workspace_id IN ({workspaces}))"
-        f" OR {alias}.group_id IN ({groups}))"
-    )
-    return sql, workspace_params + group_params
+    workspaces, groups = visible_ids_sql(user, Workspace), visible_ids_sql(user, Group)
+    return contained_in_sql(workspaces, groups, alias)
 
 
 def workspaces_with(user: Viewer, action: str = Action.VIEW) -> QuerySet[Workspace]:
@@ -183,17 +178,22 @@ def contained_in_q(workspaces: Any, groups: Any, prefix: str = "") -> Q:
 
 
 def contained_in_sql(
-    workspace_ids: Sequence[int], group_ids: Sequence[int], table: str
-) -> tuple[str, list[int]]:
+    workspaces: tuple[str, list[Any]], groups: tuple[str, list[Any]], table: str
+) -> tuple[str, list[Any]]:
     """``contained_in_q`` as SQL text, ``(condition, params)`` over ``table``'s
-    ``workspace_id`` and ``group_id``, for the few queries written in SQL."""
-    parts = []
-    if workspace_ids:
-        marks = ", ".join(["%s"] * len(workspace_ids))
-        parts.append(f"({table}.group_id IS NULL AND {table}.workspace_id IN ({marks}))")
-    if group_ids:
-        parts.append(f"{table}.group_id IN ({', '.join(['%s'] * len(group_ids))})")
-    return f"({' OR '.join(parts) or '1 = 0'})", [*workspace_ids, *group_ids]
+    ``workspace_id`` and ``group_id``; ``workspaces`` and ``groups`` are ``(sql, params)``
+    selecting ids (``visible_ids_sql``, or ``ids_sql`` of a list)."""
+    (workspace_sql, workspace_params), (group_sql, group_params) = workspaces, groups
+    sql = (
+        f"(({table}.group_id IS NULL AND {table}.workspace_id IN ({workspace_sql}))"
+        f" OR {table}.group_id IN ({group_sql}))"
+    )
+    return sql, [*workspace_params, *group_params]
+
+
+def ids_sql(ids: Sequence[int]) -> tuple[str, list[int]]:
+    """A list of ids for ``IN (...)`` as ``(sql, params)``; none matches nothing."""
+    return (", ".join(["%s"] * len(ids)), list(ids)) if ids else ("NULL", [])
 
 
 def visible_in(user: Viewer, container: Container, prefix: str = "") -> Q:
