@@ -4,12 +4,12 @@ resolved and raises Http404 for missing and forbidden alike."""
 from __future__ import annotations
 
 import csv
-import io
 from datetime import date
 from typing import TYPE_CHECKING
 
 from django.http import Http404
 
+from alliance_hub.csvfiles import new_buffer, spreadsheet_safe
 from workspaces.access import visible_in
 from workspaces.models import Membership
 
@@ -94,7 +94,7 @@ def board_for(*, series: ReportSeries, today: date | None = None) -> Board:
 
 def board_csv(board: Board) -> bytes:
     """The board as CSV with a UTF-8 BOM: one line per period and organisation."""
-    out = io.StringIO()
+    out = new_buffer()
     writer = csv.writer(out)
     writer.writerow(["period", "due date", "organisation", "status", "submitted at", "by"])
     for period, cells in board.rows:
@@ -105,17 +105,13 @@ def board_csv(board: Board) -> bytes:
                 [
                     period.number,
                     period.due_date.isoformat(),
-                    _cell(name),
+                    spreadsheet_safe(name),
                     item.status,
                     item.submitted_at.isoformat() if item.submitted_at else "",
-                    _cell(item.submitter_name),
+                    spreadsheet_safe(item.submitter_name),
                 ]
             )
-    return ("\ufeff" + out.getvalue()).encode()
-
-
-def _cell(text: str) -> str:
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return out.getvalue().encode()
 
 
 def reports_due_for(*, user: User, workspace: Workspace) -> list[ReportItem]:
