@@ -2,54 +2,40 @@
 sections of a person's profile and the dashboard's buttons. Each runs a fixed number
 of queries and shows only what the viewer may see (``contained_visible_q``)."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, TypeVar
-
-from django.db.models import Model, QuerySet
 from django.urls import reverse
 
-from alliance_hub.hooks import DashboardAction, ProfileItem, ProfileSection
+from alliance_hub.hooks import DashboardAction, ProfileSection
 from workspaces.access import contained_visible_q
 
 from .models import BlogPost, StatusPost
 
-if TYPE_CHECKING:
-    from alliance_hub.types import User
-    from workspaces.access import Container, ContainerAccess
-
 PROFILE_ITEMS = 10
-M = TypeVar("M", bound=Model)
 
 
-def _with_containers(rows: QuerySet[M]) -> QuerySet[M]:
+def _with_containers(rows):
     # get_absolute_url needs the container path: the workspace, or the group and its workspace.
     return rows.select_related("workspace", "group__workspace")
 
 
-def blog_posts_section(viewer: User, person: User) -> ProfileSection | None:
+def blog_posts_section(viewer, person) -> ProfileSection | None:
     """The person's published blog posts in containers the viewer may see."""
     posts = _with_containers(
         BlogPost.objects.filter(contained_visible_q(viewer)).published().filter(author=person)
     ).order_by("-published_at", "-id")[:PROFILE_ITEMS]
-    items: list[ProfileItem] = [
-        {"label": p.title, "url": p.get_absolute_url(), "when": p.published_at} for p in posts
-    ]
+    items = [{"label": p.title, "url": p.get_absolute_url(), "when": p.published_at} for p in posts]
     return {"title": "Blog posts", "items": items} if items else None
 
 
-def status_posts_section(viewer: User, person: User) -> ProfileSection | None:
+def status_posts_section(viewer, person) -> ProfileSection | None:
     """The person's recent status posts (not hidden, not deleted) the viewer may see."""
     posts = _with_containers(
         StatusPost.objects.filter(contained_visible_q(viewer)).public().filter(author=person)
     ).order_by("-id")[:PROFILE_ITEMS]
-    items: list[ProfileItem] = [
-        {"label": str(p), "url": p.get_absolute_url(), "when": p.created_at} for p in posts
-    ]
+    items = [{"label": str(p), "url": p.get_absolute_url(), "when": p.created_at} for p in posts]
     return {"title": "Recent posts", "items": items} if items else None
 
 
-def dashboard_actions(container: Container, access: ContainerAccess) -> list[DashboardAction]:
+def dashboard_actions(container, access) -> list[DashboardAction]:
     """Post an update (or read them) and read the blog, above the dashboard's stream."""
     stream = reverse("microblog:post_list", args=[container])
     return [
