@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import Truncator
 
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
@@ -27,6 +26,7 @@ from .models import (
     PostLike,
     PostModeration,
     StatusPost,
+    one_line,
 )
 
 if TYPE_CHECKING:
@@ -37,10 +37,6 @@ if TYPE_CHECKING:
 MENTION = "mention"
 REPLY = "reply"
 NOTIFICATION_KINDS = {MENTION: "Mentioned you", REPLY: "Replied to your post"}
-
-
-def _snippet(text: str, length: int = 80) -> str:
-    return Truncator(" ".join(text.split())).chars(length)
 
 
 def _clean_text(text: str | None, *, max_length: int, what: str) -> str:
@@ -76,7 +72,7 @@ def _notify_mentions(post: StatusPost, people: Sequence[User], actor: User) -> N
         recipients=people,
         kind=MENTION,
         actor=actor,
-        text=f"{actor} mentioned you: “{_snippet(post.text)}”",
+        text=f"{actor} mentioned you: “{one_line(post.text, 80)}”",
         target=post,
         container=post.container,
     )
@@ -109,7 +105,7 @@ def post_create(
                 recipients=[reply_to.author_id],
                 kind=REPLY,
                 actor=actor,
-                text=f"{actor} replied to your post: “{_snippet(post.text)}”",
+                text=f"{actor} replied to your post: “{one_line(post.text, 80)}”",
                 target=post,
                 container=container,
             )
@@ -335,7 +331,7 @@ def comment_create(*, actor: User, post: BlogPost, body: str) -> BlogComment:
             recipients=[post.author_id],
             kind=REPLY,
             actor=actor,
-            text=f"{actor} commented on your blog post “{_snippet(post.title, 60)}”",
+            text=f"{actor} commented on your blog post “{one_line(post.title, 60)}”",
             target=comment,
             container=post.container,
         )
