@@ -7,7 +7,17 @@ BOM = "\ufeff"
 CONTENT_TYPE = "text/csv; charset=utf-8"
 
 
-def new_buffer():
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Free text as a cell that spreadsheets show rather than run (CSV injection): a
+    leading formula character gets a quote in front."""
+    return f"'{text}" if text[:1] in FORMULA_STARTS else text
+
+
+def new_buffer() -> io.StringIO:
     """A text buffer for ``csv.writer`` that already starts with the BOM."""
     buffer = io.StringIO()
     buffer.write(BOM)

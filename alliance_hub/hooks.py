@@ -10,42 +10,47 @@ imported from its ``AppConfig.ready()``::
 (then in registration order). Tests add a contribution for their own duration with
 ``with registered(name, fn): ...``. Every hook function must run a fixed number of
 queries and return only what the given user may see. docs/architecture.md lists
-every hook name and what it carries; the contracts are the types below.
+every hook name and what it carries; the contracts are the types below, and mypy
+checks every registration against its hook's type (a mismatch reads: cannot infer
+type parameter "T" of "register").
 """
+
+from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, NotRequired, Protocol, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NotRequired, Protocol, TypedDict, TypeVar
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django_tasks.base import Task
+
+    from alliance_hub.types import User
+    from jobs.models import Job
+    from jobs.runner import Outcome
+    from seeding.alliances import Demo
+    from workspaces.access import Container, ContainerAccess
+    from workspaces.models import Group, Workspace
 
 T = TypeVar("T")
 
-# Hook names (what each carries: see the types further down and docs/architecture.md).
-URLCONF = "urlconf"  # "app.urls": included at the site's root, ordered by ``order``
-NAV_LINK = "nav_link"  # NavLink, ordered by ``order``
-PROFILE_SECTION = "profile_section"  # fn(viewer, person) -> ProfileSection | None
-SEARCH_SOURCE = "search_source"  # SearchSource
-SEARCH_CHANGED = "search_changed"  # fn(kind, ids): the search app's listener
-KICKOFF_CHECK = "kickoff_check"  # fn(workspace) -> list[Check]
-MEMBER_TODO = "member_todo"  # fn(user, workspace) -> list[Todo]
-MEMBER_COLUMN = "member_column"  # MemberColumn
-WEEKLY_SERIES = "weekly_series"  # WeeklySeries
-EXPORTER = "exporter"  # fn(container) -> ExportEntries
-JOB_KIND = "job_kind"  # JobKind
-PERIODIC = "periodic"  # Periodic
-NOTIFICATION_KIND = "notification_kind"  # NotificationKind
-ADMIN_PERMISSION = "admin_permission"  # "app.view_model" held by leads and managers
-DASHBOARD_ACTION = "dashboard_action"  # fn(container, access) -> list[DashboardAction]
-WORKSPACE_CREATED = "workspace_created"  # fn(*, workspace, actor), inside the transaction
-DEMO_CHAPTERS = "demo_chapters"  # fn(demo) -> list[Chapter]
+
+class Hook(str, Generic[T]):
+    """A hook's name, typed with what is registered under it: ``register(NAV_LINK, x)``
+    is checked to be given a ``NavLink``, ``get_hooks(NAV_LINK)`` returns NavLinks. At
+    run time it is the plain string."""
+
+    __slots__ = ()
+
 
 _registry: dict[str, list[tuple[int, int, Any]]] = {}
 _sequence = itertools.count()
 
 
-def register(name: str, fn: T, order: int = 0) -> T:
+def register(name: Hook[T], fn: T, order: int = 0) -> T:
     """Add ``fn`` (a function or a contract object) under ``name``; registering an
     equal contribution twice keeps one. Returns ``fn``."""
     entries = _registry.setdefault(name, [])
@@ -55,23 +60,23 @@ def register(name: str, fn: T, order: int = 0) -> T:
     return fn
 
 
-def unregister(name: str, fn: Any) -> None:
+def unregister(name: Hook[T], fn: T) -> None:
     _registry[name] = [entry for entry in _registry.get(name, []) if entry[2] != fn]
 
 
-def get_hooks(name: str) -> list[Any]:
+def get_hooks(name: Hook[T]) -> list[T]:
     """What is registered under ``name``, lowest ``order`` first."""
     return [fn for _, _, fn in _registry.get(name, [])]
 
 
-def get_hooks_by(name: str, key: str) -> dict[str, Any]:
+def get_hooks_by(name: Hook[T], key: str) -> dict[str, T]:
     """The contributions under ``name`` keyed by their attribute ``key`` (e.g. a job
     kind's ``name``); a later registration of the same key wins."""
     return {getattr(item, key): item for item in get_hooks(name)}
 
 
 @contextmanager
-def registered(name: str, fn: T, order: int = 0, *, alone: bool = False) -> Iterator[T]:
+def registered(name: Hook[T], fn: T, order: int = 0, *, alone: bool = False) -> Iterator[T]:
     """For tests: ``fn`` is registered under ``name`` inside the ``with`` block only;
     ``alone``: the other contributions under ``name`` are set aside meanwhile."""
     before = list(_registry.get(name, []))
@@ -136,8 +141,8 @@ class SearchEntry(TypedDict):
 
     key: str  # unique, e.g. "document:12:v3"
     object_id: int
-    workspace: Any  # a Workspace
-    group: NotRequired[Any]  # a Group or None; or group_id
+    workspace: Workspace
+    group: NotRequired[Group | None]  # or group_id
     group_id: NotRequired[int | None]
     title: str
     tags: NotRequired[str]
@@ -165,7 +170,7 @@ class SearchSource(Protocol):
 
     def entries(self, ids: list[int]) -> list[SearchEntry]: ...
 
-    def all_ids(self) -> Any: ...
+    def all_ids(self) -> QuerySet[Any, int]: ...
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,7 @@ class MemberColumn:
     ``{user_id: value}``, counting only what ``viewer`` may see."""
 
     label: str
-    fn: Callable[..., dict[int, Any]]
+    fn: Callable[[Workspace, list[int], User], dict[int, int]]
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ class WeeklySeries:
     counting only what ``viewer`` may see."""
 
     label: str
-    fn: Callable[..., dict[date, int]]
+    fn: Callable[[Workspace, date, User], dict[date, int]]
 
 
 @dataclass(frozen=True)
@@ -195,7 +200,7 @@ class JobKind:
 
     name: str
     label: str
-    run: Callable[..., Any]
+    run: Callable[[Job, Callable[[float], None]], Outcome | None]
     action: str = "view"
 
 
@@ -206,7 +211,7 @@ class Periodic:
 
     name: str
     every: timedelta
-    task: Any
+    task: Task[[str], Any]
 
 
 @dataclass(frozen=True)
@@ -238,4 +243,41 @@ class Chapter:
     ``ago`` before now, all apps' chapters oldest first."""
 
     ago: timedelta
-    run: Callable[[Any], Any]
+    run: Callable[[Demo], object]
+
+
+# The hooks (docs/architecture.md lists them with who uses them) --------------------------
+
+# The signatures of the hooks that are functions.
+ProfileSectionFn = Callable[["User", "User"], "ProfileSection | None"]  # (viewer, person)
+SearchChangedFn = Callable[[str, list[int]], None]  # (kind, ids)
+KickoffCheckFn = Callable[["Workspace"], "list[Check]"]
+MemberTodoFn = Callable[["User", "Workspace"], "list[Todo]"]
+ExporterFn = Callable[["Container"], ExportEntries]
+DashboardActionFn = Callable[["Container", "ContainerAccess"], "list[DashboardAction]"]
+DemoChaptersFn = Callable[["Demo"], "list[Chapter]"]
+
+
+class WorkspaceCreatedFn(Protocol):
+    """Called inside the transaction that founds ``workspace``."""
+
+    def __call__(self, *, workspace: Workspace, actor: User) -> None: ...
+
+
+URLCONF = Hook[str]("urlconf")  # "app.urls": included at the site's root, ordered by ``order``
+NAV_LINK = Hook[NavLink]("nav_link")  # ordered by ``order``
+PROFILE_SECTION = Hook[ProfileSectionFn]("profile_section")
+SEARCH_SOURCE = Hook[SearchSource]("search_source")
+SEARCH_CHANGED = Hook[SearchChangedFn]("search_changed")  # the search app's listener
+KICKOFF_CHECK = Hook[KickoffCheckFn]("kickoff_check")
+MEMBER_TODO = Hook[MemberTodoFn]("member_todo")
+MEMBER_COLUMN = Hook[MemberColumn]("member_column")
+WEEKLY_SERIES = Hook[WeeklySeries]("weekly_series")
+EXPORTER = Hook[ExporterFn]("exporter")
+JOB_KIND = Hook[JobKind]("job_kind")
+PERIODIC = Hook[Periodic]("periodic")
+NOTIFICATION_KIND = Hook[NotificationKind]("notification_kind")
+ADMIN_PERMISSION = Hook[str]("admin_permission")  # "app.view_model" held by leads and managers
+DASHBOARD_ACTION = Hook[DashboardActionFn]("dashboard_action")
+WORKSPACE_CREATED = Hook[WorkspaceCreatedFn]("workspace_created")
+DEMO_CHAPTERS = Hook[DemoChaptersFn]("demo_chapters")

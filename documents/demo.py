@@ -5,6 +5,7 @@ document, downloads (so the access record and the "a newer version exists" notic
 show), in the workspace and in both groups."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -14,6 +15,9 @@ from . import services
 from .models import Document
 from .reviews import review_decide, review_send
 from .samples import docx_bytes, pdf_bytes, png_bytes, xlsx_bytes
+
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
 
 def _file(name, content):
@@ -350,7 +354,7 @@ def _jonas_editing_now(demo):
     services.document_lock(actor=demo.users["jonas"], document=minutes)
 
 
-def chapters(demo):
+def chapters(demo: "Demo") -> list[Chapter]:
     return [
         Chapter(timedelta(days=40), _north_sea),
         Chapter(timedelta(days=27), _groups),

@@ -1,9 +1,14 @@
 """The documents' part in the launch: a kick-off check, adoption figures and the
 export. Registered in contributions.py; fixed query counts."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.files.storage import default_storage
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from alliance_hub import filestore
@@ -15,8 +20,13 @@ from . import files
 from .models import Document, Folder, Version
 from .reviews import reviews_to_do
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
+    from workspaces.models import Workspace
 
-def first_documents_check(workspace) -> list[Check]:
+
+def first_documents_check(workspace: Workspace) -> list[Check]:
     uploaded = Document.objects.filter(workspace=workspace, deleted_at__isnull=True).exists()
     return [
         {
@@ -27,23 +37,23 @@ def first_documents_check(workspace) -> list[Check]:
     ]
 
 
-def _versions(workspace, viewer):
+def _versions(workspace: Workspace, viewer: User) -> QuerySet[Version]:
     """Versions of documents in the workspace and in the groups ``viewer`` may see."""
     return Version.objects.filter(visible_in(viewer, workspace, "document__"))
 
 
-def uploads_by_member(workspace, user_ids, viewer) -> dict[int, int]:
+def uploads_by_member(workspace: Workspace, user_ids: list[int], viewer: User) -> dict[int, int]:
     return count_by_member(_versions(workspace, viewer), "uploaded_by_id", user_ids)
 
 
-def uploads_by_week(workspace, since, viewer) -> dict[date, int]:
+def uploads_by_week(workspace: Workspace, since: date, viewer: User) -> dict[date, int]:
     return count_by_week(_versions(workspace, viewer), "uploaded_at", since)
 
 
 # Export -------------------------------------------------------------------------------
 
 
-def _segment(name):
+def _segment(name: str) -> str:
     """A name safe as one path segment inside the ZIP."""
     return files.clean_filename(name).replace("/", "-") or "untitled"
 
@@ -51,12 +61,13 @@ def _segment(name):
 CHUNK_SIZE = filestore.CHUNK_SIZE  # each read from storage
 
 
-def stored_file_chunks(name):
+def stored_file_chunks(name: str) -> Iterator[bytes]:
     """The stored file read in chunks, opened only when the ZIP writer gets to it."""
     yield from filestore.open_range(name)
 
 
-def _folder_paths(container):
+def _folder_paths(container: Container) -> dict[int | None, str]:
+    """``{folder id: path}``; a document with no folder (None) is at the top."""
     folders = {f.pk: f for f in Folder.objects.in_container(container)}
     return {
         pk: "/".join(_segment(folders[a].name) for a in [*f.ancestor_ids, pk] if a in folders)
@@ -64,7 +75,7 @@ def _folder_paths(container):
     }
 
 
-def export_documents(container) -> ExportEntries:
+def export_documents(container: Container) -> ExportEntries:
     """Every live document of ``container`` (only that container) with every version:
     ``documents/<folder path>/<title>/v<N>-<original name>``. Two queries; files are
     streamed from storage."""
@@ -76,8 +87,8 @@ def export_documents(container) -> ExportEntries:
         .select_related("document")
         .order_by("document_id", "number")
     )
-    places = {}
-    taken = set()
+    places: dict[int, str] = {}
+    taken: set[str] = set()
     for version in versions.iterator(chunk_size=500):
         document = version.document
         if document.pk not in places:
@@ -88,13 +99,14 @@ def export_documents(container) -> ExportEntries:
             taken.add(place)
             places[document.pk] = place
         path = f"{places[document.pk]}/v{version.number}-{_segment(version.original_name)}"
-        if default_storage.exists(version.file.name):
-            yield path, stored_file_chunks(version.file.name)
+        name = version.file.name
+        if name and default_storage.exists(name):
+            yield path, stored_file_chunks(name)
         else:  # a lost file must not break the whole archive half-way
             yield f"{path}.missing.txt", b"This file was missing from storage at export time.\n"
 
 
-def reviews_todo(user, workspace) -> list[Todo]:
+def reviews_todo(user: User, workspace: Workspace) -> list[Todo]:
     """Reviews waiting for the user's decision (one query)."""
     return [
         {

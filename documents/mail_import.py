@@ -13,8 +13,10 @@ queues it; ``import_run`` runs it). Running it twice imports nothing twice: the
 attachments already in the container are skipped as duplicates.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -22,6 +24,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
+from jobs.models import Job
 from jobs.runner import Outcome
 from jobs.services import job_start
 from workspaces.access import require_action
@@ -200,7 +203,7 @@ def _store_inputs(job, uploads):
     return stored
 
 
-def import_run(job, progress):
+def import_run(job: Job, progress: Callable[[float], Any]) -> Outcome:
     """The import job, with the requester's rights (checked again by import_mail).
     The stored mailboxes are deleted once imported."""
     folder_id = job.params.get("folder")

@@ -1,8 +1,13 @@
 """What the documents app puts into the site search: one row per version of each
 live document (the latest is what a search finds by default)."""
 
-from django.db.models import Prefetch
+from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from alliance_hub.hooks import SearchEntry
 from workspaces.selectors import organisation_ids_of
 
 from . import files
@@ -13,10 +18,10 @@ class DocumentSource:
     kind = "document"
     label = "Documents"
 
-    def all_ids(self):
+    def all_ids(self) -> QuerySet[Any, int]:
         return Document.objects.order_by("pk").values_list("pk", flat=True)
 
-    def entries(self, ids):
+    def entries(self, ids: list[int]) -> list[SearchEntry]:
         documents = list(
             Document.objects.alive()
             .filter(pk__in=ids)
@@ -33,7 +38,7 @@ class DocumentSource:
         ]
 
 
-def _entry(version, organisation_id):
+def _entry(version: Version, organisation_id: int | None) -> SearchEntry:
     document = version.document
     current = version.number == document.version_count
     tags = " ".join(tag.name for tag in document.tags.all())
@@ -45,7 +50,7 @@ def _entry(version, organisation_id):
         "title": document.title,
         "tags": f"{tags} {version.original_name}",
         "body": document.description,
-        "file_name": version.file.name,
+        "file_name": version.file.name or "",
         "file_ext": files.extension(version.original_name),
         "version": version.number,
         "is_current": current,

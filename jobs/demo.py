@@ -2,6 +2,7 @@
 export (with its file, and Marco notified) and one mail import still running."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -10,8 +11,11 @@ from alliance_hub.hooks import Chapter
 from . import runner
 from .models import Job
 
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
-def chapters(demo):
+
+def chapters(demo: "Demo") -> list[Chapter]:
     north = demo.workspaces["north-sea"]
     return [
         Chapter(timedelta(hours=2), lambda demo: _finished_export(demo.users["marco"], north)),

@@ -2,6 +2,10 @@
 container, and the person who asked for it while they still hold, on the container,
 the action its kind requires (an export needs MANAGE: a demoted manager loses it)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.http import Http404
 
 from alliance_hub import hooks
@@ -10,17 +14,21 @@ from workspaces.roles import Action
 
 from .models import Job
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container, ContainerAccess
+
 LIST_LENGTH = 100
 
 
-def job_list_for(*, user, container):
+def job_list_for(*, user: User, container: Container) -> list[Job]:
     """The container's newest jobs (a workspace's include those of the groups ``user``
     may view). The caller's view requires MANAGE on ``container``."""
     jobs = Job.objects.select_related("workspace", "group", "requested_by")
     return list(jobs.filter(visible_in(user, container))[:LIST_LENGTH])
 
 
-def job_get_for(*, user, access, pk):
+def job_get_for(*, user: User, access: ContainerAccess, pk: int) -> Job:
     """Job ``pk`` of ``access.container`` if ``user`` may see it; Http404 otherwise."""
     job = (
         Job.objects.in_container(access.container)
@@ -33,7 +41,7 @@ def job_get_for(*, user, access, pk):
     return job
 
 
-def may_see(user, access, job):
+def may_see(user: User, access: ContainerAccess, job: Job) -> bool:
     if access.can(Action.MANAGE):
         return True
     kind = hooks.get_hooks_by(hooks.JOB_KIND, "name").get(job.kind)

@@ -1,5 +1,9 @@
 """Asking for background work, and retrying it. The work itself runs in jobs.runner."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -10,9 +14,15 @@ from workspaces.roles import Action
 from . import runner
 from .models import Job
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
+
 
 @transaction.atomic
-def job_start(*, actor, kind, container, params=None):
+def job_start(
+    *, actor: User, kind: str, container: Container, params: dict[str, Any] | None = None
+) -> Job:
     """Record a job of ``kind`` in ``container`` and queue it once this transaction
     commits (the request stays fast). ``actor`` needs the kind's action on the
     container. Raises PermissionDenied."""
@@ -20,7 +30,13 @@ def job_start(*, actor, kind, container, params=None):
     return job_queue(kind=kind, container=container, requested_by=actor, params=params)
 
 
-def job_queue(*, kind, container, requested_by=None, params=None):
+def job_queue(
+    *,
+    kind: str,
+    container: Container,
+    requested_by: User | None = None,
+    params: dict[str, Any] | None = None,
+) -> Job:
     """Record and queue (on commit) a job that the calling service has already allowed
     (e.g. the notifications of an action the actor was allowed to take)."""
     job = Job(kind=kind, requested_by=requested_by, params=params or {})
@@ -31,7 +47,7 @@ def job_queue(*, kind, container, requested_by=None, params=None):
 
 
 @transaction.atomic
-def job_retry(*, actor, job):
+def job_retry(*, actor: User, job: Job) -> Job:
     """Run a failed job again from scratch (managers of its container).
     Raises PermissionDenied, ValidationError if the job has not failed."""
     require_action(actor, job.container, Action.MANAGE)

@@ -7,6 +7,7 @@ clock), so the stream, the posts and their notifications all carry the same time
 """
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -15,6 +16,9 @@ from workspaces.models import Notification
 
 from . import services
 from .models import BlogPost, StatusPost
+
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
 ANNA_BLOG = """Six months ago three partners signed the North Sea Energy Alliance agreement.
 Here is where we stand.
@@ -73,7 +77,7 @@ April while its pump was replaced.
 """
 
 
-def chapters(demo):
+def chapters(demo: "Demo") -> list[Chapter]:
     return [
         Chapter(timedelta(days=9), _stream),
         Chapter(timedelta(hours=6), _this_morning),

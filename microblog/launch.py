@@ -1,9 +1,13 @@
 """The microblog's part in the launch: a member to-do, adoption figures and the
 export. Registered in contributions.py; fixed query counts."""
 
-import json
-from datetime import date
+from __future__ import annotations
 
+import json
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -13,21 +17,26 @@ from workspaces.adoption import count_by_member, count_by_week
 
 from .models import BlogPost, StatusPost
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
+    from workspaces.models import Workspace
 
-def _posts(workspace, viewer):
+
+def _posts(workspace: Workspace, viewer: User) -> QuerySet[StatusPost]:
     """Live posts of the workspace and of the groups ``viewer`` may see."""
     return StatusPost.objects.filter(visible_in(viewer, workspace), deleted_at__isnull=True)
 
 
-def posts_by_member(workspace, user_ids, viewer) -> dict[int, int]:
+def posts_by_member(workspace: Workspace, user_ids: list[int], viewer: User) -> dict[int, int]:
     return count_by_member(_posts(workspace, viewer), "author_id", user_ids)
 
 
-def posts_by_week(workspace, since, viewer) -> dict[date, int]:
+def posts_by_week(workspace: Workspace, since: date, viewer: User) -> dict[date, int]:
     return count_by_week(_posts(workspace, viewer), "created_at", since)
 
 
-def first_hello_todo(user, workspace) -> list[Todo]:
+def first_hello_todo(user: User, workspace: Workspace) -> list[Todo]:
     """Done once the member posted anything in the workspace's stream. One query."""
     posted = _posts(workspace, user).filter(author=user).exists()
     return [
@@ -49,19 +58,19 @@ HTML_PAGE = """<!doctype html>
 """
 
 
-def _page(title, items):
+def _page(title: str, items: list[str]) -> bytes:
     return HTML_PAGE.format(title=escape(title), items="\n".join(items)).encode()
 
 
-def _name(user):
+def _name(user: User | None) -> str:
     return user.display_name if user else ""
 
 
-def _when(moment):
+def _when(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def export_posts(container) -> ExportEntries:
+def export_posts(container: Container) -> ExportEntries:
     """The container's stream and published blog posts as JSON and readable HTML
     (text escaped; the stored, sanitised HTML is used for blog bodies). Two queries."""
     posts = list(

@@ -23,6 +23,12 @@ STATUS_MAX_LENGTH = 500
 EDIT_WINDOW = timedelta(minutes=15)
 
 
+def one_line(text: str, length: int) -> str:
+    """``text`` as one line (white space folded), cut to ``length`` characters: how a
+    post or comment is quoted in labels and notifications."""
+    return Truncator(" ".join(text.split())).chars(length)
+
+
 class Hashtag(models.Model):
     """A ``#tag`` (stored lower-case); posts link to the list of posts with it."""
 
@@ -101,7 +107,7 @@ class StatusPost(Contained):
             return "a deleted post"
         if self.hidden_at:
             return "a hidden post"
-        return Truncator(" ".join(self.text.split())).chars(60)
+        return one_line(self.text, 60)
 
     def get_absolute_url(self):
         root_id = self.reply_to_id or self.pk
@@ -237,7 +243,7 @@ class BlogComment(models.Model):
         indexes = [models.Index(fields=["post", "id"], name="blogcomment_post")]
 
     def __str__(self):
-        return Truncator(" ".join(self.body.split())).chars(60)
+        return one_line(self.body, 60)
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"

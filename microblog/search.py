@@ -1,14 +1,21 @@
 """What the microblog puts into the site search: status posts that are neither hidden
 nor deleted, and published blog posts (drafts are for their author only)."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils.text import Truncator
 
+from alliance_hub.hooks import SearchEntry
 from workspaces.selectors import organisation_ids_of
 
 from .models import BlogPost, StatusPost
 
 
-def _organisations(rows):
+def _organisations(rows: Sequence[StatusPost | BlogPost]) -> dict[tuple[int, int], int]:
     return organisation_ids_of((row.workspace_id, row.author_id) for row in rows)
 
 
@@ -16,10 +23,10 @@ class PostSource:
     kind = "post"
     label = "Posts"
 
-    def all_ids(self):
+    def all_ids(self) -> QuerySet[Any, int]:
         return StatusPost.objects.order_by("pk").values_list("pk", flat=True)
 
-    def entries(self, ids):
+    def entries(self, ids: list[int]) -> list[SearchEntry]:
         posts = list(
             StatusPost.objects.public()
             .filter(pk__in=ids)
@@ -47,10 +54,10 @@ class BlogSource:
     kind = "blog"
     label = "Blog posts"
 
-    def all_ids(self):
+    def all_ids(self) -> QuerySet[Any, int]:
         return BlogPost.objects.order_by("pk").values_list("pk", flat=True)
 
-    def entries(self, ids):
+    def entries(self, ids: list[int]) -> list[SearchEntry]:
         blogs = list(
             BlogPost.objects.published().filter(pk__in=ids).select_related("workspace", "group")
         )

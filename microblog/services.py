@@ -2,11 +2,15 @@
 again (views, htmx endpoints and the demo all call these), records the activity
 and notifies through ``workspaces.activity``."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import Truncator
 
 from alliance_hub.hooks import search_changed
 from workspaces.access import require_action
@@ -22,7 +26,12 @@ from .models import (
     PostLike,
     PostModeration,
     StatusPost,
+    one_line,
 )
+
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
 
 # The notifications the microblog sends (registered in contributions.py).
 MENTION = "mention"
@@ -30,11 +39,7 @@ REPLY = "reply"
 NOTIFICATION_KINDS = {MENTION: "Mentioned you", REPLY: "Replied to your post"}
 
 
-def _snippet(text, length=80):
-    return Truncator(" ".join(text.split())).chars(length)
-
-
-def _clean_text(text, *, max_length, what):
+def _clean_text(text: str | None, *, max_length: int, what: str) -> str:
     text = (text or "").strip()
     if not text:
         raise ValidationError(f"Write something: the {what} is empty.")
@@ -46,7 +51,7 @@ def _clean_text(text, *, max_length, what):
 # Status posts -------------------------------------------------------------------------
 
 
-def _render_and_tag(post):
+def _render_and_tag(post: StatusPost) -> list[User]:
     """Render the text; set hashtags; return the people the text mentions."""
     mentioned = post.render_markup()
     post.save()
@@ -59,7 +64,7 @@ def _render_and_tag(post):
     return mentioned
 
 
-def _notify_mentions(post, people, actor):
+def _notify_mentions(post: StatusPost, people: Sequence[User], actor: User) -> None:
     if not people:
         return
     post.mentions.add(*people)
@@ -67,14 +72,16 @@ def _notify_mentions(post, people, actor):
         recipients=people,
         kind=MENTION,
         actor=actor,
-        text=f"{actor} mentioned you: “{_snippet(post.text)}”",
+        text=f"{actor} mentioned you: “{one_line(post.text, 80)}”",
         target=post,
         container=post.container,
     )
 
 
 @transaction.atomic
-def post_create(*, actor, container, text, reply_to=None):
+def post_create(
+    *, actor: User, container: Container, text: str, reply_to: StatusPost | None = None
+) -> StatusPost:
     """Post a status message (or a reply to ``reply_to``) in ``container``.
 
     Anyone who may contribute there. Raises PermissionDenied, ValidationError.
@@ -98,7 +105,7 @@ def post_create(*, actor, container, text, reply_to=None):
                 recipients=[reply_to.author_id],
                 kind=REPLY,
                 actor=actor,
-                text=f"{actor} replied to your post: “{_snippet(post.text)}”",
+                text=f"{actor} replied to your post: “{one_line(post.text, 80)}”",
                 target=post,
                 container=container,
             )
@@ -108,17 +115,17 @@ def post_create(*, actor, container, text, reply_to=None):
     return post
 
 
-def _thread_root(post, container):
+def _thread_root(post: StatusPost, container: Container) -> StatusPost:
     if not post.is_in(container):
         raise ValidationError("You can only reply within the same stream.")
-    root = post.reply_to if post.reply_to_id else post
+    root = post.reply_to or post
     if root.deleted_at or root.hidden_at:
         raise ValidationError("This post can no longer be replied to.")
     return root
 
 
 @transaction.atomic
-def post_edit(*, actor, post, text):
+def post_edit(*, actor: User, post: StatusPost, text: str) -> StatusPost:
     """Change the text of one's own post within 15 minutes of posting (marked "edited").
 
     The author only, while they may still contribute. Newly mentioned people are
@@ -143,7 +150,7 @@ def post_edit(*, actor, post, text):
 
 
 @transaction.atomic
-def post_delete(*, actor, post):
+def post_delete(*, actor: User, post: StatusPost) -> StatusPost | None:
     """Delete one's own post (the author only). A post with replies stays as a tombstone.
 
     Raises PermissionDenied.
@@ -170,7 +177,7 @@ def post_delete(*, actor, post):
 
 
 @transaction.atomic
-def post_like_toggle(*, actor, post, liked=None):
+def post_like_toggle(*, actor: User, post: StatusPost, liked: bool | None = None) -> bool:
     """Like a post (``liked=True``), take the like back (False) or toggle (None). Anyone
     who may contribute; returns True if liked. Idempotent for True/False: the same
     like submitted twice, even at once, is one like.
@@ -185,7 +192,7 @@ def post_like_toggle(*, actor, post, liked=None):
     if liked:
         _, changed = PostLike.objects.get_or_create(post=post, user=actor)
     else:
-        changed, _ = PostLike.objects.filter(post=post, user=actor).delete()
+        changed = PostLike.objects.filter(post=post, user=actor).delete()[0] > 0
     if changed and liked:
         StatusPost.objects.filter(pk=post.pk).update(like_count=F("like_count") + 1)
     elif changed:
@@ -193,12 +200,12 @@ def post_like_toggle(*, actor, post, liked=None):
             like_count=F("like_count") - 1
         )
     post.refresh_from_db(fields=["like_count"])
-    post.liked = liked
+    post.liked = liked  # type: ignore[attr-defined]  # the flag selectors annotate
     return liked
 
 
 @transaction.atomic
-def post_hide(*, actor, post, reason):
+def post_hide(*, actor: User, post: StatusPost, reason: str) -> StatusPost:
     """Hide a post from everyone but moderators, with a reason (community managers, leads).
 
     Recorded in PostModeration; the post leaves the activity stream.
@@ -219,7 +226,7 @@ def post_hide(*, actor, post, reason):
 
 
 @transaction.atomic
-def post_unhide(*, actor, post):
+def post_unhide(*, actor: User, post: StatusPost) -> StatusPost:
     """Show a hidden post again (community managers, leads); recorded. Raises PermissionDenied."""
     require_action(actor, post.container, Action.MODERATE)
     if not post.hidden_at:
@@ -234,13 +241,13 @@ def post_unhide(*, actor, post):
 # Blog posts ---------------------------------------------------------------------------
 
 
-def _clean_blog(title, body):
+def _clean_blog(title: str, body: str) -> tuple[str, str]:
     title = _clean_text(title, max_length=200, what="title")
     body = _clean_text(body, max_length=50_000, what="text")
     return title, body
 
 
-def _publish(post, actor):
+def _publish(post: BlogPost, actor: User) -> None:
     post.status = BlogPost.Status.PUBLISHED
     post.published_at = timezone.now()
     post.save(update_fields=["status", "published_at"])
@@ -248,7 +255,9 @@ def _publish(post, actor):
 
 
 @transaction.atomic
-def blogpost_create(*, actor, container, title, body, publish=False):
+def blogpost_create(
+    *, actor: User, container: Container, title: str, body: str, publish: bool = False
+) -> BlogPost:
     """Write a blog post in ``container`` (anyone who may contribute), as a draft or published.
 
     Raises PermissionDenied, ValidationError.
@@ -266,7 +275,9 @@ def blogpost_create(*, actor, container, title, body, publish=False):
 
 
 @transaction.atomic
-def blogpost_update(*, actor, post, title, body, publish=False):
+def blogpost_update(
+    *, actor: User, post: BlogPost, title: str, body: str, publish: bool = False
+) -> BlogPost:
     """Change one's own blog post; ``publish`` publishes a draft (published stays published).
 
     The author only, while they may contribute. Raises PermissionDenied, ValidationError.
@@ -287,7 +298,7 @@ def blogpost_update(*, actor, post, title, body, publish=False):
 
 
 @transaction.atomic
-def blogpost_delete(*, actor, post):
+def blogpost_delete(*, actor: User, post: BlogPost) -> None:
     """Delete a blog post with its comments (its author, or a moderator of the container).
 
     Raises PermissionDenied.
@@ -302,7 +313,7 @@ def blogpost_delete(*, actor, post):
 
 
 @transaction.atomic
-def comment_create(*, actor, post, body):
+def comment_create(*, actor: User, post: BlogPost, body: str) -> BlogComment:
     """Comment on a published blog post (anyone who may contribute); notifies its author.
 
     Raises PermissionDenied, ValidationError.
@@ -320,7 +331,7 @@ def comment_create(*, actor, post, body):
             recipients=[post.author_id],
             kind=REPLY,
             actor=actor,
-            text=f"{actor} commented on your blog post “{_snippet(post.title, 60)}”",
+            text=f"{actor} commented on your blog post “{one_line(post.title, 60)}”",
             target=comment,
             container=post.container,
         )
@@ -328,7 +339,7 @@ def comment_create(*, actor, post, body):
 
 
 @transaction.atomic
-def comment_delete(*, actor, comment):
+def comment_delete(*, actor: User, comment: BlogComment) -> None:
     """Delete a comment (its author, or a moderator of the container). Raises PermissionDenied."""
     post = comment.post
     access = require_action(actor, post.container, Action.VIEW)

@@ -8,6 +8,7 @@ manager) and the initials avatars (Tom, Hanna, Oliver, Noor) all show.
 import io
 import math
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
@@ -15,6 +16,9 @@ from PIL import Image, ImageDraw
 from alliance_hub.hooks import Chapter
 
 from . import services
+
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
 # key -> profile fields; "tasks" maps a workspace key to the text; "photo" is
 # (background top, background bottom, clothes, skin) colours or None for no photo.
@@ -198,7 +202,7 @@ def portrait(colours, size=600):
     return buffer.getvalue()
 
 
-def chapters(demo):
+def chapters(demo: "Demo") -> list[Chapter]:
     return [Chapter(timedelta(days=41), _profiles)]  # the day after they joined
 
 

@@ -2,9 +2,15 @@
 workspace they belong to and once per private group they are in, so that they are
 found exactly where they can be seen (and a private group's search finds its own)."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils.html import strip_tags
 
+from alliance_hub.hooks import SearchEntry
 from workspaces.models import GroupMembership, Membership
 
 
@@ -15,10 +21,10 @@ class PersonSource:
     # (last_login, is_staff, digest_sent_at ...) leaves the entries as they are.
     user_fields = frozenset({"display_name", "email", "is_active"})
 
-    def all_ids(self):
+    def all_ids(self) -> QuerySet[Any, int]:
         return get_user_model().objects.order_by("pk").values_list("pk", flat=True)
 
-    def entries(self, ids):
+    def entries(self, ids: list[int]) -> list[SearchEntry]:
         memberships = (
             Membership.objects.filter(user_id__in=ids, user__is_active=True)
             .select_related("workspace", "organisation", "user__profile")
@@ -28,7 +34,7 @@ class PersonSource:
         in_groups = GroupMembership.objects.filter(
             user_id__in=ids, group__is_private=True
         ).values_list("user_id", "group_id", "group__workspace_id")
-        groups = {}
+        groups: dict[tuple[int, int], list[int]] = {}
         for user_id, group_id, workspace_id in in_groups:
             groups.setdefault((user_id, workspace_id), []).append(group_id)
         return entries + [
@@ -38,7 +44,7 @@ class PersonSource:
         ]
 
 
-def _entry(membership):
+def _entry(membership: Membership) -> SearchEntry:
     user = membership.user
     profile = getattr(user, "profile", None)
     tags = [tag.name for tag in profile.tags.all()] if profile else []

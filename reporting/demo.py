@@ -2,6 +2,7 @@
 period is past due, submitted by two partners; Baltic Grid is late."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from alliance_hub.hooks import Chapter
 from wiki.services import PageContent, page_save
@@ -9,10 +10,13 @@ from wiki.services import PageContent, page_save
 from . import dates, services
 from .models import ReportItem
 
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
+
 TEMPLATE = "## Progress this quarter\n\n## Deliverables\n\n## Risks and issues\n"
 
 
-def chapters(demo):
+def chapters(demo: "Demo") -> list[Chapter]:
     return [Chapter(timedelta(days=2, hours=12), _quarterly_report)]
 
 

@@ -80,6 +80,8 @@ class ReportItem(models.Model):
     # The page revision or the document version submitted.
     submitted_revision = models.PositiveIntegerField(null=True, blank=True)
     submitted_version = models.PositiveIntegerField(null=True, blank=True)
+    # Not stored: set by the status board (selectors.Board) for the day it shows.
+    status: str
 
     class Meta:
         ordering = ["period__number", "organisation_name"]

@@ -1,23 +1,32 @@
 """Reads for the reporting pages; each starts from the container the access layer
 resolved and raises Http404 for missing and forbidden alike."""
 
+from __future__ import annotations
+
 import csv
-import io
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.http import Http404
 
+from alliance_hub.csvfiles import new_buffer, spreadsheet_safe
 from workspaces.access import visible_in
 from workspaces.models import Membership
 
 from . import dates, policies
-from .models import ReportItem, ReportSeries
+from .models import ReportItem, ReportPeriod, ReportSeries
+
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
+    from workspaces.models import Workspace
 
 
-def series_list_for(*, container):
+def series_list_for(*, container: Container) -> list[ReportSeries]:
     return list(ReportSeries.objects.in_container(container).select_related("workspace", "group"))
 
 
-def series_get_for(*, container, pk):
+def series_get_for(*, container: Container, pk: int) -> ReportSeries:
     series = (
         ReportSeries.objects.in_container(container)
         .select_related(
@@ -32,7 +41,7 @@ def series_get_for(*, container, pk):
     return series
 
 
-def item_get_for(*, container, pk):
+def item_get_for(*, container: Container, pk: int) -> ReportItem:
     item = (
         ReportItem.objects.filter(
             pk=pk, period__series__in=ReportSeries.objects.in_container(container)
@@ -48,23 +57,29 @@ def item_get_for(*, container, pk):
 class Board:
     """Periods (rows) × organisations (columns), each cell an item with its status."""
 
-    def __init__(self, series, items, today, partner_ids):
+    def __init__(
+        self,
+        series: ReportSeries,
+        items: list[ReportItem],
+        today: date,
+        partner_ids: set[int],
+    ) -> None:
         self.series = series
         self.organisations = sorted({item.organisation_name for item in items})
         self.departed = {
             item.organisation_name for item in items if item.organisation_id not in partner_ids
         }
-        periods = {}
+        periods: dict[ReportPeriod, dict[str, ReportItem]] = {}
         for item in items:
             item.status = item.status_on(today)
             periods.setdefault(item.period, {})[item.organisation_name] = item
-        self.rows = [
+        self.rows: list[tuple[ReportPeriod, list[ReportItem | None]]] = [
             (period, [cells.get(name) for name in self.organisations])
             for period, cells in sorted(periods.items(), key=lambda pair: pair[0].number)
         ]
 
 
-def board_for(*, series, today=None):
+def board_for(*, series: ReportSeries, today: date | None = None) -> Board:
     """The status board (two queries)."""
     items = list(
         ReportItem.objects.filter(period__series=series)
@@ -77,9 +92,9 @@ def board_for(*, series, today=None):
     return Board(series, items, today or dates.today(), partner_ids)
 
 
-def board_csv(board):
+def board_csv(board: Board) -> bytes:
     """The board as CSV with a UTF-8 BOM: one line per period and organisation."""
-    out = io.StringIO()
+    out = new_buffer()
     writer = csv.writer(out)
     writer.writerow(["period", "due date", "organisation", "status", "submitted at", "by"])
     for period, cells in board.rows:
@@ -90,20 +105,16 @@ def board_csv(board):
                 [
                     period.number,
                     period.due_date.isoformat(),
-                    _cell(name),
+                    spreadsheet_safe(name),
                     item.status,
                     item.submitted_at.isoformat() if item.submitted_at else "",
-                    _cell(item.submitter_name),
+                    spreadsheet_safe(item.submitter_name),
                 ]
             )
-    return ("\ufeff" + out.getvalue()).encode()
+    return out.getvalue().encode()
 
 
-def _cell(text):
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def reports_due_for(*, user, workspace):
+def reports_due_for(*, user: User, workspace: Workspace) -> list[ReportItem]:
     """Unsubmitted reports owed by the user's organisation that the user may submit, in
     series they may see, soonest first (two queries)."""
     membership = Membership.objects.filter(

@@ -9,6 +9,12 @@ version. Reporting depends on the wiki and documents, never the other way round:
 content apps stay unaware of reporting, which only calls their public services.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,6 +30,15 @@ from workspaces.activity import notify, record_activity
 from . import dates, policies
 from .models import ReminderSent, ReportItem, ReportPeriod, ReportSeries
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from alliance_hub.types import User
+    from workspaces.access import Container
+    from workspaces.models import Organisation, Workspace
+
+    Organisations = Iterable[Organisation | int]  # instances or their ids
+
 MAX_MONTHS = 24
 MAX_NEW_PERIODS = 240  # a first due date far in the past opens at most this many
 # The notification reminders send (registered in apps.py).
@@ -31,13 +46,15 @@ REPORT_REMINDER = "report_reminder"
 REPORT_REMINDER_LABEL = "Report due"
 
 
-def _check(title, every_months, organisations, workspace):
+def _check(
+    title: str, every_months: int, organisations: Organisations, workspace: Workspace
+) -> set[int]:
     if not title.strip():
         raise ValidationError("Give the report a title.")
     if not 1 <= every_months <= MAX_MONTHS:
         raise ValidationError(f"A report is due every 1 to {MAX_MONTHS} months.")
     partners = set(workspace.partners.values_list("pk", flat=True))
-    chosen = {getattr(org, "pk", org) for org in organisations}
+    chosen = {org if isinstance(org, int) else org.pk for org in organisations}
     if not chosen or not chosen <= partners:
         raise ValidationError("Choose partner organisations of this workspace.")
     return chosen
@@ -45,9 +62,18 @@ def _check(title, every_months, organisations, workspace):
 
 @transaction.atomic
 def series_create(
-    *, actor, container, title, every_months, first_due, organisations, template_body="",
-    template_document=None, remind_days_before=7, today=None,
-):  # fmt: skip
+    *,
+    actor: User,
+    container: Container,
+    title: str,
+    every_months: int,
+    first_due: date,
+    organisations: Organisations,
+    template_body: str = "",
+    template_document: Document | None = None,
+    remind_days_before: int = 7,
+    today: date | None = None,
+) -> ReportSeries:
     """Define a report series owed by ``organisations`` (leads) and open its periods up
     to the current one; reports start from ``template_body`` (a page) or
     ``template_document`` (a live document of the same container, to fill in and
@@ -73,14 +99,22 @@ def series_create(
     return series
 
 
-def _in_container(document, container):
+def _in_container(document: Document, container: Container) -> bool:
     """Whether ``document`` is live in ``container`` itself: whoever sees the series
     sees its template, and nobody else."""
     return Document.objects.alive().in_container(container).filter(pk=document.pk).exists()
 
 
 @transaction.atomic
-def series_update(*, actor, series, title, every_months, organisations, today=None):
+def series_update(
+    *,
+    actor: User,
+    series: ReportSeries,
+    title: str,
+    every_months: int,
+    organisations: Organisations,
+    today: date | None = None,
+) -> ReportSeries:
     """Edit a series (leads). Periods that exist keep their due dates and every item
     and submission; periods opened later follow the new rule. An organisation added
     owes the current and later periods; one taken off no longer owes periods that are
@@ -109,7 +143,7 @@ def series_update(*, actor, series, title, every_months, organisations, today=No
     return series
 
 
-def _next_due(series, last):
+def _next_due(series: ReportSeries, last: ReportPeriod | None) -> date:
     """The first due date of the series' rule after ``last`` (None: the first one)."""
     if last is None:
         return series.first_due
@@ -120,7 +154,7 @@ def _next_due(series, last):
     return due
 
 
-def _add_items(period, series):
+def _add_items(period: ReportPeriod, series: ReportSeries) -> None:
     organisations = series.workspace.partners.filter(pk__in=series.organisations.all())
     ReportItem.objects.bulk_create(
         [
@@ -132,7 +166,7 @@ def _add_items(period, series):
 
 
 @transaction.atomic
-def periods_open(*, series, today=None):
+def periods_open(*, series: ReportSeries, today: date | None = None) -> list[ReportPeriod]:
     """Open every period up to the current one (the first not yet past its due date),
     each with an item per owing organisation. Idempotent; locks the series."""
     day = today or dates.today()
@@ -142,7 +176,7 @@ def periods_open(*, series, today=None):
         .get(pk=series.pk)
     )
     last = series.periods.order_by("-number").first()
-    opened = []
+    opened: list[ReportPeriod] = []
     while len(opened) < MAX_NEW_PERIODS and (last is None or last.due_date < day):
         last = ReportPeriod.objects.create(
             series=series,
@@ -154,14 +188,14 @@ def periods_open(*, series, today=None):
     return opened
 
 
-def _report_path(item):
+def _report_path(item: ReportItem) -> str:
     series = item.period.series
     org = slugify(item.organisation_name)[:40] or "organisation"
     return f"report-{series.pk}-{item.period.number}-{org}"
 
 
 @transaction.atomic
-def report_start(*, actor, item):
+def report_start(*, actor: User, item: ReportItem) -> Page:
     """The item's report page, created from the series' template on first use
     (members of the owing organisation). Raises PermissionDenied, ValidationError."""
     series = item.period.series
@@ -173,20 +207,20 @@ def report_start(*, actor, item):
     )
     if not policies.may_submit(actor, item, container):
         raise PermissionDenied("Only members of the organisation that owes it may write it.")
-    if item.page_id and not Page.objects.filter(pk=item.page_id, deleted_at__isnull=True).exists():
-        item.page = None  # the page went to the trash: start again from the template
-    if item.page_id is None:
+    page = item.page
+    if page is None or page.deleted_at is not None:  # none yet, or it went to the trash
         title = f"{series.title} #{item.period.number}: {item.organisation_name}"
         content = wiki.PageContent(title[:200], series.template_body, "Report started")
-        item.page = wiki.page_create(
+        page = wiki.page_create(
             actor=actor, container=container, content=content, path=_report_path(item)
         )
+        item.page = page
         item.save(update_fields=["page"])
-    return item.page
+    return page
 
 
 @transaction.atomic
-def report_upload(*, actor, item, upload):
+def report_upload(*, actor: User, item: ReportItem, upload: UploadedFile) -> Document:
     """Upload the report as a document of the series' container, or as a new version of
     the one uploaded before (members of the owing organisation). Raises
     PermissionDenied, ValidationError (from the documents' own checks)."""
@@ -197,7 +231,7 @@ def report_upload(*, actor, item, upload):
     item = ReportItem.objects.select_for_update().get(pk=item.pk)
     if item.submitted_at:
         raise ValidationError(f"{item.submitter_name} already submitted this report.")
-    document = Document.objects.filter(pk=item.document_id).first()
+    document = Document.objects.filter(pk=item.document_id).first() if item.document_id else None
     if document is not None and document.deleted_at is None:
         document.set_container(container)
         documents.version_upload(actor=actor, document=document, upload=upload)
@@ -210,12 +244,14 @@ def report_upload(*, actor, item, upload):
     return Document.objects.get(pk=document.pk)
 
 
-def _submitted_thing(item, revision, version):
+def _submitted_thing(
+    item: ReportItem, revision: int | None, version: int | None
+) -> tuple[str, int]:
     """("revision", n) of the item's page or ("version", n) of its document, checked
     against what the submitter saw; raises ValidationError."""
     if version is not None:
-        document = Document.objects.filter(pk=item.document_id, deleted_at__isnull=True).first()
-        if document is None:
+        document = item.document if item.document_id else None
+        if document is None or document.deleted_at is not None:
             raise ValidationError("Upload the report first.")
         current = document.version_count
         if current != version:
@@ -224,8 +260,8 @@ def _submitted_thing(item, revision, version):
                 "submit again. Nothing was submitted."
             )
         return "submitted_version", version
-    page = Page.objects.filter(pk=item.page_id, deleted_at__isnull=True).first()
-    if page is None:
+    page = item.page if item.page_id else None
+    if page is None or page.deleted_at is not None:
         raise ValidationError("Write the report first.")
     if page.revision != revision:
         raise ValidationError(
@@ -236,7 +272,9 @@ def _submitted_thing(item, revision, version):
 
 
 @transaction.atomic
-def report_submit(*, actor, item, revision=None, version=None):
+def report_submit(
+    *, actor: User, item: ReportItem, revision: int | None = None, version: int | None = None
+) -> ReportItem:
     """Submit the item's page at ``revision`` or its document at ``version`` (what the
     submitter saw; members of the owing organisation). Atomic; locks the item. Raises
     PermissionDenied, ValidationError (nothing written, already submitted, changed since)."""
@@ -259,7 +297,7 @@ def report_submit(*, actor, item, revision=None, version=None):
 # Reminders ----------------------------------------------------------------------------
 
 
-def _remind(item, kind, text):
+def _remind(item: ReportItem, organisation_id: int, kind: str, text: str) -> int:
     """Send one reminder of ``kind`` for ``item`` unless one went out already."""
     try:
         with transaction.atomic():
@@ -270,7 +308,7 @@ def _remind(item, kind, text):
     container = series.container
     return len(
         notify(
-            recipients=policies.submitters(container, item.organisation_id),
+            recipients=policies.submitters(container, organisation_id),
             kind=REPORT_REMINDER,
             actor=None,
             text=text,
@@ -280,7 +318,7 @@ def _remind(item, kind, text):
     )
 
 
-def send_report_reminders(*, today=None):
+def send_report_reminders(*, today: date | None = None) -> int:
     """Open due periods and remind the organisations' submitters of reports due in
     ``remind_days_before`` days and due today. Idempotent: a reminder of each kind goes
     out once per item, however often this runs. Returns the notifications sent."""
@@ -297,11 +335,14 @@ def send_report_reminders(*, today=None):
     sent = 0
     for item in items:
         series, due = item.period.series, item.period.due_date
+        organisation_id, partners = item.organisation_id, series.workspace.partners
         # Only organisations still in the alliance are reminded.
-        if not series.workspace.partners.filter(pk=item.organisation_id).exists():
+        if organisation_id is None or not partners.filter(pk=organisation_id).exists():
             continue
         if due == day:
-            sent += _remind(item, ReminderSent.Kind.DUE, f"{series} is due today")
+            text = f"{series} is due today"
+            sent += _remind(item, organisation_id, ReminderSent.Kind.DUE, text)
         elif (due - day).days <= series.remind_days_before:
-            sent += _remind(item, ReminderSent.Kind.BEFORE, f"{series} is due on {due:%d %B %Y}")
+            text = f"{series} is due on {due:%d %B %Y}"
+            sent += _remind(item, organisation_id, ReminderSent.Kind.BEFORE, text)
     return sent

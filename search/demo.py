@@ -2,14 +2,18 @@
 once, so that words inside them are found before any worker has run."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from alliance_hub.hooks import Chapter
 
 from .models import Entry
 from .tasks import extract_now
 
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
-def chapters(demo):
+
+def chapters(demo: "Demo") -> list[Chapter]:
     return [Chapter(timedelta(0), seed)]  # "now", after the other apps' uploads
 
 

@@ -17,7 +17,7 @@ from .tasks import extract_file_text
 from .text import clean, plain_from_html
 
 
-def on_search_changed(kind, ids):
+def on_search_changed(kind: str, ids: list[int]) -> None:
     if kind in get_hooks_by(SEARCH_SOURCE, "kind") and ids:
         refresh(kind, ids)
 

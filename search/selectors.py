@@ -1,9 +1,12 @@
 """Reads of the site search. Everything starts from the index rows in containers the
 viewer may view (workspaces.access), so what cannot be seen cannot be found."""
 
+from __future__ import annotations
+
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.utils import timezone
@@ -15,6 +18,12 @@ from workspaces.models import Group, Organisation, Workspace
 from . import backends
 from .models import Entry
 from .text import MARK_START, highlighted
+
+if TYPE_CHECKING:
+    from workspaces.access import Container, Viewer
+
+# SQL text with its parameters.
+SQL = tuple[str, list[Any]]
 
 PAGE_SIZE = 20
 # Matches ranked per search, the first found by the full-text index (the form
@@ -74,7 +83,7 @@ class FilterChoices:
 _WORKSPACE, _GROUP, _ORGANISATION = 0, 1, 2
 
 
-def filter_choices(*, user):
+def filter_choices(*, user: Viewer) -> FilterChoices:
     """The containers and organisations the viewer may filter by, and what the viewer
     may see, each by name. One query written in SQL: the ORM's three took longer to
     build than to run. tests/search/test_filter_choices.py holds it to
@@ -90,10 +99,11 @@ def filter_choices(*, user):
     visible = Visible(
         {pk: name for pk, name, _ in workspaces}, {pk: name for _, pk, name, _ in groups}
     )
-    return FilterChoices(*_containers(workspaces, groups), organisations, visible)
+    containers, scopes = _containers(workspaces, groups)
+    return FilterChoices(containers, scopes, organisations, visible)
 
 
-def _choice_rows(user):
+def _choice_rows(user: Viewer) -> list[tuple[Any, ...]]:
     """``(part, id, name, slug, workspace_id)`` of the visible workspaces, groups and the
     workspaces' partner organisations, each part by name."""
     workspace_ids, workspace_params = visible_ids_sql(user, Workspace)
@@ -114,12 +124,15 @@ def _choice_rows(user):
         return cursor.fetchall()
 
 
-def _containers(workspaces, groups):
+def _containers(
+    workspaces: list[tuple[int, str, str]], groups: list[tuple[int, int, str, str]]
+) -> tuple[list[tuple[str, str]], dict[str, Scope]]:
     """``[(path, label)]`` of each workspace followed by its groups, and ``{path: Scope}``."""
     groups_of: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for workspace_id, pk, name, slug in groups:
         groups_of[workspace_id].append((pk, name, slug))
-    labels, scopes = [], {}
+    labels: list[tuple[str, str]] = []
+    scopes: dict[str, Scope] = {}
     for pk, name, slug in workspaces:
         labels.append((slug, name))  # Workspace.container_path
         scopes[slug] = Scope(is_group=False, pk=pk)
@@ -130,21 +143,21 @@ def _containers(workspaces, groups):
     return labels, scopes
 
 
-def _day_start(day):
+def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def _where(
-    visible,
+    visible: Visible,
     *,
-    container=None,
-    kind="",
-    author="",
-    organisation=None,
-    since=None,
-    until=None,
-    versions=False,
-):
+    container: Scope | Container | None = None,
+    kind: str = "",
+    author: str = "",
+    organisation: int | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    versions: bool = False,
+) -> SQL:
     """``(conditions, params)``: index rows in the visible containers, narrowed by the
     filters, as SQL text over ``backends.TABLE``."""
     table = backends.TABLE
@@ -153,7 +166,7 @@ def _where(
     )
     conditions = [access]
 
-    def add(condition, *values):
+    def add(condition: str, *values: Any) -> None:
         conditions.append(condition)
         params.extend(values)
 
@@ -176,18 +189,18 @@ def _where(
     return " AND ".join(conditions), params
 
 
-def _db_datetime(value):
+def _db_datetime(value: datetime.datetime) -> Any:
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def _snippet(body, file):
+def _snippet(body: str | None, file: str | None) -> str:
     for text in (body, file):
         if text and MARK_START in text:
             return highlighted(text)
     return highlighted(body or file or "")
 
 
-def _result(row, visible):
+def _result(row: tuple[Any, ...], visible: Visible) -> Result:
     (kind, title, url, version, is_current, state, file_state, date, workspace_id, group_id,
      body, file, author_display_name, author_email, organisation_name) = row  # fmt: skip
     if isinstance(date, str):  # SQLite's text, UTC (as Django's own converter reads it)
@@ -209,7 +222,9 @@ def _result(row, visible):
     )
 
 
-def search_for(*, query, visible, page=1, page_size=PAGE_SIZE, **filters):
+def search_for(
+    *, query: str, visible: Visible, page: int = 1, page_size: int = PAGE_SIZE, **filters: Any
+) -> tuple[list[Result], bool]:
     """One page of results for ``query`` in the containers the viewer may see
     (``visible``, from ``filter_choices``), best first, and whether there are more.
     Filters: container (a ``Scope``, a workspace or a group), kind, author,
@@ -227,7 +242,8 @@ def search_for(*, query, visible, page=1, page_size=PAGE_SIZE, **filters):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, page_size + 1, (page - 1) * page_size])
         rows = cursor.fetchall()
-    seen, results = set(), []
+    seen: set[str] = set()
+    results: list[Result] = []
     for row in rows[:page_size]:
         url = row[2]
         if url not in seen:  # a person is indexed once per shared workspace
@@ -236,7 +252,7 @@ def search_for(*, query, visible, page=1, page_size=PAGE_SIZE, **filters):
     return results, len(rows) > page_size
 
 
-def _page_sql(match, where, query):
+def _page_sql(match: SQL, where: SQL, query: str) -> SQL:
     """One page of matches with what a result shows, best first, as SQL text and its
     parameters (the page's size and offset last). The first ``CANDIDATES`` matches found
     through the full-text index are ranked as they are read, then sorted; only the

@@ -4,6 +4,7 @@ history of weekly visits so the adoption charts show a trend, and people who nev
 signed in or have not seen the start page yet."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -16,6 +17,9 @@ from wiki.models import Page
 from workspaces import adoption, onboarding, pins, services
 from workspaces.models import Membership, Organisation, WeeklyVisit
 from workspaces.roles import Role
+
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
 # Who visited North Sea in each of the last weeks (oldest first): adoption grows.
 VISITS = [
@@ -32,7 +36,7 @@ NEVER_SIGNED_IN = {"pieter"}
 NOT_WELCOMED = {"jonas", "pieter"}  # their first visit opens "Start here"
 
 
-def chapters(demo):
+def chapters(demo: "Demo") -> list[Chapter]:
     north = demo.workspaces["north-sea"]
     return [
         Chapter(timedelta(days=30), lambda demo: _pins(demo, north)),

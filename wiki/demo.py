@@ -3,6 +3,7 @@ people over several revisions, nested pages, links between pages, a page in each
 a moved page (its old address redirects) and one in the trash."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 
@@ -11,6 +12,9 @@ from alliance_hub.hooks import Chapter
 from . import services, signoff
 from .models import Page
 from .services import PageContent
+
+if TYPE_CHECKING:
+    from seeding.alliances import Demo
 
 GOVERNANCE_V2 = """\
 The North Sea Energy Alliance brings together three partners to plan the offshore
@@ -345,7 +349,7 @@ def _signoff(demo):
         )
 
 
-def chapters(demo):
+def chapters(demo: "Demo") -> list[Chapter]:
     return [
         Chapter(timedelta(days=18), _north_sea),
         Chapter(timedelta(days=11), _rhine),

@@ -1,8 +1,12 @@
 """The wiki's part in the launch: kick-off checks, adoption figures and the export.
 Registered in contributions.py; each function runs a fixed number of queries."""
 
-from datetime import date
+from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from alliance_hub.hooks import Check, ExportEntries, Todo
@@ -13,6 +17,11 @@ from .models import Page, Signoff
 from .signoff import signoff_csv, signoffs_owed_by
 from .starters import GOVERNANCE, REPORTING, SCOPE
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
+    from workspaces.models import Workspace
+
 KICKOFF_PAGES = [
     (GOVERNANCE.path, "Governance structure written"),
     (SCOPE.path, "Scope of work written"),
@@ -20,7 +29,7 @@ KICKOFF_PAGES = [
 ]
 
 
-def kickoff_checks(workspace) -> list[Check]:
+def kickoff_checks(workspace: Workspace) -> list[Check]:
     """A starter page counts as written once it was edited beyond its template
     (it has more than one revision). One query."""
     revisions = dict(
@@ -40,28 +49,28 @@ def kickoff_checks(workspace) -> list[Check]:
     ]
 
 
-def _revisions(workspace, viewer):
+def _revisions(workspace: Workspace, viewer: User) -> QuerySet[Any]:
     """Saved revisions of the workspace's pages and those of the groups ``viewer`` sees."""
     return Page.history.model.objects.filter(visible_in(viewer, workspace))
 
 
-def edits_by_member(workspace, user_ids, viewer) -> dict[int, int]:
+def edits_by_member(workspace: Workspace, user_ids: list[int], viewer: User) -> dict[int, int]:
     return count_by_member(_revisions(workspace, viewer), "history_user_id", user_ids)
 
 
-def edits_by_week(workspace, since, viewer) -> dict[date, int]:
+def edits_by_week(workspace: Workspace, since: date, viewer: User) -> dict[date, int]:
     return count_by_week(_revisions(workspace, viewer), "history_date", since)
 
 
 # Export -------------------------------------------------------------------------------
 
 
-def _markdown(title, body, facts):
+def _markdown(title: str, body: str, facts: dict[str, Any]) -> bytes:
     header = "\n".join(f"{key}: {value}" for key, value in facts.items())
     return f"---\ntitle: {title}\n{header}\n---\n\n# {title}\n\n{body}\n".encode()
 
 
-def export_pages(container) -> ExportEntries:
+def export_pages(container: Container) -> ExportEntries:
     """The live pages of ``container`` as Markdown: ``pages/<path>.md`` (current) and
     ``pages/<path>/history/<revision>.md`` for every revision. Two queries."""
     pages = list(Page.objects.in_container(container).filter(deleted_at__isnull=True))
@@ -85,7 +94,7 @@ def export_pages(container) -> ExportEntries:
         yield name, _markdown(row.title, row.body, facts)
 
 
-def export_signoffs(container) -> ExportEntries:
+def export_signoffs(container: Container) -> ExportEntries:
     """``signoffs.csv``: every sign-off record of the container's pages (two queries),
     only when there is one."""
     pages = Page.objects.in_container(container)
@@ -93,7 +102,7 @@ def export_signoffs(container) -> ExportEntries:
         yield "signoffs.csv", signoff_csv(container=container)
 
 
-def signoffs_todo(user, workspace) -> list[Todo]:
+def signoffs_todo(user: User, workspace: Workspace) -> list[Todo]:
     """Sign-offs owed by the user's organisation that the user may give (two queries)."""
     return [
         {

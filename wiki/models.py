@@ -1,6 +1,8 @@
 """Wiki pages (with their revisions, kept by django-simple-history), the links between
 pages and the redirects left behind by moves."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
@@ -13,6 +15,9 @@ from simple_history.models import HistoricalRecords
 from workspaces.models import Contained, TrashableMixin, TrashableQuerySet
 
 from .markup import render_wiki_markdown
+
+if TYPE_CHECKING:
+    from alliance_hub.types import User
 
 PATH_MAX_LENGTH = 300
 
@@ -81,6 +86,8 @@ class Page(TrashableMixin, RenderedMarkupMixin, Contained):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # Who made the revision being saved: simple-history reads it (wiki.services sets it).
+    _history_user: "User"
     history = HistoricalRecords(
         bases=[RenderedMarkupMixin],
         excluded_fields=["created_at", "created_by", "updated_at", "updated_by", "deleted_by"],

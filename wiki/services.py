@@ -6,11 +6,15 @@ Rights: reading needs ``view``; creating and editing needs ``contribute``, or
 needs ``lead``.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from alliance_hub.db import refuse_duplicate
@@ -25,6 +29,11 @@ from .models import Page, PageLink, PageRedirect, render_page_markdown
 from .policies import PROTECT_ACTION, create_action_for, edit_action_for
 from .starters import STARTER_PAGES
 
+if TYPE_CHECKING:
+    from alliance_hub.types import User
+    from workspaces.access import Container
+    from workspaces.models import Workspace
+
 PAGE_EDIT = "page_edit"  # a notification kind (contributions.py)
 
 
@@ -34,7 +43,7 @@ class EditConflict(Exception):
     ``current`` is the page as it is now (None if it was deleted meanwhile).
     """
 
-    def __init__(self, current):
+    def __init__(self, current: Page | None) -> None:
         super().__init__("The page was changed by someone else since you started editing.")
         self.current = current
 
@@ -46,11 +55,11 @@ class PageContent:
     summary: str = ""
 
 
-def _live_pages(container):
+def _live_pages(container: Container) -> QuerySet[Page]:
     return Page.objects.in_container(container).alive()
 
 
-def _validate_new_path(container, path, *, moving=None):
+def _validate_new_path(container: Container, path: str, *, moving: Page | None = None) -> None:
     """Raise ValidationError unless a page may live at ``path`` in ``container``."""
     if not paths.is_valid_path(path):
         raise ValidationError(
@@ -70,18 +79,18 @@ def _validate_new_path(container, path, *, moving=None):
         raise ValidationError({"path": "A page cannot move inside itself."})
 
 
-def _render_into(page):
+def _render_into(page: Page) -> set[str]:
     html, toc, version, targets = render_page_markdown(page.body, container=page.container)
     page.body_html, page.toc_html, page.markup_version = html, toc, version
     return targets
 
 
-def _store_links(page, targets):
+def _store_links(page: Page, targets: Iterable[str]) -> None:
     PageLink.objects.filter(source=page).delete()
     PageLink.objects.bulk_create(PageLink(source=page, target_path=t) for t in sorted(targets))
 
 
-def _write_revision(page, *, actor, summary):
+def _write_revision(page: Page, *, actor: User, summary: str) -> None:
     """Render, save (simple-history adds the revision row) and rebuild the page's links."""
     targets = _render_into(page)
     page.change_summary = summary[:300]
@@ -93,7 +102,7 @@ def _write_revision(page, *, actor, summary):
     search_changed("page", page.pk)
 
 
-def _refresh_linking_pages(container, affected_paths):
+def _refresh_linking_pages(container: Container, affected_paths: Iterable[str]) -> None:
     """Re-render pages whose wiki links point at ``affected_paths`` (a page appeared,
     moved or went away), without adding revisions. A page saved meanwhile is skipped:
     its own save rendered the links afresh."""
@@ -108,7 +117,7 @@ def _refresh_linking_pages(container, affected_paths):
         )
 
 
-def _after_change(*, actor, page, verb, notify_watchers=True):
+def _after_change(*, actor: User, page: Page, verb: str, notify_watchers: bool = True) -> None:
     container = page.container
     record_activity(actor=actor, verb=verb, target=page, container=container)
     if notify_watchers:
@@ -124,7 +133,16 @@ def _after_change(*, actor, page, verb, notify_watchers=True):
 
 
 @transaction.atomic
-def page_create(*, actor, container, content, path, is_protected=False, check=True, announce=True):
+def page_create(
+    *,
+    actor: User,
+    container: Container,
+    content: PageContent,
+    path: str,
+    is_protected: bool = False,
+    check: bool = True,
+    announce: bool = True,
+) -> Page:
     """Create a page at ``path`` (its parent must exist). Members and up; protecting it
     at once needs ``lead`` (``check=False``: the caller decided). ``announce`` records
     the activity and makes the actor watch the page. Raises PermissionDenied,
@@ -150,7 +168,7 @@ def page_create(*, actor, container, content, path, is_protected=False, check=Tr
     return page
 
 
-def _claim(page, base_revision):
+def _claim(page: Page, base_revision: int) -> None:
     """Atomically move the page from ``base_revision`` to the next one, or raise EditConflict.
 
     The conditional UPDATE is the whole check: on PostgreSQL a concurrent save from the
@@ -167,7 +185,7 @@ def _claim(page, base_revision):
 
 
 @transaction.atomic
-def page_save(*, actor, page, base_revision, content):
+def page_save(*, actor: User, page: Page, base_revision: int, content: PageContent) -> Page:
     """Save an edit made from ``base_revision``: a new revision, or EditConflict if the
     page moved on since (nothing written). Editors of the page only (protected pages:
     moderators). Raises EditConflict, PermissionDenied, ValidationError. Atomic."""
@@ -189,13 +207,13 @@ def page_save(*, actor, page, base_revision, content):
     return page
 
 
-def page_revision_get(page, revision):
+def page_revision_get(page: Page, revision: int) -> Any:
     """The historical row of ``page`` at ``revision`` (None if there is none)."""
     return page.history.filter(revision=revision).select_related("history_user").first()
 
 
 @transaction.atomic
-def page_revert(*, actor, page, revision, base_revision):
+def page_revert(*, actor: User, page: Page, revision: int, base_revision: int) -> Page:
     """Make an old revision's title and text current again, as a new revision.
     Same rights as editing. Raises EditConflict, PermissionDenied, ValidationError. Atomic."""
     old = page_revision_get(page, revision)
@@ -210,7 +228,7 @@ def page_revert(*, actor, page, revision, base_revision):
 
 
 @transaction.atomic
-def page_move(*, actor, page, new_path):
+def page_move(*, actor: User, page: Page, new_path: str) -> Page:
     """Move (rename the path of) a page and its sub-pages; old paths redirect to the new
     ones. Editors of the page. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
@@ -219,7 +237,7 @@ def page_move(*, actor, page, new_path):
         return page
     _validate_new_path(container, new_path, moving=page)
     old_root = page.path
-    moved = [Page.objects.select_for_update().filter(pk=page.pk).first()]
+    moved = [Page.objects.select_for_update().get(pk=page.pk)]
     moved += (
         _live_pages(container)
         .select_for_update()
@@ -247,7 +265,7 @@ def page_move(*, actor, page, new_path):
 
 
 @transaction.atomic
-def page_delete(*, actor, page):
+def page_delete(*, actor: User, page: Page) -> Page:
     """Move a page to the trash (leads can restore it). Editors of the page; a page with
     sub-pages cannot be deleted. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
@@ -265,7 +283,7 @@ def page_delete(*, actor, page):
 
 
 @transaction.atomic
-def page_restore(*, actor, page):
+def page_restore(*, actor: User, page: Page) -> Page:
     """Bring a page back from the trash (leads). Its path must be free and its parent must
     exist. Raises PermissionDenied, ValidationError. Atomic."""
     container = page.container
@@ -282,7 +300,7 @@ def page_restore(*, actor, page):
 
 
 @transaction.atomic
-def page_set_protected(*, actor, page, is_protected):
+def page_set_protected(*, actor: User, page: Page, is_protected: bool) -> Page:
     """Protect a page (only moderators may then edit it) or lift it (leads).
     Raises PermissionDenied. Atomic."""
     require_action(actor, page.container, PROTECT_ACTION)
@@ -295,18 +313,18 @@ def page_set_protected(*, actor, page, is_protected):
     return page
 
 
-def page_watch(*, actor, page):
+def page_watch(*, actor: User, page: Page) -> None:
     """Watch a page (anyone who may view it)."""
     require_action(actor, page.container, Action.VIEW)
     watch(user=actor, target=page, container=page.container)
 
 
-def page_unwatch(*, actor, page):
+def page_unwatch(*, actor: User, page: Page) -> None:
     unwatch(user=actor, target=page)
 
 
 @transaction.atomic
-def create_starter_pages(*, workspace, actor):
+def create_starter_pages(*, workspace: Workspace, actor: User) -> None:
     """The pages every new workspace starts with (Governance structure is protected).
     Called through the workspace_created hook inside the creating transaction."""
     for template in STARTER_PAGES:

@@ -12,13 +12,13 @@ lost when the signatory or their organisation leaves.
 
 import csv
 import hashlib
-import io
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
+from alliance_hub.csvfiles import new_buffer, spreadsheet_safe
 from workspaces.access import require_action, visible_in
 from workspaces.activity import notify, record_activity
 from workspaces.models import Membership, Workspace
@@ -217,7 +217,7 @@ def signoff_csv(*, page=None, container=None):
         rows = rows.filter(request__page=page)
     else:
         rows = rows.filter(request__page__in=Page.objects.in_container(container))
-    out = io.StringIO()
+    out = new_buffer()
     writer = csv.writer(out)
     writer.writerow(
         ["page", "organisation", "status", "signed by", "revision", "signed at", "sha256"]
@@ -225,21 +225,16 @@ def signoff_csv(*, page=None, container=None):
     for s in rows:
         writer.writerow(
             [
-                _cell(s.request.page.path),
-                _cell(s.organisation_name),
+                spreadsheet_safe(s.request.page.path),
+                spreadsheet_safe(s.organisation_name),
                 "signed" if s.is_signed else "owed",
-                _cell(s.signer_name),
+                spreadsheet_safe(s.signer_name),
                 s.revision,
                 s.signed_at.isoformat() if s.signed_at else "",
                 s.content_hash,
             ]
         )
-    return ("\ufeff" + out.getvalue()).encode()
-
-
-def _cell(text):
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return out.getvalue().encode()
 
 
 def signoffs_owed_by(*, user, workspace):

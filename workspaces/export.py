@@ -3,7 +3,9 @@ exporters through alliance_hub.hooks)."""
 
 import csv
 import json
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -12,6 +14,7 @@ from zipstream import ZIP_DEFLATED, ZipStream
 
 from alliance_hub import csvfiles, hooks
 from jobs.files import store_verified_zip
+from jobs.models import Job
 from jobs.runner import Outcome
 from jobs.services import job_start
 
@@ -70,7 +73,7 @@ def export_start(*, actor, container):
     return job_start(actor=actor, kind="export", container=container)
 
 
-def export_run(job, progress):
+def export_run(job: Job, progress: Callable[[float], Any]) -> Outcome:
     """The export job: the ZIP is written to storage, verified whole, then offered to
     managers for EXPORT_RETENTION_DAYS. The requester must still be a manager."""
     container = job.container

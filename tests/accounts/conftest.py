@@ -1,7 +1,6 @@
 import functools
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -11,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 import requests
 
+from tests.ports import free_port
 from workspaces.roles import Role
 from workspaces.services import invitations_send
 
@@ -35,17 +35,7 @@ def invite(world, django_capture_on_commit_callbacks, mailoutbox):
 
 IDP_CLIENT_ID, IDP_SECRET, IDP_APP = "alliance-hub", "idp-test-secret", "idp-nordic"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port():
-    for port in range(8200, 8250):  # this branch's range on the shared machine
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8200-8249")
+PORTS = range(8200, 8250)  # the accounts tests' range on the shared machine
 
 
 def _write_key(path):
@@ -77,7 +67,7 @@ def oidc_idp(tmp_path_factory):
     run([sys.executable, "-m", "django", "migrate", "-v", "0"])
     callback = f"http://testserver/accounts/oidc/{IDP_APP}/login/callback/"
     run([sys.executable, "-m", "tests.oidc_idp.register", IDP_CLIENT_ID, IDP_SECRET, callback])
-    port = _free_port()
+    port = free_port(PORTS)
     log = open(folder / "idp.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from profiles.models import User
 from tests.accounts import saml_idp
-from tests.accounts.conftest import _free_port
+from tests.accounts.conftest import PORTS
 from tests.accounts.helpers import is_signed_in
+from tests.ports import free_port
 from workspaces import saml
 from workspaces.models import Invitation, Membership
 
@@ -23,7 +24,7 @@ def idp_keys():
 
 @pytest.fixture(scope="module")
 def idp_url():
-    server = saml_idp.serve(_free_port())
+    server = saml_idp.serve(free_port(PORTS))
     yield f"http://127.0.0.1:{server.server_address[1]}/sso"
     server.shutdown()
 

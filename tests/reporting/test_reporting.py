@@ -100,6 +100,16 @@ def test_the_board_shows_submitted_late_and_pending_and_exports_csv(alliance, cl
     assert text.startswith("\ufeffperiod,due date") and "2,2026-02-28,Delft,submitted" in text
 
 
+def test_the_board_csv_quotes_names_a_spreadsheet_would_run_as_formulas(alliance, client):
+    alliance.delft.name = "=1+2"
+    alliance.delft.save(update_fields=["name"])
+    series = _series(alliance)
+    client.force_login(alliance.anna)
+    csv = client.get(reverse("reporting:series_csv", args=[alliance.workspace, series.pk]))
+    text = csv.content.decode("utf-8-sig")
+    assert ",'=1+2," in text and ",=1+2," not in text
+
+
 def test_a_partner_writes_from_the_template_edits_and_submits_through_the_pages(alliance, client):
     series = _series(alliance)
     item = _item(series, 3, alliance.delft)

@@ -11,24 +11,15 @@ import time
 import boto3
 import pytest
 
+from tests.ports import free_port
+
 PORTS = range(8150, 8200)
 S3_KEYS = {"access_key": "testing", "secret_key": "testing"}
 
 
-def free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8150-8199")
-
-
 def closed_port():
     """A port where nothing listens (a server that is down)."""
-    return free_port()
+    return free_port(PORTS)
 
 
 def wait_for_port(port, process, timeout=15):
@@ -69,7 +60,7 @@ def running(server):
 
 
 def moto_s3():
-    port = free_port()
+    port = free_port(PORTS)
     return Server([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], port)
 
 
@@ -78,7 +69,7 @@ def redis(port=None):
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = port or free_port()
+    port = port or free_port(PORTS)
     argv = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
     return Server(argv, port)
 

@@ -180,6 +180,18 @@ def test_the_record_survives_the_signatory_leaving_and_exports_as_csv(alliance, 
     assert "Signed by 1 of 3 partners" in page
 
 
+def test_the_csv_quotes_names_a_spreadsheet_would_run_as_formulas(alliance, client):
+    alliance.baltic.name = "@SUM(A1)"
+    alliance.baltic.save(update_fields=["name"])
+    alliance.elif_.display_name = "=1+2"
+    alliance.elif_.save(update_fields=["display_name"])
+    _sign(client, alliance.elif_, alliance, _ask(alliance))
+    client.force_login(alliance.anna)
+    text = client.get(_url("signoff_csv", alliance)).content.decode("utf-8-sig")
+    assert ",'@SUM(A1),signed,'=1+2," in text
+    assert ",@SUM" not in text and ",=1+2" not in text
+
+
 def test_an_organisation_removed_while_owing_no_longer_counts(alliance, client):
     request = _ask(alliance)
     _sign(client, alliance.elif_, alliance, request)
