@@ -31,8 +31,11 @@ def _url(name: str) -> str:
     return _URLS[key]
 
 
-def _csrf_input(request) -> str:
-    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+def _csrf_input(context) -> str:
+    """``{% csrf_token %}``: the page's one masked token (the template context's), so
+    every form of the page carries the same value."""
+    token = context.get("csrf_token") or get_token(context["request"])
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(str(token))}">'
 
 
 def topbar(context) -> str:
@@ -73,7 +76,7 @@ def _personal(context, user) -> str:
         f'\n            <li><a href="{_url("usersessions_list")}">Your sessions</a></li>'
         f"\n            {staff}"
         f'\n            <li><form method="post" action="{_url("account_logout")}">'
-        f"{_csrf_input(context['request'])}"
+        f"{_csrf_input(context)}"
         '<button class="linklike" type="submit">Sign out</button></form></li>'
         "\n          </ul>\n        </details>\n      </div>"
     )

@@ -108,9 +108,9 @@ def adoption_csv(workspace, viewer):
         m = row["membership"]
         writer.writerow(
             [
-                m.user.display_name,
+                csvfiles.spreadsheet_safe(m.user.display_name),
                 m.user.email,
-                m.organisation.name,
+                csvfiles.spreadsheet_safe(m.organisation.name),
                 m.get_role_display(),
                 m.last_seen_at.isoformat() if m.last_seen_at else "",
                 "yes" if m.user.last_login else "no",

@@ -37,9 +37,9 @@ def members_exporter(container):
     for m in memberships:
         writer.writerow(
             [
-                m.user.display_name,
+                csvfiles.spreadsheet_safe(m.user.display_name),
                 m.user.email,
-                m.organisation.name,
+                csvfiles.spreadsheet_safe(m.organisation.name),
                 m.get_role_display(),
                 m.joined_at.date().isoformat(),
             ]

@@ -31,7 +31,10 @@ def _csv_rows(client, workspace):
     response = client.get(reverse("workspaces:adoption_csv", args=[workspace]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return {row["e-mail"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    return {
+        row["e-mail"]: row
+        for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    }
 
 
 def test_the_csv_has_one_row_per_member_with_the_apps_figures(world, client_for):
@@ -131,3 +134,10 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(30):
         assert client.get(url).status_code == 200
+
+
+def test_the_csv_quotes_names_a_spreadsheet_would_run_as_formulas(world, client_for):
+    world.member.display_name = "@SUM(1+1)"
+    world.member.save()
+    rows = _csv_rows(client_for(world.lead), world.workspace)
+    assert rows[world.member.email]["name"] == "'@SUM(1+1)"

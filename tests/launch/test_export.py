@@ -2,6 +2,7 @@
 other container. Asked for with a POST, built by a job (run at once in tests), then
 downloaded from storage."""
 
+import csv
 import io
 import json
 import zipfile
@@ -193,3 +194,13 @@ def test_the_export_runs_a_fixed_number_of_queries(
         archive = export_zip(client, world.workspace)
 
     assert len([n for n in archive.namelist() if n.startswith("documents/")]) == size
+
+
+def test_the_members_csv_quotes_names_a_spreadsheet_would_run_as_formulas(
+    world, client_for, export_zip
+):
+    world.member.display_name = '=HYPERLINK("http://evil.example","x")'
+    world.member.save()
+    members = export_zip(client_for(world.lead), world.workspace).read("members.csv").decode()
+    rows = {row["e-mail"]: row for row in csv.DictReader(io.StringIO(members.lstrip("\ufeff")))}
+    assert rows[world.member.email]["name"] == "'" + world.member.display_name

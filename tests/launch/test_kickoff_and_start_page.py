@@ -121,7 +121,9 @@ def test_members_cannot_pin_and_do_not_see_the_button(world, client_for):
 def test_group_or_foreign_content_cannot_be_pinned(world, client_for, where):
     container = getattr(world, where)
     lead = client_for(world.lead)
-    document = make_document(container, container.workspace.memberships.first().user, "x.txt")
+    # Someone who may upload there: the private group's member, the other workspace's lead.
+    uploader = world.member if where == "private_group" else world.outsider
+    document = make_document(container, uploader, "x.txt")
 
     assert _pin(lead, world.workspace, f"documents.document:{document.pk}").status_code == 404
     assert "Pin to start page" not in lead.get(document.get_absolute_url()).content.decode()
