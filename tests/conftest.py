@@ -17,7 +17,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from tests.factories import add_member, make_group, make_workspace
+from tests.factories import UserFactory, add_member, make_group, make_workspace, superuser
 from workspaces import services
 from workspaces.models import Membership
 from workspaces.roles import Role
@@ -74,6 +74,21 @@ class World:
 
     def user(self, persona):
         return None if persona == "anonymous" else getattr(self, persona)
+
+    def every_viewer(self):
+        """Every persona who signs in, a superuser and someone in no workspace: for tests
+        that hold a rule written in SQL to the access layer's."""
+        return [
+            self.member,
+            self.observer,
+            self.non_group_member,
+            self.community_manager,
+            self.lead,
+            self.outsider,
+            self.removed,
+            superuser(),
+            UserFactory(),
+        ]
 
 
 def build_world():

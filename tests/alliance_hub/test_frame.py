@@ -15,7 +15,6 @@ from django.http import Http404
 from django.template import engines
 from django.test import RequestFactory
 
-from tests.factories import UserFactory, superuser
 from workspaces.access import container_get
 from workspaces.activity import notify
 from workspaces.models import Notification
@@ -106,18 +105,6 @@ def _both(request):
     return _normalised(new.render({}, request=request)), _normalised(old)
 
 
-def _viewers(world):
-    return [
-        world.member,
-        world.lead,
-        world.observer,
-        world.community_manager,
-        world.outsider,
-        superuser(),
-        UserFactory(),
-    ]
-
-
 def test_the_frame_is_the_template_s_for_every_viewer(world):
     world.workspace.name = 'Green & "Blue" <Alliance>'
     world.workspace.save()
@@ -129,7 +116,7 @@ def test_the_frame_is_the_template_s_for_every_viewer(world):
         recipients=[world.member], kind=Notification.Kind.OTHER, actor=world.lead,
         text="News", target=world.workspace, container=world.workspace,
     )  # fmt: skip
-    for viewer in _viewers(world):
+    for viewer in world.every_viewer():
         for path in (None, world.workspace.container_path, world.private_group.container_path):
             try:
                 request = _request(viewer, path)

@@ -6,7 +6,7 @@ kind of viewer."""
 import pytest
 
 from search.selectors import filter_choices
-from tests.factories import UserFactory, add_member, make_group, superuser
+from tests.factories import UserFactory, add_member, make_group
 from workspaces import services
 from workspaces.access import groups_visible_to, workspaces_visible_to
 from workspaces.models import Organisation
@@ -23,20 +23,6 @@ def wider_world(world):
     return world
 
 
-def _viewers(world):
-    return [
-        world.member,
-        world.observer,
-        world.non_group_member,
-        world.community_manager,
-        world.lead,
-        world.outsider,
-        world.removed,
-        superuser(),
-        UserFactory(),
-    ]
-
-
 def _by_the_orm(user):
     workspaces = list(workspaces_visible_to(user).order_by("name"))
     groups = list(groups_visible_to(user).order_by("name"))
@@ -45,7 +31,7 @@ def _by_the_orm(user):
 
 
 def test_the_choices_are_the_containers_and_partners_the_viewer_may_see(wider_world):
-    for viewer in _viewers(wider_world):
+    for viewer in wider_world.every_viewer():
         workspaces, groups, organisations = _by_the_orm(viewer)
         choices = filter_choices(user=viewer)
         assert choices.visible.workspaces == {w.pk: w.name for w in workspaces}, viewer

@@ -5,7 +5,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import add_member, make_group, superuser
+from tests.factories import add_member, make_group
 from workspaces import services
 from workspaces.access import workspaces_visible_to
 from workspaces.activity import notify
@@ -44,21 +44,8 @@ def notified_world(world):
     return world
 
 
-def _viewers(world):
-    return [
-        world.member,
-        world.observer,
-        world.non_group_member,
-        world.community_manager,
-        world.lead,
-        world.outsider,
-        world.removed,
-        superuser(),
-    ]
-
-
 def test_menu_lists_the_workspaces_the_viewer_may_view_by_name(notified_world):
-    for viewer in _viewers(notified_world):
+    for viewer in notified_world.every_viewer():
         menu = menu_workspaces_for(viewer)
         expected = list(workspaces_visible_to(viewer).order_by("name"))
         assert [w.pk for w in menu] == [w.pk for w in expected]
@@ -71,7 +58,7 @@ def test_every_menu_row_carries_the_unread_count_of_what_the_viewer_may_still_re
     notified_world,
 ):
     counts = {}
-    for viewer in _viewers(notified_world):
+    for viewer in notified_world.every_viewer():
         expected = unread_of(viewer).count()
         assert {w.unread for w in menu_workspaces_for(viewer)} <= {expected}
         counts[viewer.pk] = expected
