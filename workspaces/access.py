@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
@@ -27,21 +26,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.http import Http404, HttpResponse
 
 from .models import (
     Group,
     GroupGroupObjectPermission,
     GroupUserObjectPermission,
-    Membership,
     Organisation,
-    WeeklyVisit,
     Workspace,
     WorkspaceGroupObjectPermission,
     WorkspaceUserObjectPermission,
 )
 from .roles import ACTIONS, Action, Role, least_role_with, role_for_actions
+from .visits import note_visit
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -366,38 +363,13 @@ def container_view(action: str = Action.VIEW) -> Callable[[ViewFunc], ViewFunc]:
             if not access.can(action):
                 raise RoleRequired(action, access)
             request.access = access
-            _note_visit(request, access.workspace)
+            note_visit(request, access.workspace)
             return view(request, access.container, *args, **kwargs)
 
         wrapped.required_action = action  # type: ignore[attr-defined]  # the matrix reads it
         return wrapped
 
     return decorator
-
-
-VISIT_RESOLUTION = timedelta(minutes=15)
-
-
-def _note_visit(request: HttpRequest, workspace: Workspace) -> None:
-    """Keep Membership.last_seen_at for the adoption figures, writing at most once per
-    VISIT_RESOLUTION per workspace and session (the session remembers the last write)."""
-    key = f"seen:{workspace.pk}"
-    now = timezone.now()
-    last = request.session.get(key)
-    if last and now.timestamp() - last < VISIT_RESOLUTION.total_seconds():
-        return
-    if not is_signed_in(request.user):
-        return
-    memberships = Membership.objects.filter(workspace=workspace, user=request.user)
-    if memberships.filter(welcomed_at__isnull=True).exists():
-        request.session[f"welcome:{workspace.pk}"] = True  # the dashboard shows "start here"
-    if memberships.update(last_seen_at=now):
-        monday = now.date() - timedelta(days=now.weekday())
-        WeeklyVisit.objects.bulk_create(
-            [WeeklyVisit(workspace=workspace, user=request.user, week=monday)],
-            ignore_conflicts=True,
-        )
-    request.session[key] = now.timestamp()
 
 
 def require_action(user: Viewer, container: Container, action: str) -> ContainerAccess:
