@@ -54,13 +54,33 @@ def page_list_for(*, container: Container) -> list[Page]:
 
 def page_get_for(*, container: Container, path: str, text: bool = True) -> Page:
     """The live page at ``path`` or Http404 (see ``redirect_target_for`` for moved pages).
-    ``text=False`` leaves its text and HTML unread (pages about the page: history, diff)."""
-    pages = _pages(container).alive()
-    if not text:
-        pages = pages.defer(*REVISION_TEXT_FIELDS)
-    page = pages.filter(path=path).first()
-    if page is None:
+    ``text=False`` leaves its text and HTML unread (pages about the page: history, diff).
+
+    One query written in SQL, the container attached as select_related would: the
+    ORM's took about 0.8 ms of CPU to build (tests/wiki/test_page_get_sql.py holds it
+    to ``_pages(container).alive()``)."""
+    names = [
+        f.attname
+        for f in Page._meta.concrete_fields
+        if text or f.attname not in REVISION_TEXT_FIELDS
+    ]
+    columns = ", ".join(f"p.{Page._meta.get_field(name).column}" for name in names)
+    if container.is_group:
+        in_container = "p.group_id = %s"
+    else:
+        in_container = "p.workspace_id = %s AND p.group_id IS NULL"
+    sql = (
+        f"SELECT {columns} FROM {Page._meta.db_table} p WHERE {in_container}"  # noqa: S608
+        " AND p.deleted_at IS NULL AND p.path = %s"  # one live page a path (a constraint)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [container.pk, path])
+        row = cursor.fetchone()
+    if row is None:
         raise Http404("No such page.")
+    page = sqlrows.builder(Page, names)(row)
+    page.workspace = container.workspace
+    page.group = container if container.is_group else None
     return page
 
 
