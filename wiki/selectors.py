@@ -59,12 +59,11 @@ def page_get_for(*, container: Container, path: str, text: bool = True) -> Page:
     One query written in SQL, the container attached as select_related would: the
     ORM's took about 0.8 ms of CPU to build (tests/wiki/test_page_get_sql.py holds it
     to ``_pages(container).alive()``)."""
-    names = [
-        f.attname
-        for f in Page._meta.concrete_fields
-        if text or f.attname not in REVISION_TEXT_FIELDS
+    fields = [
+        f for f in Page._meta.concrete_fields if text or f.attname not in REVISION_TEXT_FIELDS
     ]
-    columns = ", ".join(f"p.{Page._meta.get_field(name).column}" for name in names)
+    names = [f.attname for f in fields]
+    columns = ", ".join(f"p.{f.column}" for f in fields)
     if container.is_group:
         in_container = "p.group_id = %s"
     else:

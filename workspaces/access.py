@@ -335,9 +335,9 @@ def container_get(user: Viewer, path: str) -> ContainerAccess:
     alike, so that a private container's existence does not leak.
     """
     workspace_slug, group_slug = parse_container_path(path)
-    found = None
-    if is_signed_in(user):  # anyone else may view nothing
-        found = find_container(user.pk, workspace_slug, group_slug, _permission_rows_sql)
+    if not is_signed_in(user):  # may view nothing
+        raise Http404("No such workspace or group.")
+    found = find_container(user.pk, workspace_slug, group_slug, _permission_rows_sql)
     if found is None:
         raise Http404("No such workspace or group.")
     container, codenames = found

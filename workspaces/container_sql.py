@@ -36,7 +36,7 @@ def find_container(
         f"SELECT {columns}, g.codename FROM {_from(model)}"  # noqa: S608 - names from metadata
         f" LEFT JOIN ({grants}) g ON g.object_id = c.id WHERE {where}"
     )
-    params = [user_id, *where_params, user_id, *where_params, *where_params]
+    params: list[Any] = [user_id, *where_params, user_id, *where_params, *where_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
