@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from alliance_hub import sqlrows
 from alliance_hub.pagination import page_of
 from profiles.models import User
 from workspaces.access import Container
@@ -155,14 +156,14 @@ def _attach(rows: list[Any], container: Container) -> None:
         row.workspace, row.group = workspace, group
         editor = None
         if row.updated_by_id is not None:
-            known = {
-                "id": row.updated_by_id,
-                "email": row.updated_by_email,
-                "display_name": row.updated_by_display_name,
-            }
-            # from_db takes the values in the model's field order; the rest stay deferred.
-            names = [f.attname for f in User._meta.concrete_fields if f.attname in known]
-            editor = User.from_db(connection.alias, names, [known[name] for name in names])
+            editor = sqlrows.instance(
+                User,
+                {
+                    "id": row.updated_by_id,
+                    "email": row.updated_by_email,
+                    "display_name": row.updated_by_display_name,
+                },
+            )
         row.updated_by = editor
         row.is_watched = bool(row.is_watched)
 
