@@ -68,7 +68,6 @@ def dashboard(request, container):
     context = {"container": container, "activities": activities, "has_more": has_more}
     if request.headers.get("HX-Request"):
         return render(request, "workspaces/dashboard.html#stream", context)
-    memberships = selectors.member_list_for(container=container)
     context.update(
         # What the dashboard's group list shows (workspaces/dashboard_rows.py), no more.
         groups=selectors.group_list_for(user=request.user, workspace=container.workspace)
@@ -76,7 +75,7 @@ def dashboard(request, container):
         .only("name", "slug", "is_private")
         if not container.is_group
         else (),
-        organisations=selectors.organisation_counts(memberships),
+        organisations=selectors.organisation_counts(container=container),
         dashboard_actions=[
             action
             for actions in get_hooks(DASHBOARD_ACTION)
