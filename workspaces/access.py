@@ -28,6 +28,7 @@ from django.db.models import Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
 
+from .container_sql import find_container
 from .models import (
     Group,
     GroupGroupObjectPermission,
@@ -309,12 +310,14 @@ def container_access(user: Viewer, container: Container) -> ContainerAccess:
         return ContainerAccess(container)
     if user.is_superuser:
         return ContainerAccess(container, frozenset(ACTIONS))
+    return _access_from(user, container, _permission_codenames(user, container))
+
+
+def _access_from(user: User, container: Container, codenames: set[str]) -> ContainerAccess:
+    if user.is_superuser:
+        return ContainerAccess(container, frozenset(ACTIONS))
     suffix = f"_{container._meta.model_name}"
-    actions = frozenset(
-        perm.removesuffix(suffix)
-        for perm in _permission_codenames(user, container)
-        if perm.endswith(suffix)
-    )
+    actions = frozenset(perm.removesuffix(suffix) for perm in codenames if perm.endswith(suffix))
     return ContainerAccess(container, actions)
 
 
@@ -325,24 +328,20 @@ def parse_container_path(path: str) -> tuple[str, str | None]:
 
 
 def container_get(user: Viewer, path: str) -> ContainerAccess:
-    """Resolve a container path and the viewer's access to it.
+    """Resolve a container path and the viewer's access to it, in one query
+    (``container_sql.find_container``).
 
     Raises Http404 for a missing container and for one the user may not view
     alike, so that a private container's existence does not leak.
     """
     workspace_slug, group_slug = parse_container_path(path)
-    container: Container | None
-    if group_slug:
-        container = (
-            Group.objects.select_related("workspace")
-            .filter(workspace__slug=workspace_slug, slug=group_slug)
-            .first()
-        )
-    else:
-        container = Workspace.objects.filter(slug=workspace_slug).first()
-    if container is None:
+    if not is_signed_in(user):  # may view nothing
         raise Http404("No such workspace or group.")
-    access = container_access(user, container)
+    found = find_container(user.pk, workspace_slug, group_slug, _permission_rows_sql)
+    if found is None:
+        raise Http404("No such workspace or group.")
+    container, codenames = found
+    access = _access_from(user, container, codenames)
     if not access.can(Action.VIEW):
         raise Http404("No such workspace or group.")
     return access

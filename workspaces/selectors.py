@@ -69,11 +69,13 @@ def members_sql(container: Container) -> tuple[str, list[int]]:
     return sql, params
 
 
-def organisation_counts(memberships: QuerySet[Membership]) -> list[tuple[str, int]]:
-    """``[(organisation name, member count)]`` for the dashboard: one aggregate query, a
-    few rows however many members (listing every member made the page grow with them)."""
+def organisation_counts(*, container: Container) -> list[tuple[str, int]]:
+    """``[(organisation name, member count)]`` of ``member_list_for``'s members, for the
+    dashboard: one aggregate query, a few rows however many members (listing every
+    member made the page grow with them). Built from the bare memberships, not from
+    the member list's joins and annotation, which the ORM compiled only to drop."""
     return list(
-        memberships.order_by()
+        members_of(container=container)
         .values_list("organisation__name")
         .annotate(members=Count("pk"))
         .order_by("organisation__name")

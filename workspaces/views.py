@@ -9,12 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_hub import ratelimits
 from alliance_hub.hooks import DASHBOARD_ACTION, get_hooks
-from alliance_hub.pagination import page_of
 from alliance_hub.params import query_id
 
 from . import founding, policies, selectors, services
 from .access import container_view
-from .activity import stream_for
 from .forms import (
     AcceptInvitationForm,
     GroupCreateForm,
@@ -23,6 +21,7 @@ from .forms import (
     RoleForm,
 )
 from .roles import Action
+from .stream_sql import stream_page_for
 
 STREAM_PAGE_SIZE = 20
 
@@ -52,11 +51,10 @@ def home(request):
 
 
 def _stream_page(request, container):
-    rows = stream_for(user=request.user, container=container)
     before = query_id(request, "before")
-    if before:
-        rows = rows.filter(id__lt=before)
-    return page_of(rows, STREAM_PAGE_SIZE)
+    return stream_page_for(
+        user=request.user, container=container, before=before, size=STREAM_PAGE_SIZE
+    )
 
 
 @container_view(Action.VIEW)
@@ -68,7 +66,6 @@ def dashboard(request, container):
     context = {"container": container, "activities": activities, "has_more": has_more}
     if request.headers.get("HX-Request"):
         return render(request, "workspaces/dashboard.html#stream", context)
-    memberships = selectors.member_list_for(container=container)
     context.update(
         # What the dashboard's group list shows (workspaces/dashboard_rows.py), no more.
         groups=selectors.group_list_for(user=request.user, workspace=container.workspace)
@@ -76,7 +73,7 @@ def dashboard(request, container):
         .only("name", "slug", "is_private")
         if not container.is_group
         else (),
-        organisations=selectors.organisation_counts(memberships),
+        organisations=selectors.organisation_counts(container=container),
         dashboard_actions=[
             action
             for actions in get_hooks(DASHBOARD_ACTION)

@@ -12,3 +12,20 @@ def test_dashboard_counts_members_per_organisation_instead_of_listing_them(world
     page = client.get(world.workspace.get_absolute_url()).content.decode()
     assert 'Delta Water Board <span class="muted">30 members</span>' in page
     assert page.count("Delta Water Board") == 1
+
+
+def test_the_counts_are_the_member_list_s_members_per_organisation(world):
+    from collections import Counter
+
+    from workspaces import selectors
+
+    partner = OrganisationFactory(name="Delta Water Board")
+    for _ in range(3):
+        add_member(world.workspace, organisation=partner)
+    for container in (world.workspace, world.open_group, world.private_group):
+        members = selectors.member_list_for(container=container)
+        expected = Counter(membership.organisation.name for membership in members)
+        counts = selectors.organisation_counts(container=container)
+        assert dict(counts) == expected
+        assert [name for name, _ in counts] == sorted(expected)
+    assert dict(selectors.organisation_counts(container=world.workspace))[partner.name] == 3

@@ -1,0 +1,53 @@
+"""Model instances from rows of queries written as SQL text (the few hot queries whose
+ORM building cost more CPU than running them: the container lookup, the dashboard's
+stream). Values are converted as the ORM converts them (SQLite's dates and booleans,
+JSON), and fields not given stay deferred."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db import connection
+
+
+def builder(
+    model: Any, attnames: Sequence[str], *, convert: bool = True
+) -> Callable[[Sequence[Any]], Any]:
+    """A function making ``model`` instances from rows of values of ``attnames`` (in
+    any order). Like the ORM's compiler, it looks the converters up once per query;
+    ``convert=False`` for values the ORM converted already (``values_list``)."""
+    by_name = {field.attname: field for field in model._meta.concrete_fields}
+    wanted = set(attnames)
+    order = [name for name in by_name if name in wanted]  # from_db takes field order
+    position = {name: index for index, name in enumerate(attnames)}
+    steps = []
+    for name in order:
+        field = by_name[name]
+        column = field.get_col(model._meta.db_table)
+        converters = []
+        if convert:
+            converters = connection.ops.get_db_converters(column)
+            converters += field.get_db_converters(connection)
+        steps.append((position[name], column, converters))
+    alias = connection.alias
+
+    def build(values: Sequence[Any]) -> Any:
+        converted = []
+        for index, column, converters in steps:
+            value = values[index]
+            for converter in converters:
+                value = converter(value, column, connection)
+            converted.append(value)
+        return model.from_db(alias, order, converted)
+
+    return build
+
+
+def instance(model: Any, values: dict[str, Any]) -> Any:
+    """One ``model`` instance from raw column values, by field attname."""
+    return builder(model, list(values))(list(values.values()))
+
+
+def columns(model: Any, alias: str) -> tuple[str, list[str]]:
+    """``("alias.col, ...", [attname, ...])``: every concrete column of ``model``."""
+    fields = model._meta.concrete_fields
+    return ", ".join(f"{alias}.{f.column}" for f in fields), [f.attname for f in fields]
