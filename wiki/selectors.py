@@ -6,7 +6,8 @@ and forbidden alike."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -14,27 +15,19 @@ from django.http import Http404
 
 from alliance_hub import sqlrows
 from alliance_hub.pagination import page_of
-from profiles.models import User
+from profiles.models import Profile, User
 from workspaces.access import Container
 from workspaces.activity import watched_by_sql
 
 from . import paths
 from .models import Page, PageLink, PageRedirect, SignoffRequest
 
+HistoricalPage = Page.history.model
+
 HISTORY_PAGE_SIZE = 50
 # Lists of revisions show no text: loading it moved megabytes per page for a long page
 # (200 revisions of big-page.md are ~14 MB of body and HTML).
 REVISION_TEXT_FIELDS = ("body", "body_html", "toc_html")
-# What a history row shows (wiki/rows.py): the revision and who made it, with their avatar.
-HISTORY_ROW_FIELDS = (
-    "revision",
-    "history_date",
-    "change_summary",
-    "history_user__email",
-    "history_user__display_name",
-    "history_user__profile__photo_files",
-    "history_user__profile__photo_version",
-)
 RECENT_CHANGES_SIZE = 50
 
 
@@ -168,17 +161,74 @@ def _attach(rows: list[Any], container: Container) -> None:
         row.is_watched = bool(row.is_watched)
 
 
-def history_for(*, page: Page, before: int | None = None) -> tuple[list[Any], bool]:
+class HistoryRow(NamedTuple):
+    """One line of a page's history: what wiki/rows.py shows."""
+
+    revision: int
+    history_date: datetime
+    change_summary: str
+    history_user: User | None
+
+
+def history_for(*, page: Page, before: int | None = None) -> tuple[list[HistoryRow], bool]:
     """A page's revisions, newest first, ``HISTORY_PAGE_SIZE`` at a time (keyset by
-    revision number). Returns ``(rows, has_more)``; one query."""
+    revision number). Returns ``(rows, has_more)``; one query.
+
+    Rows are read as values, each editor (with the profile their face needs) made from
+    them: the historical model's manager and three model instances a row cost about
+    1.5 ms of the page's CPU."""
     revisions = (
-        page.history.select_related("history_user__profile")
-        .only(*HISTORY_ROW_FIELDS)
+        HistoricalPage._default_manager.filter(id=page.pk)
         .order_by("-revision", "-history_id")
+        .values_list(*HISTORY_ROW_VALUES)
     )
     if before:
         revisions = revisions.filter(revision__lt=before)
-    return page_of(revisions, HISTORY_PAGE_SIZE)
+    values, has_more = page_of(revisions, HISTORY_PAGE_SIZE)
+    editors: dict[int, User] = {}  # one instance per editor, shared by their rows
+    rows = []
+    for revision, when, summary, user_id, *editor in values:
+        if user_id is not None and user_id not in editors:
+            editors[user_id] = _editor(user_id, *editor)
+        rows.append(HistoryRow(revision, when, summary, editors.get(user_id)))
+    return rows, has_more
+
+
+HISTORY_ROW_VALUES = (
+    "revision",
+    "history_date",
+    "change_summary",
+    "history_user_id",
+    "history_user__email",
+    "history_user__display_name",
+    "history_user__profile__pk",
+    "history_user__profile__photo_files",
+    "history_user__profile__photo_version",
+)
+
+
+def _editor(user_id, email, name, profile_id, photo_files, photo_version) -> User:
+    """The editor with what their face needs (the rest deferred), as select_related
+    would load them: a missing profile is known missing, not queried."""
+    editor = User.from_db(
+        connection.alias, *_in_field_order(User, id=user_id, email=email, display_name=name)
+    )
+    profile = None
+    if profile_id is not None:
+        profile = Profile.from_db(
+            connection.alias,
+            *_in_field_order(
+                Profile, user_id=profile_id, photo_files=photo_files, photo_version=photo_version
+            ),
+        )
+    User.profile.related.set_cached_value(editor, profile)
+    return editor
+
+
+def _in_field_order(model: Any, **known: Any) -> tuple[list[str], list[Any]]:
+    """``(names, values)`` in the model's field order, as ``from_db`` takes them."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in known]
+    return names, [known[name] for name in names]
 
 
 def revision_get_for(*, page: Page, revision: int) -> Any:
