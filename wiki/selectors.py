@@ -185,11 +185,18 @@ def history_for(*, page: Page, before: int | None = None) -> tuple[list[HistoryR
     if before:
         revisions = revisions.filter(revision__lt=before)
     values, has_more = page_of(revisions, HISTORY_PAGE_SIZE)
+    # Values are converted already; the builders only make instances (fields in order).
+    build_editor = sqlrows.builder(User, ["id", "email", "display_name"], convert=False)
+    face_fields = ["user_id", "photo_files", "photo_version"]
+    build_profile = sqlrows.builder(Profile, face_fields, convert=False)
     editors: dict[int, User] = {}  # one instance per editor, shared by their rows
     rows = []
-    for revision, when, summary, user_id, *editor in values:
+    for revision, when, summary, user_id, email, name, *profile in values:
         if user_id is not None and user_id not in editors:
-            editors[user_id] = _editor(user_id, *editor)
+            editor = editors[user_id] = build_editor([user_id, email, name])
+            # As select_related would: a missing profile is known missing, not queried.
+            face = build_profile(profile) if profile[0] is not None else None
+            User.profile.related.set_cached_value(editor, face)
         rows.append(HistoryRow(revision, when, summary, editors.get(user_id)))
     return rows, has_more
 
@@ -205,30 +212,6 @@ HISTORY_ROW_VALUES = (
     "history_user__profile__photo_files",
     "history_user__profile__photo_version",
 )
-
-
-def _editor(user_id, email, name, profile_id, photo_files, photo_version) -> User:
-    """The editor with what their face needs (the rest deferred), as select_related
-    would load them: a missing profile is known missing, not queried."""
-    editor = User.from_db(
-        connection.alias, *_in_field_order(User, id=user_id, email=email, display_name=name)
-    )
-    profile = None
-    if profile_id is not None:
-        profile = Profile.from_db(
-            connection.alias,
-            *_in_field_order(
-                Profile, user_id=profile_id, photo_files=photo_files, photo_version=photo_version
-            ),
-        )
-    User.profile.related.set_cached_value(editor, profile)
-    return editor
-
-
-def _in_field_order(model: Any, **known: Any) -> tuple[list[str], list[Any]]:
-    """``(names, values)`` in the model's field order, as ``from_db`` takes them."""
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in known]
-    return names, [known[name] for name in names]
 
 
 def revision_get_for(*, page: Page, revision: int) -> Any:
