@@ -6,7 +6,8 @@ and forbidden alike."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -14,27 +15,19 @@ from django.http import Http404
 
 from alliance_hub import sqlrows
 from alliance_hub.pagination import page_of
-from profiles.models import User
+from profiles.models import Profile, User
 from workspaces.access import Container
 from workspaces.activity import watched_by_sql
 
 from . import paths
 from .models import Page, PageLink, PageRedirect, SignoffRequest
 
+HistoricalPage = Page.history.model
+
 HISTORY_PAGE_SIZE = 50
 # Lists of revisions show no text: loading it moved megabytes per page for a long page
 # (200 revisions of big-page.md are ~14 MB of body and HTML).
 REVISION_TEXT_FIELDS = ("body", "body_html", "toc_html")
-# What a history row shows (wiki/rows.py): the revision and who made it, with their avatar.
-HISTORY_ROW_FIELDS = (
-    "revision",
-    "history_date",
-    "change_summary",
-    "history_user__email",
-    "history_user__display_name",
-    "history_user__profile__photo_files",
-    "history_user__profile__photo_version",
-)
 RECENT_CHANGES_SIZE = 50
 
 
@@ -168,17 +161,57 @@ def _attach(rows: list[Any], container: Container) -> None:
         row.is_watched = bool(row.is_watched)
 
 
-def history_for(*, page: Page, before: int | None = None) -> tuple[list[Any], bool]:
+class HistoryRow(NamedTuple):
+    """One line of a page's history: what wiki/rows.py shows."""
+
+    revision: int
+    history_date: datetime
+    change_summary: str
+    history_user: User | None
+
+
+def history_for(*, page: Page, before: int | None = None) -> tuple[list[HistoryRow], bool]:
     """A page's revisions, newest first, ``HISTORY_PAGE_SIZE`` at a time (keyset by
-    revision number). Returns ``(rows, has_more)``; one query."""
+    revision number). Returns ``(rows, has_more)``; one query.
+
+    Rows are read as values, each editor (with the profile their face needs) made from
+    them: the historical model's manager and three model instances a row cost about
+    1.5 ms of the page's CPU."""
     revisions = (
-        page.history.select_related("history_user__profile")
-        .only(*HISTORY_ROW_FIELDS)
+        HistoricalPage._default_manager.filter(id=page.pk)
         .order_by("-revision", "-history_id")
+        .values_list(*HISTORY_ROW_VALUES)
     )
     if before:
         revisions = revisions.filter(revision__lt=before)
-    return page_of(revisions, HISTORY_PAGE_SIZE)
+    values, has_more = page_of(revisions, HISTORY_PAGE_SIZE)
+    # Values are converted already; the builders only make instances (fields in order).
+    build_editor = sqlrows.builder(User, ["id", "email", "display_name"], convert=False)
+    face_fields = ["user_id", "photo_files", "photo_version"]
+    build_profile = sqlrows.builder(Profile, face_fields, convert=False)
+    editors: dict[int, User] = {}  # one instance per editor, shared by their rows
+    rows = []
+    for revision, when, summary, user_id, email, name, *profile in values:
+        if user_id is not None and user_id not in editors:
+            editor = editors[user_id] = build_editor([user_id, email, name])
+            # As select_related would: a missing profile is known missing, not queried.
+            face = build_profile(profile) if profile[0] is not None else None
+            User.profile.related.set_cached_value(editor, face)
+        rows.append(HistoryRow(revision, when, summary, editors.get(user_id)))
+    return rows, has_more
+
+
+HISTORY_ROW_VALUES = (
+    "revision",
+    "history_date",
+    "change_summary",
+    "history_user_id",
+    "history_user__email",
+    "history_user__display_name",
+    "history_user__profile__pk",
+    "history_user__profile__photo_files",
+    "history_user__profile__photo_version",
+)
 
 
 def revision_get_for(*, page: Page, revision: int) -> Any:

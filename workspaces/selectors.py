@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
+from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from .access import Container, Viewer, groups_visible_to, visible_in, workspaces_visible_to
+from .access import (
+    Container,
+    Viewer,
+    groups_visible_to,
+    visible_ids_sql,
+    visible_in,
+    workspaces_visible_to,
+)
 from .models import (
     Group,
     GroupMembership,
@@ -34,6 +43,28 @@ def group_list_for(*, user: Viewer, workspace: Workspace) -> QuerySet[Group]:
         .select_related("workspace")
         .order_by("name")
     )
+
+
+class GroupLink(NamedTuple):
+    """What the dashboard's group list shows of a group (workspaces/dashboard_rows.py)."""
+
+    name: str
+    slug: str
+    is_private: bool
+
+
+def group_links_for(*, user: Viewer, workspace: Workspace) -> list[GroupLink]:
+    """``group_list_for``'s groups as ``GroupLink``s, by name: the dashboard's list, in
+    one query written in SQL (the ORM took 0.4 ms of CPU to build it;
+    tests/workspaces/test_dashboard_rows.py holds it to ``group_list_for``)."""
+    visible, params = visible_ids_sql(user, Group)
+    sql = (
+        f"SELECT g.name, g.slug, g.is_private FROM {Group._meta.db_table} g"  # noqa: S608
+        f" WHERE g.workspace_id = %s AND g.id IN ({visible}) ORDER BY g.name, g.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [workspace.pk, *params])
+        return [GroupLink(name, slug, bool(private)) for name, slug, private in cursor.fetchall()]
 
 
 def members_of(*, container: Container) -> QuerySet[Membership]:

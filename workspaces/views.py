@@ -67,10 +67,7 @@ def dashboard(request, container):
     if request.headers.get("HX-Request"):
         return render(request, "workspaces/dashboard.html#stream", context)
     context.update(
-        # What the dashboard's group list shows (workspaces/dashboard_rows.py), no more.
-        groups=selectors.group_list_for(user=request.user, workspace=container.workspace)
-        .select_related(None)
-        .only("name", "slug", "is_private")
+        groups=selectors.group_links_for(user=request.user, workspace=container.workspace)
         if not container.is_group
         else (),
         organisations=selectors.organisation_counts(container=container),

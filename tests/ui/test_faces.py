@@ -84,3 +84,15 @@ def test_the_members_page_reads_faces_without_a_query_per_row(
         add_member(world.workspace)
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_a_renamed_person_shows_their_new_initials_on_the_next_page(world, client_for):
+    anna = add_member(world.workspace, user=UserFactory(display_name="Anna Berg"))
+    client = client_for(world.lead)
+    dashboard = reverse("workspaces:dashboard", args=[world.workspace])
+    assert _initials_avatar(anna) in client.get(dashboard).content.decode()
+    anna.display_name = "Zora Quist"
+    anna.save()
+    html = client.get(dashboard).content.decode()
+    assert _initials_avatar(anna) in html
+    assert 'aria-hidden="true">AB</span>' not in html

@@ -74,3 +74,33 @@ def test_the_rows_are_the_format_html_builder_s(world, in_group):
     built = history_rows(rows, container=container, page=page, diff_url=diff_url)
     assert "Someone" in built and "Step &lt;0&gt; &amp; &#x27;more&#x27;" in built
     assert built == expected
+
+
+def test_history_rows_read_as_values_are_the_orm_s_revisions_and_need_no_query(
+    world, django_assert_num_queries
+):
+    """history_for builds its rows from values; they must be the historical records the
+    ORM loads, with each editor's name and face, and rendering them asks nothing more."""
+    from profiles.models import Profile
+
+    photographer = add_member(world.workspace)
+    Profile.objects.update_or_create(
+        user=photographer, defaults={"photo_files": {"small": "x.jpg"}, "photo_version": "v3"}
+    )
+    Profile.objects.filter(user=world.lead).delete()  # an editor without a profile
+    page = create_page(world.workspace, world.member, "Plans", "plans", "One")
+    page = edit_page(page, world.lead, "Two", summary="By the lead")
+    page = edit_page(page, photographer, "Three", summary="With a face")
+    rows, has_more = selectors.history_for(page=page)
+    orm = page.history.select_related("history_user__profile").order_by("-revision")
+    assert not has_more
+    assert [(r.revision, r.history_date, r.change_summary) for r in rows] == [
+        (r.revision, r.history_date, r.change_summary) for r in orm
+    ]
+    diff_url = reverse("wiki:page_diff", args=[world.workspace, page.path])
+    with django_assert_num_queries(0):
+        built = history_rows(rows, container=world.workspace, page=page, diff_url=diff_url)
+        faces = [avatar(row.history_user, "tiny") for row in rows]
+    assert faces == [avatar(r.history_user, "tiny") for r in orm]
+    assert "?v=v3" in faces[0] and "avatar-initials" in faces[1]
+    assert str(photographer) in built and str(world.lead) in built

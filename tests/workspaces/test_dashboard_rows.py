@@ -9,10 +9,10 @@ import re
 import pytest
 from django.template import engines
 
-from tests.factories import make_group
+from tests.factories import UserFactory, make_group
 from workspaces.activity import record_activity, stream_for
 from workspaces.dashboard_rows import group_items, stream_items
-from workspaces.selectors import group_list_for
+from workspaces.selectors import group_links_for, group_list_for
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,17 @@ def test_the_group_items_are_the_template_loop_s(busy):
     assert any(g.is_private for g in groups) and len(groups) >= 3
     expected = _render(_GROUPS, groups=groups)
     assert _tags(group_items(groups, workspace=busy.workspace)) == _tags(expected)
+
+
+def test_the_dashboard_s_groups_are_group_list_for_s(world):
+    personas = ["lead", "community_manager", "member", "observer", "non_group_member"]
+    viewers = [getattr(world, p) for p in [*personas, "outsider", "removed"]]
+    for viewer in [*viewers, UserFactory(is_superuser=True)]:
+        expected = [
+            (group.name, group.slug, group.is_private)
+            for group in group_list_for(user=viewer, workspace=world.workspace)
+        ]
+        assert group_links_for(user=viewer, workspace=world.workspace) == expected
+    private = (world.private_group.name, world.private_group.slug, True)
+    assert private in group_links_for(user=world.member, workspace=world.workspace)
+    assert private not in group_links_for(user=world.non_group_member, workspace=world.workspace)
