@@ -12,7 +12,7 @@ from django.urls import reverse
 from alliance_hub import hooks
 from tests.alliance import build_alliance
 from tests.factories import add_member, make_group
-from tests.launch.helpers import edit_page
+from tests.workspaces.content_helpers import edit_page
 from wiki import selectors, signoff
 from wiki.models import Signoff
 from workspaces.models import Activity, Notification

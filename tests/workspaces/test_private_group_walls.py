@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tests.documents.helpers import make_document
 from tests.factories import add_member
-from tests.launch.helpers import post
+from tests.workspaces.content_helpers import post
 from wiki import services as wiki
 from wiki.services import PageContent
 from workspaces import adoption, services

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.documents.helpers import add_version, make_document
 from tests.factories import add_member
-from tests.launch.helpers import edit_page, fill_profile, post
+from tests.workspaces.content_helpers import edit_page, fill_profile, post
 from workspaces import adoption, services
 from workspaces.models import Invitation, Organisation, WeeklyVisit
 from workspaces.roles import Role

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.documents.helpers import make_document
 from tests.factories import add_member
-from tests.launch.helpers import edit_page, fill_profile, post
+from tests.workspaces.content_helpers import edit_page, fill_profile, post
 from wiki.models import Page
 from workspaces import onboarding
 from workspaces.models import Membership, Pin

@@ -1,4 +1,5 @@
-"""Builders for the launch tests; everything goes through the apps' services."""
+"""Content for the onboarding, pins, adoption and export tests; everything goes through
+the apps' services."""
 
 from microblog import services as microblog
 from profiles.services import profile_save

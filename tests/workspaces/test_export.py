@@ -14,7 +14,7 @@ from django.urls import reverse
 from documents import services as documents
 from jobs.models import Job
 from tests.documents.helpers import add_version, make_document
-from tests.launch.helpers import blog, edit_page, post
+from tests.workspaces.content_helpers import blog, edit_page, post
 from workspaces import export
 
 
