@@ -15,7 +15,8 @@ from django.http import Http404
 
 from alliance_hub import sqlrows
 from alliance_hub.pagination import page_of
-from profiles.models import Profile, User
+from profiles.avatars import People
+from profiles.models import User
 from workspaces.access import Container
 from workspaces.activity import watched_by_sql
 
@@ -185,19 +186,11 @@ def history_for(*, page: Page, before: int | None = None) -> tuple[list[HistoryR
     if before:
         revisions = revisions.filter(revision__lt=before)
     values, has_more = page_of(revisions, HISTORY_PAGE_SIZE)
-    # Values are converted already; the builders only make instances (fields in order).
-    build_editor = sqlrows.builder(User, ["id", "email", "display_name"], convert=False)
-    face_fields = ["user_id", "photo_files", "photo_version"]
-    build_profile = sqlrows.builder(Profile, face_fields, convert=False)
-    editors: dict[int, User] = {}  # one instance per editor, shared by their rows
-    rows = []
-    for revision, when, summary, user_id, email, name, *profile in values:
-        if user_id is not None and user_id not in editors:
-            editor = editors[user_id] = build_editor([user_id, email, name])
-            # As select_related would: a missing profile is known missing, not queried.
-            face = build_profile(profile) if profile[0] is not None else None
-            User.profile.related.set_cached_value(editor, face)
-        rows.append(HistoryRow(revision, when, summary, editors.get(user_id)))
+    editors = People(convert=False)  # values_list converted the values already
+    rows = [
+        HistoryRow(revision, when, summary, editors.get(*editor))
+        for revision, when, summary, *editor in values
+    ]
     return rows, has_more
 
 
@@ -208,7 +201,7 @@ HISTORY_ROW_VALUES = (
     "history_user_id",
     "history_user__email",
     "history_user__display_name",
-    "history_user__profile__pk",
+    "history_user__profile__user_id",
     "history_user__profile__photo_files",
     "history_user__profile__photo_version",
 )

@@ -6,6 +6,7 @@ it to ``stream_for`` for every persona and container."""
 from django.db import connection
 
 from alliance_hub import sqlrows
+from profiles.avatars import People
 from profiles.models import Profile, User
 
 from .access import Container, Viewer, contained_visible_sql
@@ -35,21 +36,10 @@ def stream_page_for(
         cursor.execute(sql, [*params, size + 1])
         rows = cursor.fetchall()
     build_line = sqlrows.builder(Activity, names)
-    build_actor = sqlrows.builder(User, ["id", "email", "display_name"])
-    build_profile = sqlrows.builder(Profile, ["user_id", "photo_files", "photo_version"])
-    actors: dict[int, User] = {}  # one instance per person, shared by their lines
+    people = People()
     lines = []
     for row in rows[:size]:
         line = build_line(row)
-        actor_id = line.actor_id
-        if actor_id is not None and actor_id not in actors:
-            email, name, *profile = row[len(names) :]
-            actor = actors[actor_id] = build_actor([actor_id, email, name])
-            # As select_related would: a missing profile is known missing, not queried.
-            has_profile = profile[0] is not None
-            User.profile.related.set_cached_value(
-                actor, build_profile(profile) if has_profile else None
-            )
-        line.actor = actors.get(actor_id)
+        line.actor = people.get(line.actor_id, *row[len(names) :])
         lines.append(line)
     return lines, len(rows) > size
