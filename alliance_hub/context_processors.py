@@ -1,8 +1,8 @@
 from functools import cached_property
 
-from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from alliance_hub.reversing import reverse
 from workspaces.notifications import menu_workspaces_for, unread_count_for
 
 from .hooks import NAV_LINK, get_hooks

@@ -7,28 +7,15 @@ templates' context (``navigation`` in context_processors.py) is what it reads.""
 from html import escape
 from urllib.parse import quote
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
 
-_URLS: dict[tuple[str, str], str] = {}
-
-
-@receiver(setting_changed)
-def _forget_urls(setting, **kwargs):
-    if setting == "ROOT_URLCONF":  # tests that swap the URLconf
-        _URLS.clear()
+from .reversing import reverse
 
 
 def _url(name: str) -> str:
-    """``reverse(name)`` of a URL without arguments, reversed once per script prefix."""
-    key = (get_script_prefix(), name)
-    if key not in _URLS:
-        _URLS[key] = escape(reverse(name))
-    return _URLS[key]
+    return escape(reverse(name))
 
 
 def _csrf_input(context) -> str:

@@ -87,7 +87,10 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["template_partials.templatetags.partials"],
+            "builtins": [
+                "template_partials.templatetags.partials",
+                "alliance_hub.url_tags",
+            ],
             "libraries": {
                 "frame": "alliance_hub.frame_tags",
                 "textdiff": "alliance_hub.textdiff_tags",
@@ -211,7 +214,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or env_bool("SIMPLE_STATIC", False)
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "alliance_hub.static_storage.StaticStorage"
         )
     },
 }

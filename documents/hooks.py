@@ -1,8 +1,7 @@
 """What the documents app contributes to other apps' pages (see alliance_hub/hooks.py)."""
 
-from django.urls import reverse
-
 from alliance_hub.hooks import ProfileSection
+from alliance_hub.reversing import reverse
 from workspaces.models.contained import path_of
 
 from . import selectors

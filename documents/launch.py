@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from django.core.files.storage import default_storage
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from alliance_hub import filestore
 from alliance_hub.hooks import Check, ExportEntries, Todo
+from alliance_hub.reversing import reverse
 from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 

@@ -8,9 +8,9 @@ time) so that a folder lists, sorts and filters from one table with indexes.
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.reversing import reverse
 from workspaces.models import Contained, TrashableMixin, TrashableQuerySet
 
 from . import files

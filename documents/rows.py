@@ -5,10 +5,10 @@ table. The HTML is the one the templates had inline."""
 
 from html import escape
 
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from alliance_hub import fragments
+from alliance_hub.reversing import reverse
 from profiles.avatars import avatar
 
 from . import files, labels

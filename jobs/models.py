@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance_hub import hooks
+from alliance_hub.reversing import reverse
 from workspaces.models import Contained
 
 

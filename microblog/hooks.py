@@ -2,9 +2,8 @@
 sections of a person's profile and the dashboard's buttons. Each runs a fixed number
 of queries and shows only what the viewer may see (``contained_visible_q``)."""
 
-from django.urls import reverse
-
 from alliance_hub.hooks import DashboardAction, ProfileSection
+from alliance_hub.reversing import reverse
 from workspaces.access import contained_visible_sql
 from workspaces.models import Group, Workspace
 from workspaces.models.contained import path_of

@@ -8,10 +8,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.html import escape
 
 from alliance_hub.hooks import ExportEntries, Todo
+from alliance_hub.reversing import reverse
 from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 

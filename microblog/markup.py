@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from django.urls import reverse
-
 from alliance_hub.markup import POLICY_VERSION, sanitise_html
+from alliance_hub.reversing import reverse
 from workspaces.access import users_who_may_view
 
 TAG_MAX_LENGTH = 50

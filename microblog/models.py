@@ -10,11 +10,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
 from alliance_hub.markup import render_markdown
+from alliance_hub.reversing import reverse
 from workspaces.models import Contained, ContainedQuerySet
 
 from .markup import render_status_text

@@ -11,12 +11,12 @@ Values go through ``html.escape``, which is what Django's ``escape`` does.
 from dataclasses import dataclass
 from html import escape
 
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
 from alliance_hub import fragments
+from alliance_hub.reversing import reverse
 from profiles.templatetags.people import avatar
 from workspaces.access import ContainerAccess
 

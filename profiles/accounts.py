@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance_hub.ratelimits import try_again_message
+from alliance_hub.reversing import reverse
 from workspaces import sso
 from workspaces.models import Membership
 

@@ -9,11 +9,11 @@ import functools
 from html import escape
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from alliance_hub import sqlrows
+from alliance_hub.reversing import reverse
 
 from . import photos
 from .models import Profile, User

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.urls import reverse
-
 from alliance_hub.hooks import Check, Todo
+from alliance_hub.reversing import reverse
 
 from .completeness import completeness
 from .models import Profile, ProfileTask

@@ -7,10 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance_hub.markup import render_markdown
+from alliance_hub.reversing import reverse
 
 
 class UserManager(BaseUserManager):

@@ -8,9 +8,9 @@ compares it with the earlier ``format_html`` rows."""
 from html import escape
 from urllib.parse import quote
 
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from alliance_hub.reversing import reverse
 from profiles.avatars import avatar
 from workspaces.roles import Role
 

@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_hub import filestore
 from alliance_hub.pagination import InvalidCursor
+from alliance_hub.reversing import reverse
 from alliance_hub.uploads import upload_view
 from workspaces.access import container_view
 from workspaces.roles import Action

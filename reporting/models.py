@@ -4,9 +4,9 @@ versioned like any page; the item records which revision was submitted, by whom.
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.reversing import reverse
 from workspaces.models import Contained
 
 

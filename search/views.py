@@ -1,9 +1,9 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from alliance_hub.reversing import reverse
 from workspaces.access import container_view
 from workspaces.roles import Action
 

@@ -7,9 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from alliance_hub.hooks import Check, ExportEntries, Todo
+from alliance_hub.reversing import reverse
 from workspaces.access import visible_in
 from workspaces.adoption import count_by_member, count_by_week
 

@@ -8,10 +8,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from alliance_hub.reversing import reverse
 from workspaces.models import Contained, TrashableMixin, TrashableQuerySet
 
 from .markup import render_wiki_markdown

@@ -5,10 +5,10 @@ docs/performance.md). The HTML is the one ``wiki/page_history.html`` had inline.
 
 from html import escape
 
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from alliance_hub import fragments
+from alliance_hub.reversing import reverse
 from profiles.avatars import avatar
 
 CHECKED = " checked"

@@ -5,11 +5,11 @@ the dashboard's time. The HTML is the one ``workspaces/dashboard.html`` had inli
 
 from html import escape
 
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
 from alliance_hub.fragments import iso, local
+from alliance_hub.reversing import reverse
 from profiles.avatars import avatar
 
 NOTHING_YET = '<li class="empty">Nothing has happened here yet.</li>'

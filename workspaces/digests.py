@@ -19,9 +19,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.reversing import reverse
 from workspaces.activity import stream_for
 from workspaces.models import Membership
 from workspaces.notifications import unread_count_for

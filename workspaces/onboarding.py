@@ -3,10 +3,10 @@ managers) and the start page's to-do of a member. Content apps contribute throug
 alliance_hub.hooks."""
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance_hub import hooks
+from alliance_hub.reversing import reverse
 
 from .access import require_action
 from .models import Invitation, Membership, Workspace

@@ -15,7 +15,8 @@ from cryptography import x509
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
+
+from alliance_hub.reversing import reverse
 
 PROVIDER = "saml"
 SECURITY = {

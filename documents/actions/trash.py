@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance_hub.hooks import search_changed
+from alliance_hub.reversing import reverse
 from workspaces.access import require_action
 from workspaces.activity import record_activity, unwatch, watcher_ids
 from workspaces.pins import unpin_target

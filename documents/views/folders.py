@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from alliance_hub.pagination import InvalidCursor
 from alliance_hub.params import form_id
+from alliance_hub.reversing import reverse
 from workspaces.access import container_view
 from workspaces.roles import Action
 

@@ -5,10 +5,10 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance_hub.pagination import encode_cursor
+from alliance_hub.reversing import reverse
 from documents.models import Document
 from documents.selectors import DEFAULT_SORT, PAGE_SIZE, SORTS
 from workspaces.models import Group, Membership

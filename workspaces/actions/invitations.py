@@ -16,9 +16,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.reversing import reverse
 from jobs.runner import Outcome
 from jobs.services import job_start
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
+from alliance_hub.reversing import reverse
 from alliance_hub.sessions import end_sessions
 
 from ..access import require_action

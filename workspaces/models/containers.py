@@ -4,9 +4,10 @@ groups holding the containers' guardian permissions."""
 from django.conf import settings
 from django.contrib.auth.models import Group as AuthGroup
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from alliance_hub.reversing import reverse
 
 from ..roles import Role, container_meta_permissions
 
