@@ -114,6 +114,17 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+# PostgreSQL: parameters bound by the server and each query prepared on a connection
+# after it has run there PREPARE_AFTER times, so PostgreSQL parses and plans it once per
+# connection, not per request (planning took 1.5-3 ms of a page, 9 ms for the document
+# page's eight-join lookup; docs/performance.md). "off" keeps Django's default
+# (client-side binding, nothing prepared), e.g. behind PgBouncer < 1.21 in transaction
+# mode (docs/deploy.md).
+PREPARE_AFTER = os.environ.get("DATABASE_PREPARE_AFTER", "2")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and PREPARE_AFTER != "off":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=int(PREPARE_AFTER)
+    )
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
 
 AUTH_USER_MODEL = "profiles.User"
