@@ -1,7 +1,8 @@
 """Model instances from rows of queries written as SQL text (the few hot queries whose
 ORM building cost more CPU than running them: the container lookup, the dashboard's
 stream). Values are converted as the ORM converts them (SQLite's dates and booleans,
-JSON), and fields not given stay deferred."""
+JSON), and fields not given stay deferred. ``parts`` reads several models from one
+joined row, as ``select_related`` does."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -51,3 +52,28 @@ def columns(model: Any, alias: str) -> tuple[str, list[str]]:
     """``("alias.col, ...", [attname, ...])``: every concrete column of ``model``."""
     fields = model._meta.concrete_fields
     return ", ".join(f"{alias}.{f.column}" for f in fields), [f.attname for f in fields]
+
+
+class Part:
+    """One model's columns in a joined row: ``model`` under ``alias``, read from the
+    row at ``start``; ``None`` when its primary key is NULL (an empty LEFT JOIN)."""
+
+    def __init__(self, model: Any, alias: str, start: int) -> None:
+        self.sql, names = columns(model, alias)
+        self.build: Callable[[Sequence[Any]], Any] = builder(model, names)
+        self.start, self.end = start, start + len(names)
+        self.pk_index = start + names.index(model._meta.pk.attname)
+
+    def get(self, row: Sequence[Any]) -> Any:
+        if row[self.pk_index] is None:
+            return None
+        return self.build(row[self.start : self.end])
+
+
+def parts(specs: Sequence[tuple[Any, str]]) -> list[Part]:
+    """A ``Part`` per ``(model, alias)``, in the order their columns are selected."""
+    made, start = [], 0
+    for model, alias in specs:
+        made.append(Part(model, alias, start))
+        start = made[-1].end
+    return made

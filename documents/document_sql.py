@@ -11,7 +11,6 @@ select_related, and ``document.versions``) for every viewer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
@@ -28,30 +27,6 @@ if TYPE_CHECKING:
     from django.db.models.expressions import RawSQL
 
 
-class _Part:
-    """One model's columns in a joined row: ``model`` under ``alias``, read from the
-    row at ``start``; ``None`` when its primary key is NULL (an empty LEFT JOIN)."""
-
-    def __init__(self, model: Any, alias: str, start: int) -> None:
-        self.sql, names = sqlrows.columns(model, alias)
-        self.build: Callable[[Sequence[Any]], Any] = sqlrows.builder(model, names)
-        self.start, self.end = start, start + len(names)
-        self.pk_index = start + names.index(model._meta.pk.attname)
-
-    def get(self, row: Sequence[Any]) -> Any:
-        if row[self.pk_index] is None:
-            return None
-        return self.build(row[self.start : self.end])
-
-
-def _parts(specs: Sequence[tuple[Any, str]]) -> list[_Part]:
-    parts, start = [], 0
-    for model, alias in specs:
-        parts.append(_Part(model, alias, start))
-        start = parts[-1].end
-    return parts
-
-
 def _in_container_sql(container: Container) -> tuple[str, list[Any]]:
     """``_in_container`` (the container's own rows, the workspace named for groups too)."""
     if container.is_group:
@@ -66,7 +41,7 @@ def document_view_for(
     latest version (and its uploader) loaded, the container's objects attached, and each
     ``state`` subquery set as an attribute, converted as an annotation would be; None if
     there is none."""
-    parts = _parts(
+    parts = sqlrows.parts(
         [
             (Document, "d"),
             (Folder, "f"),
@@ -122,7 +97,7 @@ def versions_page(
     """Up to ``limit`` versions of ``document``, newest first, numbered below ``before``
     if given, each with its uploader and their profile (as ``select_related
     ("uploaded_by__profile")``, one instance per person), and whether more follow."""
-    version, uploader, profile = _parts([(Version, "v"), (User, "u"), (Profile, "p")])
+    version, uploader, profile = sqlrows.parts([(Version, "v"), (User, "u"), (Profile, "p")])
     sql = (
         f"SELECT {version.sql}, {uploader.sql}, {profile.sql} "  # noqa: S608 - names only
         f"FROM {Version._meta.db_table} v "
