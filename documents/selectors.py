@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
+from alliance_hub import sqlrows
 from alliance_hub.pagination import keyset_page, page_of
 from workspaces.access import Container, Viewer, contained_visible_q, contained_visible_sql
 from workspaces.models import Group, Watch, Workspace
@@ -385,4 +386,4 @@ def recent_documents_by(*, viewer: Viewer, person: User, limit: int = 5) -> list
         f"WHERE d.deleted_at IS NULL AND d.created_by_id = %s AND {visible} "
         "ORDER BY d.updated_at DESC, d.id DESC LIMIT %s"
     )
-    return list(Document.objects.raw(sql, [person.pk, *visible_params, limit]))
+    return sqlrows.fetch(Document, sql, [person.pk, *visible_params, limit])
