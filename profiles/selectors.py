@@ -12,12 +12,12 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from alliance_hub.hooks import PROFILE_SECTION, get_hooks
-from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
+from alliance_hub.pagination import cursor_for, decode_cursor
 from workspaces.access import Container, Viewer
 from workspaces.models import Membership, Organisation, Workspace
 from workspaces.selectors import members_of, members_sql
 
-from . import person_sql
+from . import directory_sql, person_sql
 from .completeness import Completeness, completeness
 from .models import Profile, ProfileTask, Tag, User
 
@@ -204,17 +204,21 @@ def directory_page(
     """One page of ``directory_members`` after ``cursor`` (a keyset cursor of
     alliance_hub.pagination, read in order off the users' name index, so a page costs
     the same at any depth and any alliance size). Returns ``(rows, next cursor or
-    "")``; raises InvalidCursor. Three queries."""
-    memberships = _members(container=container, **filters)
-    if cursor:
-        key = decode_cursor(Membership, DIRECTORY_ORDER, cursor)
-        memberships = memberships.filter(after(DIRECTORY_ORDER, key))
-    page, more = page_of(memberships, size)
+    "")``; raises InvalidCursor. Two queries, written in SQL (profiles/directory_sql.py)."""
+    key = decode_cursor(Membership, DIRECTORY_ORDER, cursor) if cursor else None
+    found, more = directory_sql.directory_rows(container=container, size=size, key=key, **filters)
+    tags = person_sql.tags_by_profile([membership.user_id for membership, _ in found])
+    rows = []
+    for membership, tasks in found:
+        profile = profile_of(membership.user)
+        if profile is not None:
+            profile.use_tags(tags.get(membership.user_id, []))
+        rows.append(DirectoryRow(membership=membership, profile=profile, tasks=tasks))
     next_cursor = ""
     if more:
-        last = page[-1].user
+        last = rows[-1].person
         next_cursor = cursor_for(DIRECTORY_ORDER, [last.display_name, last.pk])
-    return _rows(page, workspace=container.workspace), next_cursor
+    return rows, next_cursor
 
 
 def add_completeness(
