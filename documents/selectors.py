@@ -17,21 +17,19 @@ from django.db.models import (
     BooleanField,
     CharField,
     DateTimeField,
-    Exists,
     Field,
     IntegerField,
-    OuterRef,
     QuerySet,
 )
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from alliance_hub import sqlrows
-from alliance_hub.pagination import keyset_page, page_of
+from alliance_hub.pagination import decode_cursor, encode_cursor, page_of
 from workspaces.access import Container, Viewer, contained_visible_q, contained_visible_sql
 from workspaces.models import Group, Watch, Workspace
 
-from . import document_sql
+from . import document_sql, folder_sql
 from .models import Document, DocumentTag, Download, Folder, Review, Version
 
 if TYPE_CHECKING:
@@ -60,7 +58,7 @@ def _in_container(queryset: Any, container: Container) -> Any:
 
 
 def folder_get_for(*, container: Container, pk: int) -> Folder:
-    folder = _in_container(Folder.objects, container).filter(pk=pk).first()
+    folder = folder_sql.folder_get(container=container, pk=pk)
     if folder is None:
         raise Http404("No such folder.")
     return folder
@@ -105,16 +103,6 @@ class FolderPage:
     breadcrumbs: list[Folder]
 
 
-# What a folder row shows and its sort keys: the rest (descriptions, hashes, the
-# people's password hashes...) cost more to load than the rows cost to show.
-FOLDER_ROW_COLUMNS = (
-    "workspace_id", "group_id", "folder_id", "title", "name_key", "latest_version_id",
-    "version_count", "file_type", "size", "updated_at", "locked_by_id", "locked_until",
-    "locked_by__display_name", "locked_by__email", "latest_version__state",
-    "latest_version__uploaded_by__display_name", "latest_version__uploaded_by__email",
-)  # fmt: skip
-
-
 def folder_page(
     *,
     container: Container,
@@ -125,29 +113,25 @@ def folder_page(
     cursor: str = "",
 ) -> FolderPage:
     """One page of a folder's live documents, sorted and filtered, plus its
-    subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor."""
-    documents = (
-        _in_container(Document.objects.alive(), container)
-        .filter(folder=folder)
-        .select_related("locked_by", "latest_version__uploaded_by")
-        .only(*FOLDER_ROW_COLUMNS)
+    subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor.
+    Read in SQL text (documents/folder_sql.py)."""
+    ordering = SORTS[sort][1]
+    rows = folder_sql.documents_page(
+        container=container,
+        folder=folder,
+        ordering=ordering,
+        size=PAGE_SIZE,
+        after=decode_cursor(Document, ordering, cursor) if cursor else None,
+        tag=tag,
+        file_type=file_type,
     )
-    if tag:
-        documents = documents.filter(
-            Exists(DocumentTag.objects.filter(document=OuterRef("pk"), name=tag))
-        )
-    if file_type:
-        documents = documents.filter(file_type=file_type)
-    rows, next_cursor = keyset_page(
-        documents,
-        SORTS[sort][1],
-        cursor,
-        PAGE_SIZE,
-        constant_fields=("workspace_id", "group_id", "folder_id"),
-    )
+    next_cursor = None
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        next_cursor = encode_cursor(ordering, rows[-1])
     subfolders = []
     if not cursor:
-        subfolders = list(_in_container(Folder.objects, container).filter(parent=folder))
+        subfolders = folder_sql.subfolders(container=container, parent=folder)
     _load_tag_names(rows)
     for row in [*rows, *subfolders, *([folder] if folder else [])]:
         # Every row lives in this container: share its objects, no join, no query.
