@@ -4,18 +4,29 @@ stream). Values are converted as the ORM converts them (SQLite's dates and boole
 JSON), and fields not given stay deferred. ``parts`` reads several models from one
 joined row, as ``select_related`` does."""
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connection
+from django.db.models import Model, signals
+from django.db.models.base import ModelState
 
 
 def builder(
     model: Any, attnames: Sequence[str], *, convert: bool = True
 ) -> Callable[[Sequence[Any]], Any]:
     """A function making ``model`` instances from rows of values of ``attnames`` (in
-    any order). Like the ORM's compiler, it looks the converters up once per query;
-    ``convert=False`` for values the ORM converted already (``values_list``)."""
+    any order). It looks the converters up once per process (the ORM's compiler did
+    once per query); ``convert=False`` for values the ORM converted already
+    (``values_list``)."""
+    return _builder(model, tuple(attnames), convert)
+
+
+@functools.lru_cache(maxsize=256)
+def _builder(
+    model: Any, attnames: tuple[str, ...], convert: bool
+) -> Callable[[Sequence[Any]], Any]:
     by_name = {field.attname: field for field in model._meta.concrete_fields}
     wanted = set(attnames)
     order = [name for name in by_name if name in wanted]  # from_db takes field order
@@ -30,17 +41,50 @@ def builder(
             converters += field.get_db_converters(connection)
         steps.append((position[name], column, converters))
     alias = connection.alias
+    if not _plain(model):
+
+        def build_with_init(values: Sequence[Any]) -> Any:
+            converted = []
+            for index, column, converters in steps:
+                value = values[index]
+                for converter in converters:
+                    value = converter(value, column, connection)
+                converted.append(value)
+            return model.from_db(alias, order, converted)
+
+        return build_with_init
+    names = list(zip(order, steps, strict=True))
 
     def build(values: Sequence[Any]) -> Any:
-        converted = []
-        for index, column, converters in steps:
+        # What from_db makes, without Model.__init__ (its loop over every field, with
+        # a sentinel per deferred one, cost ten times this): the values in __dict__,
+        # deferred fields absent from it, as Django keeps them.
+        instance = new(model)
+        state = instance._state = ModelState()
+        state.adding, state.db = False, alias
+        fields = instance.__dict__
+        for name, (index, column, converters) in names:
             value = values[index]
             for converter in converters:
                 value = converter(value, column, connection)
-            converted.append(value)
-        return model.from_db(alias, order, converted)
+            fields[name] = value
+        return instance
 
     return build
+
+
+new = object.__new__
+
+
+def _plain(model: Any) -> bool:
+    """Whether ``model`` is made by Django's own ``__init__`` and ``from_db`` with no
+    init signal listened to: then ``builder`` may set its values directly."""
+    return (
+        model.__init__ is Model.__init__
+        and model.from_db.__func__ is Model.from_db.__func__
+        and not signals.pre_init.has_listeners(model)
+        and not signals.post_init.has_listeners(model)
+    )
 
 
 def instance(model: Any, values: dict[str, Any]) -> Any:
@@ -71,12 +115,18 @@ class Part:
 
 
 def parts(specs: Sequence[tuple[Any, str]]) -> list[Part]:
-    """A ``Part`` per ``(model, alias)``, in the order their columns are selected."""
+    """A ``Part`` per ``(model, alias)``, in the order their columns are selected (made
+    once per process)."""
+    return list(_parts(tuple(specs)))
+
+
+@functools.lru_cache(maxsize=128)
+def _parts(specs: tuple[tuple[Any, str], ...]) -> tuple[Part, ...]:
     made, start = [], 0
     for model, alias in specs:
         made.append(Part(model, alias, start))
         start = made[-1].end
-    return made
+    return tuple(made)
 
 
 def fetch(model: Any, sql: str, params: Sequence[Any]) -> list[Any]:

@@ -41,3 +41,22 @@ def test_parts_read_each_model_of_a_joined_row(world):
         row = cursor.fetchone()
     assert group.get(row) is None
     assert values(workspace.get(row)) == values(Workspace.objects.get(pk=world.other_workspace.pk))
+
+
+def test_built_instances_are_the_orms_with_the_same_deferred_fields(world):
+    names = ["id", "name", "created_at"]
+    expected = Workspace.objects.only(*names).get(pk=world.workspace.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT name, created_at, id FROM {Workspace._meta.db_table} WHERE id = %s",  # noqa: S608
+            [world.workspace.pk],
+        )
+        got = sqlrows.builder(Workspace, ["name", "created_at", "id"])(cursor.fetchone())
+    assert got.get_deferred_fields() == expected.get_deferred_fields() != set()
+    assert got.__dict__.keys() - {"_state"} == expected.__dict__.keys() - {"_state"}
+    assert (got._state.adding, got._state.db) == (False, "default")
+    assert values(got) == values(expected)
+    assert got == expected and got.slug == world.workspace.slug  # a deferred field loads
+    got.name = "Renamed"
+    got.save(update_fields=["name"])  # an update, not an insert
+    assert Workspace.objects.get(pk=world.workspace.pk).name == "Renamed"
