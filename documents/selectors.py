@@ -17,19 +17,19 @@ from django.db.models import (
     BooleanField,
     CharField,
     DateTimeField,
-    Exists,
     Field,
     IntegerField,
-    OuterRef,
     QuerySet,
 )
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from alliance_hub.pagination import keyset_page, page_of
+from alliance_hub import sqlrows
+from alliance_hub.pagination import decode_cursor, encode_cursor, page_of
 from workspaces.access import Container, Viewer, contained_visible_q, contained_visible_sql
 from workspaces.models import Group, Watch, Workspace
 
+from . import document_sql, folder_sql
 from .models import Document, DocumentTag, Download, Folder, Review, Version
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _in_container(queryset: Any, container: Container) -> Any:
 
 
 def folder_get_for(*, container: Container, pk: int) -> Folder:
-    folder = _in_container(Folder.objects, container).filter(pk=pk).first()
+    folder = folder_sql.folder_get(container=container, pk=pk)
     if folder is None:
         raise Http404("No such folder.")
     return folder
@@ -103,16 +103,6 @@ class FolderPage:
     breadcrumbs: list[Folder]
 
 
-# What a folder row shows and its sort keys: the rest (descriptions, hashes, the
-# people's password hashes...) cost more to load than the rows cost to show.
-FOLDER_ROW_COLUMNS = (
-    "workspace_id", "group_id", "folder_id", "title", "name_key", "latest_version_id",
-    "version_count", "file_type", "size", "updated_at", "locked_by_id", "locked_until",
-    "locked_by__display_name", "locked_by__email", "latest_version__state",
-    "latest_version__uploaded_by__display_name", "latest_version__uploaded_by__email",
-)  # fmt: skip
-
-
 def folder_page(
     *,
     container: Container,
@@ -123,29 +113,25 @@ def folder_page(
     cursor: str = "",
 ) -> FolderPage:
     """One page of a folder's live documents, sorted and filtered, plus its
-    subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor."""
-    documents = (
-        _in_container(Document.objects.alive(), container)
-        .filter(folder=folder)
-        .select_related("locked_by", "latest_version__uploaded_by")
-        .only(*FOLDER_ROW_COLUMNS)
+    subfolders (on the first page). Raises alliance_hub.pagination.InvalidCursor.
+    Read in SQL text (documents/folder_sql.py)."""
+    ordering = SORTS[sort][1]
+    rows = folder_sql.documents_page(
+        container=container,
+        folder=folder,
+        ordering=ordering,
+        size=PAGE_SIZE,
+        after=decode_cursor(Document, ordering, cursor) if cursor else None,
+        tag=tag,
+        file_type=file_type,
     )
-    if tag:
-        documents = documents.filter(
-            Exists(DocumentTag.objects.filter(document=OuterRef("pk"), name=tag))
-        )
-    if file_type:
-        documents = documents.filter(file_type=file_type)
-    rows, next_cursor = keyset_page(
-        documents,
-        SORTS[sort][1],
-        cursor,
-        PAGE_SIZE,
-        constant_fields=("workspace_id", "group_id", "folder_id"),
-    )
+    next_cursor = None
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        next_cursor = encode_cursor(ordering, rows[-1])
     subfolders = []
     if not cursor:
-        subfolders = list(_in_container(Folder.objects, container).filter(parent=folder))
+        subfolders = folder_sql.subfolders(container=container, parent=folder)
     _load_tag_names(rows)
     for row in [*rows, *subfolders, *([folder] if folder else [])]:
         # Every row lives in this container: share its objects, no join, no query.
@@ -216,7 +202,7 @@ def filter_choices_for(
 
 # Documents ----------------------------------------------------------------------------
 
-_DOCUMENT_RELATED = (
+DOCUMENT_RELATED = (  # what the document page shows
     "workspace",
     "group",
     "folder",
@@ -230,8 +216,9 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
     """What document ``pk``'s page shows about ``viewer``, as scalar subqueries in SQL
     text: whether they watch it, whether it has reviews, and their last download's
     version number, hash and time (None if never). Built with the ORM these five cost
-    2 ms of CPU to compile; tests/documents/test_document_viewer_state.py holds them to
-    the ORM rules (``watched_by``, the downloads in id order)."""
+    2 ms of CPU to compile (documents/document_sql.py reads them with the document);
+    tests/documents/test_document_viewer_state.py holds them to the ORM rules
+    (``watched_by``, the downloads in id order)."""
     tables = {
         "watch": Watch._meta.db_table,
         "review": Review._meta.db_table,
@@ -239,8 +226,8 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
         "version": Version._meta.db_table,
     }
     last_download = (
-        "(SELECT {column} FROM {download} d JOIN {version} v ON v.id = d.version_id "
-        "WHERE d.document_id = %s AND d.user_id = %s ORDER BY d.id DESC LIMIT 1)"
+        "(SELECT {column} FROM {download} dl JOIN {version} dv ON dv.id = dl.version_id "
+        "WHERE dl.document_id = %s AND dl.user_id = %s ORDER BY dl.id DESC LIMIT 1)"
     )
     mine = [pk, viewer.pk]
     watch_type = ContentType.objects.get_for_model(Document).pk
@@ -252,8 +239,8 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
             BooleanField(),
         ),
         "has_reviews": (
-            "EXISTS (SELECT 1 FROM {review} r JOIN {version} v ON v.id = r.version_id "
-            "WHERE v.document_id = %s)",
+            "EXISTS (SELECT 1 FROM {review} r JOIN {version} rv ON rv.id = r.version_id "
+            "WHERE rv.document_id = %s)",
             [pk],
             BooleanField(),
         ),
@@ -261,8 +248,8 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
         "last_download_sha256": (last_download, mine, CharField()),
         "last_download_at": (last_download, mine, DateTimeField()),
     }
-    columns = {"last_download_number": "v.number", "last_download_sha256": "v.sha256"}
-    columns["last_download_at"] = "d.at"
+    columns = {"last_download_number": "dv.number", "last_download_sha256": "dv.sha256"}
+    columns["last_download_at"] = "dl.at"
     return {
         name: RawSQL(  # noqa: S611 - table and column names only, values are parameters
             sql.format(column=columns.get(name, ""), **tables), params, output_field=field
@@ -273,17 +260,21 @@ def _viewer_state(viewer: User, pk: int) -> dict[str, RawSQL]:
 
 def document_get_for(*, container: Container, pk: int, viewer: User | None = None) -> Document:
     """A live document of the container, with what its page shows; with ``viewer`` (for
-    its page, two queries), also its ``tag_names``, ``is_watched`` (whether the viewer
-    watches it), ``has_reviews`` and the viewer's last download (``last_download_number``,
-    ``_sha256``, ``_at``; None if never), as subqueries of the same query."""
-    documents = _in_container(Document.objects.alive(), container)
+    its page, two queries written in SQL, see documents/document_sql.py), also its
+    ``tag_names``, ``is_watched`` (whether the viewer watches it), ``has_reviews`` and
+    the viewer's last download (``last_download_number``, ``_sha256``, ``_at``; None if
+    never), as subqueries of the same query."""
     if viewer is not None:
-        documents = documents.annotate(**_viewer_state(viewer, pk))
-    document = documents.select_related(*_DOCUMENT_RELATED).filter(pk=pk).first()
+        document = document_sql.document_view_for(
+            container=container, pk=pk, state=_viewer_state(viewer, pk)
+        )
+        if document is not None:
+            _load_tag_names([document])
+    else:
+        documents = _in_container(Document.objects.alive(), container)
+        document = documents.select_related(*DOCUMENT_RELATED).filter(pk=pk).first()
     if document is None:
         raise Http404("No such document.")
-    if viewer is not None:
-        _load_tag_names([document])
     return document
 
 
@@ -312,13 +303,7 @@ def versions_for(
 ) -> tuple[list[Version], bool]:
     """Up to ``limit`` versions, newest first, older than number ``before`` if given;
     and whether there are more. The document is set on each (no query per row)."""
-    versions = document.versions.select_related("uploaded_by__profile").order_by("-number")
-    if before is not None:
-        versions = versions.filter(number__lt=before)
-    rows, has_more = page_of(versions, limit)
-    for version in rows:
-        version.document = document
-    return rows, has_more
+    return document_sql.versions_page(document=document, before=before, limit=limit)
 
 
 def version_get_for(*, document: Document, number: int) -> Version:
@@ -385,4 +370,4 @@ def recent_documents_by(*, viewer: Viewer, person: User, limit: int = 5) -> list
         f"WHERE d.deleted_at IS NULL AND d.created_by_id = %s AND {visible} "
         "ORDER BY d.updated_at DESC, d.id DESC LIMIT %s"
     )
-    return list(Document.objects.raw(sql, [person.pk, *visible_params, limit]))
+    return sqlrows.fetch(Document, sql, [person.pk, *visible_params, limit])

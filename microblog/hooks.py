@@ -2,6 +2,7 @@
 sections of a person's profile and the dashboard's buttons. Each runs a fixed number
 of queries and shows only what the viewer may see (``contained_visible_q``)."""
 
+from alliance_hub import sqlrows
 from alliance_hub.hooks import DashboardAction, ProfileSection
 from alliance_hub.reversing import reverse
 from workspaces.access import contained_visible_sql
@@ -29,7 +30,7 @@ def _recent_sql(model, columns, condition, order):
 def _recent(model, viewer, person, sql, params):
     visible, visible_params = contained_visible_sql(viewer, "p")
     query = sql.format(visible=visible)
-    return list(model.objects.raw(query, [person.pk, *params, *visible_params, PROFILE_ITEMS]))
+    return sqlrows.fetch(model, query, [person.pk, *params, *visible_params, PROFILE_ITEMS])
 
 
 def _url(name, post, pk):

@@ -40,6 +40,22 @@ def people_visible_to(viewer: Viewer) -> QuerySet[User]:
     return users.filter(Q(pk=viewer.pk) | shares_a_workspace)
 
 
+def people_visible_sql(viewer: Viewer, alias: str) -> tuple[str, list[Any]]:
+    """``(sql, params)``: ``people_visible_to(viewer)`` as an SQL condition on the users
+    aliased ``alias``, for the profile page's reads written in SQL
+    (tests/profiles/test_person_sql.py holds the two together for every viewer)."""
+    if not is_signed_in(viewer):
+        return "1 = 0", []
+    if viewer.is_superuser:
+        return "1 = 1", []
+    memberships = Membership._meta.db_table
+    return (
+        f"({alias}.id = %s OR EXISTS (SELECT 1 FROM {memberships} pm "  # noqa: S608 - names only
+        f"WHERE pm.user_id = {alias}.id AND pm.workspace_id IN "
+        f"(SELECT vm.workspace_id FROM {memberships} vm WHERE vm.user_id = %s)))"
+    ), [viewer.pk, viewer.pk]
+
+
 def sees_every_membership(viewer: Viewer, person: User) -> bool:
     """Whether ``viewer`` sees all of ``person``'s memberships, not only shared ones."""
     return viewer.is_superuser or viewer.pk == person.pk

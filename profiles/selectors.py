@@ -3,38 +3,38 @@ a person the viewer may not see answers 404 like a missing one."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from alliance_hub.hooks import PROFILE_SECTION, get_hooks
-from alliance_hub.pagination import after, cursor_for, decode_cursor, page_of
+from alliance_hub.pagination import cursor_for, decode_cursor
 from workspaces.access import Container, Viewer
 from workspaces.models import Membership, Organisation, Workspace
 from workspaces.selectors import members_of, members_sql
 
+from . import directory_sql, person_sql
 from .completeness import Completeness, completeness
 from .models import Profile, ProfileTask, Tag, User
-from .policies import people_visible_to, sees_every_membership, workspace_ids_of
 
 DIRECTORY_SEARCH_LIMIT = 20
 
 
 def person_get_for(*, viewer: Viewer, pk: int, with_tags: bool = True) -> User:
     """The person ``pk`` with their profile (and tags) loaded; Http404 if missing or not
-    visible to ``viewer``. Any signed-in user may call it."""
-    person = people_visible_to(viewer).filter(pk=pk).select_related("profile").first()
+    visible to ``viewer``. Any signed-in user may call it. Read in SQL text
+    (profiles/person_sql.py)."""
+    person = person_sql.person_visible(viewer=viewer, pk=pk)
     if person is None:
         raise Http404("No such person.")
     profile = profile_of(person)
     if with_tags and profile is not None:
         # One plain query: prefetch_related cost more to set up than the tags to read.
-        profile.use_tags(_tags_by_profile([person.pk]).get(person.pk, []))
+        profile.use_tags(person_sql.tags_by_profile([person.pk]).get(person.pk, []))
     return person
 
 
@@ -49,18 +49,7 @@ def profile_of(person: User) -> Profile | None:
 def shared_memberships_for(*, viewer: User, person: User) -> list[Membership]:
     """The person's memberships in workspaces the viewer is in too (all of them for the
     person themselves and superusers), each with ``.tasks`` (their text there). Two queries."""
-    rows = Membership.objects.filter(user=person).select_related("workspace", "organisation")
-    if not sees_every_membership(viewer, person):
-        rows = rows.filter(workspace_id__in=workspace_ids_of(viewer))
-    memberships = list(rows.order_by("workspace__name", "pk"))
-    tasks = dict(
-        ProfileTask.objects.filter(
-            user=person, workspace_id__in=[m.workspace_id for m in memberships]
-        ).values_list("workspace_id", "text")
-    )
-    for membership in memberships:
-        membership.tasks = tasks.get(membership.workspace_id, "")
-    return memberships
+    return person_sql.shared_memberships(viewer=viewer, person=person)
 
 
 def profile_sections_for(*, viewer: User, person: User) -> list[Any]:
@@ -194,7 +183,7 @@ def _rows(memberships: Iterable[Membership], *, workspace: Workspace) -> list[Di
     which built a related manager per profile (13 of a page's 22 ms)."""
     memberships = list(memberships)
     user_ids = [m.user_id for m in memberships]
-    tags = _tags_by_profile(user_ids)
+    tags = person_sql.tags_by_profile(user_ids)
     tasks = dict(
         ProfileTask.objects.filter(workspace=workspace, user_id__in=user_ids).values_list(
             "user_id", "text"
@@ -209,32 +198,27 @@ def _rows(memberships: Iterable[Membership], *, workspace: Workspace) -> list[Di
     return rows
 
 
-def _tags_by_profile(profile_ids: list[int]) -> dict[int, list[Tag]]:
-    """The tags of each profile in ``profile_ids``, by name as ``profile.tags.all()``."""
-    tags = Tag.objects.filter(profiles__pk__in=profile_ids).annotate(profile_pk=F("profiles__pk"))
-    by_profile: dict[int, list[Tag]] = defaultdict(list)
-    for tag in tags.order_by("name"):
-        by_profile[tag.profile_pk].append(tag)
-    return by_profile
-
-
 def directory_page(
     *, container: Container, size: int, cursor: str = "", **filters: Any
 ) -> tuple[list[DirectoryRow], str]:
     """One page of ``directory_members`` after ``cursor`` (a keyset cursor of
     alliance_hub.pagination, read in order off the users' name index, so a page costs
     the same at any depth and any alliance size). Returns ``(rows, next cursor or
-    "")``; raises InvalidCursor. Three queries."""
-    memberships = _members(container=container, **filters)
-    if cursor:
-        key = decode_cursor(Membership, DIRECTORY_ORDER, cursor)
-        memberships = memberships.filter(after(DIRECTORY_ORDER, key))
-    page, more = page_of(memberships, size)
+    "")``; raises InvalidCursor. Two queries, written in SQL (profiles/directory_sql.py)."""
+    key = decode_cursor(Membership, DIRECTORY_ORDER, cursor) if cursor else None
+    found, more = directory_sql.directory_rows(container=container, size=size, key=key, **filters)
+    tags = person_sql.tags_by_profile([membership.user_id for membership, _ in found])
+    rows = []
+    for membership, tasks in found:
+        profile = profile_of(membership.user)
+        if profile is not None:
+            profile.use_tags(tags.get(membership.user_id, []))
+        rows.append(DirectoryRow(membership=membership, profile=profile, tasks=tasks))
     next_cursor = ""
     if more:
-        last = page[-1].user
+        last = rows[-1].person
         next_cursor = cursor_for(DIRECTORY_ORDER, [last.display_name, last.pk])
-    return _rows(page, workspace=container.workspace), next_cursor
+    return rows, next_cursor
 
 
 def add_completeness(

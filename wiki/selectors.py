@@ -101,7 +101,7 @@ def page_view_for(
     Returns ``(page, ancestors, children)``; raises Http404.
     """
     sql, params = _page_view_sql(container, path, user)
-    rows: list[Any] = list(Page.objects.raw(sql, params))
+    rows: list[Any] = sqlrows.fetch(Page, sql, params)
     _attach(rows, container)
     wanted = {*paths.ancestor_paths(path), path}
     family = sorted((row for row in rows if row.path in wanted), key=lambda row: len(row.path))

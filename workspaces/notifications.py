@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from alliance_hub import sqlrows
 from alliance_hub.pagination import page_of
 
 from .access import Container, contained_visible_q, users_who_may_view, visible_ids_sql
@@ -60,7 +61,7 @@ def menu_workspaces_for(user: User) -> list[Workspace]:
         f" FROM {workspace} w WHERE w.id IN ({workspace_ids}) ORDER BY w.name"
     )
     params = [user.pk, *workspace_params, *group_params, *workspace_params]
-    return list(Workspace.objects.raw(sql, params))
+    return sqlrows.fetch(Workspace, sql, params)
 
 
 def notification_list_for(
