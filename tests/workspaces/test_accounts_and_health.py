@@ -63,9 +63,7 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert response.status_code == 200 and response.json()["status"] == "ok"
 
 
-def test_seed_demo_creates_two_alliances_sharing_a_member_and_is_safe_to_rerun(
-    seeded_demo, capsys
-):
+def test_seed_demo_creates_two_alliances_sharing_a_member_and_is_safe_to_rerun(seeded_demo, capsys):
     rows = seeded_demo.logins()  # what the first run printed
     call_command("seed_demo", "--json")
     assert json.loads(capsys.readouterr().out) == rows
