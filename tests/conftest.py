@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.e2e.chromium import Chromium
 from tests.factories import UserFactory, add_member, make_group, make_workspace, superuser
 from tests.held import Held, HeldDemo, HeldWorld
 from workspaces import services
@@ -163,9 +164,12 @@ def pytest_collection_modifyitems(items):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """The demo is closed before the fixtures of a test that does not take it are set up
-    (data that its module builds once would otherwise be built on top of it)."""
+    (data that its module builds once would otherwise be built on top of it), and the
+    browser before a test that is not a journey."""
     if isinstance(Held.open_one, HeldDemo) and not takes(item, "seeded_demo"):
         Held.close_open()
+    if item.get_closest_marker("e2e") is None:
+        Chromium.stop()
 
 
 def takes(item, fixture):
