@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from tests import template_db
 from tests.e2e.chromium import Chromium
 from tests.factories import UserFactory, add_member, make_group, make_workspace, superuser
 from tests.held import Held, HeldDemo, HeldWorld
@@ -57,6 +58,40 @@ def _isolate(settings, tmp_path):
     for name, value in isolated(tmp_path / "media").items():
         setattr(settings, name, value)
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """True where the worker's database is a copy of a migrated template (made below):
+    pytest-django then uses it as it is."""
+    return request.config.getvalue("reuse_db") or template_db.usable(request.config)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request, django_db_modify_db_settings_parallel_suffix, django_db_blocker
+):
+    """Each xdist worker's test database: a copy of one migrated template
+    (tests/template_db.py), dropped at the end (unless --reuse-db)."""
+    if not template_db.usable(request.config):
+        yield
+        return
+    with django_db_blocker.unblock():
+        template_db.clone_from_template(request.config)
+    yield
+    if not request.config.getvalue("reuse_db"):
+        with django_db_blocker.unblock():
+            template_db.drop_copy()
+
+
+def pytest_sessionfinish(session):
+    """The xdist controller drops the template the workers copied."""
+    config = session.config
+    if not hasattr(config, "workerinput") and config.getoption("numprocesses", None):
+        from pytest_django.plugin import blocking_manager_key
+
+        with config.stash[blocking_manager_key].unblock():
+            template_db.drop_template()
 
 
 @dataclass
