@@ -31,7 +31,9 @@ def clone_from_template(config):
     worker = _settings()["TEST"]["NAME"]
     template = _template_name(worker.removesuffix("_" + config.workerinput["workerid"]))
     run_id = config.workerinput["testrunuid"]
-    lock = Path(tempfile.gettempdir()) / f"{Path(template).name}.lock"
+    # Next to the SQLite file; for PostgreSQL, per database name on this machine.
+    folder = Path(template).parent if connection.vendor == "sqlite" else tempfile.gettempdir()
+    lock = Path(folder) / f"{Path(template).name}.lock"
     with open(lock, "a+") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # the other workers wait for the template
         held.seek(0)
