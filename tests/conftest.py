@@ -8,7 +8,6 @@ server) get a world of their own, committed, after any held transaction is close
 Suites that only read their data (the permission and admin matrices, the fuzz,
 seed_big) share one instance per module (``module_world``)."""
 
-import copy
 from dataclasses import dataclass
 
 import pytest
@@ -17,7 +16,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from tests import template_db
+from tests.e2e.chromium import Chromium
 from tests.factories import UserFactory, add_member, make_group, make_workspace, superuser
+from tests.held import Held, HeldDemo, HeldWorld
 from workspaces import services
 from workspaces.models import Membership
 from workspaces.roles import Role
@@ -56,6 +58,40 @@ def _isolate(settings, tmp_path):
     for name, value in isolated(tmp_path / "media").items():
         setattr(settings, name, value)
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """True where the worker's database is a copy of a migrated template (made below):
+    pytest-django then uses it as it is."""
+    return request.config.getvalue("reuse_db") or template_db.usable(request.config)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request, django_db_modify_db_settings_parallel_suffix, django_db_blocker
+):
+    """Each xdist worker's test database: a copy of one migrated template
+    (tests/template_db.py), dropped at the end (unless --reuse-db)."""
+    if not template_db.usable(request.config):
+        yield
+        return
+    with django_db_blocker.unblock():
+        template_db.clone_from_template(request.config)
+    yield
+    if not request.config.getvalue("reuse_db"):
+        with django_db_blocker.unblock():
+            template_db.drop_copy()
+
+
+def pytest_sessionfinish(session):
+    """The xdist controller drops the template the workers copied."""
+    config = session.config
+    if not hasattr(config, "workerinput") and config.getoption("numprocesses", None):
+        from pytest_django.plugin import blocking_manager_key
+
+        with config.stash[blocking_manager_key].unblock():
+            template_db.drop_template()
 
 
 @dataclass
@@ -121,40 +157,6 @@ def build_world():
     )
 
 
-class HeldWorld:
-    """One module's world, built on first use inside a transaction held until the
-    module ends (or a transactional test needs the database to itself)."""
-
-    open_one = None
-
-    def __init__(self, django_db_blocker):
-        self.blocker, self.atomic, self.world = django_db_blocker, None, None
-
-    def open(self):
-        if self.atomic is None:
-            HeldWorld.close_open()
-            self.blocker.unblock()
-            self.atomic = transaction.atomic()
-            self.atomic.__enter__()
-            self.world = build_world()
-            HeldWorld.open_one = self
-
-    def copy(self):
-        return copy.deepcopy(self.world)
-
-    def close(self):
-        if self.atomic is not None:
-            transaction.set_rollback(True)
-            self.atomic.__exit__(None, None, None)
-            self.blocker.restore()
-            self.atomic = self.world = HeldWorld.open_one = None
-
-    @classmethod
-    def close_open(cls):
-        if cls.open_one is not None:
-            cls.open_one.close()
-
-
 def is_transactional(item):
     marker = item.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
@@ -165,30 +167,53 @@ def is_transactional(item):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Tests that take ``world`` share their module's held one, set up before the test's
-    own transaction so that it is a savepoint inside it. Every other test first closes
-    any held transaction, so that no test sees a world it did not ask for. pytest-django
-    has put transactional tests last; within a module, the tests that take ``world``
-    now run first, so that it is built once."""
+    own transaction so that it is a savepoint inside it; tests that take ``seeded_demo``
+    share one seeded demo. Every other test first closes whatever is held (tests/held.py).
+    pytest-django has put transactional tests last; the demo's tests now run first, one
+    after the other, so that each worker seeds it at most once (xdist hands each worker a
+    run of consecutive tests), and within a module the tests that take ``world`` run
+    first, so that it is built once."""
     modules = {}
     for item in items:
         modules.setdefault(item.module, len(modules))
     items.sort(
-        key=lambda item: (is_transactional(item), modules[item.module], not takes_world(item))
+        key=lambda item: (
+            is_transactional(item),
+            not takes(item, "seeded_demo"),
+            modules[item.module],
+            not takes(item, "world"),
+        )
     )
     for item in items:
-        if takes_world(item) and not is_transactional(item):
-            item.fixturenames.insert(0, "_held_world_open")
+        if is_transactional(item):
+            opens = "_close_held"
+        elif takes(item, "seeded_demo"):
+            opens = "_held_demo_open"
+        elif takes(item, "world"):
+            opens = "_held_world_open"
         else:
-            item.fixturenames.insert(0, "_close_held_world")
+            opens = "_close_held"
+        item.fixturenames.insert(0, opens)
 
 
-def takes_world(item):
-    return "world" in item.fixturenames
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The demo is closed before the fixtures of a test that does not take it are set up
+    (data that its module builds once would otherwise be built on top of it), and the
+    browser before a test that is not a journey."""
+    if isinstance(Held.open_one, HeldDemo) and not takes(item, "seeded_demo"):
+        Held.close_open()
+    if item.get_closest_marker("e2e") is None:
+        Chromium.stop()
+
+
+def takes(item, fixture):
+    return fixture in item.fixturenames
 
 
 @pytest.fixture(scope="module")
 def _held_world(_isolate_session, django_db_setup, django_db_blocker):
-    held = HeldWorld(django_db_blocker)
+    held = HeldWorld(django_db_blocker, build_world)
     yield held
     held.close()
 
@@ -199,9 +224,21 @@ def _held_world_open(_held_world):
     _held_world.open()
 
 
+@pytest.fixture(scope="session")
+def _held_demo(_isolate_session, django_db_setup, django_db_blocker, tmp_path_factory):
+    held = HeldDemo(django_db_blocker, tmp_path_factory.mktemp("demo-media"))
+    yield held
+    held.close()
+
+
 @pytest.fixture
-def _close_held_world():
-    HeldWorld.close_open()
+def _held_demo_open(_held_demo):
+    _held_demo.open()
+
+
+@pytest.fixture
+def _close_held():
+    Held.close_open()
 
 
 @pytest.fixture
@@ -209,6 +246,14 @@ def world(request, db):
     if "_held_world_open" in request.fixturenames:
         return request.getfixturevalue("_held_world").copy()
     return build_world()
+
+
+@pytest.fixture
+def seeded_demo(_held_demo, db, settings):
+    """The demo as ``manage.py seed_demo`` leaves it, seeded once per worker (a
+    ``tests.held.Demo``): for tests that read it. What a test changes is rolled back."""
+    settings.MEDIA_ROOT = _held_demo.demo.media
+    return _held_demo.demo
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,7 @@
-import io
-import json
-from contextlib import redirect_stdout
-
 import pytest
-from django.core.management import call_command
 
 from profiles.models import User
 from tests.accounts.helpers import is_signed_in, sign_in, totp_code
-from tests.conftest import built_once
 from workspaces.models import Workspace
 
 pytestmark = pytest.mark.django_db
@@ -15,23 +9,9 @@ pytestmark = pytest.mark.django_db
 DEMO_PASSWORD = "alliance-demo-2026"
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo, seeded once for the module: the tests only sign in (each in its own
-    savepoint, rolled back)."""
-
-    def seed():
-        out = io.StringIO()
-        with redirect_stdout(out):
-            call_command("seed_demo", "--json")
-        return json.loads(out.getvalue())
-
-    yield from built_once(django_db_blocker, seed)
-
-
 @pytest.fixture
-def logins(seeded, db):
-    return seeded
+def logins(seeded_demo):
+    return seeded_demo.logins()
 
 
 def test_the_demo_persona_signs_in_with_the_published_secret(logins, client):

@@ -1,13 +1,8 @@
-import io
-
-from django.core.management import call_command
-
 from documents.models import Document, Download, Folder, Version
 from workspaces.models import Notification
 
 
-def test_seed_demo_shows_every_documents_feature(db, client):
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+def test_seed_demo_shows_every_documents_feature(seeded_demo, client):
     assert Folder.objects.filter(parent__isnull=False).exists()
     assert Document.objects.filter(group__slug="wp1").exists()
     assert Document.objects.filter(group__slug="steering").exists()

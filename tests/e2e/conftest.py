@@ -7,12 +7,12 @@ Screenshots go to test-artifacts/screenshots/<journey>/ (ignored by git).
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.e2e.chromium import CHROMIUM, Chromium
+
 HAVE_BROWSER = os.path.exists(CHROMIUM)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
@@ -36,28 +36,10 @@ def pytest_collection_modifyitems(config, items):
                 )
 
 
-# Per module, not per session: while Playwright runs, its event loop is current in this
-# thread, and the tests that follow the journeys would get other database connections.
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
+    """This worker's Chromium (tests/e2e/chromium.py)."""
+    return Chromium.browser()
 
 
 # The innermost elements that stick out to the right, to say what makes a page scroll sideways.
@@ -201,3 +183,9 @@ def north_sea_alliance(lead_name=None):
     piet = add_member(workspace, user=UserFactory(display_name="Piet de Vries"))
     Membership.objects.update(welcomed_at=timezone.now())
     return workspace, lead, anna, piet
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_chromium_at_the_end():
+    yield
+    Chromium.stop()

@@ -1,15 +1,11 @@
-import io
-
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from jobs.models import Job
 from workspaces.models import Workspace
 
 
-def test_the_demo_jobs_page_shows_a_finished_export_and_a_running_import(db, client):
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+def test_the_demo_jobs_page_shows_a_finished_export_and_a_running_import(seeded_demo, client):
     north = Workspace.objects.get(slug="north-sea")
     client.force_login(get_user_model().objects.get(email="marco@tudelft.example"))
 

@@ -1,12 +1,10 @@
-from django.core.management import call_command
 from django.urls import reverse
 
 from microblog.models import BlogComment, BlogPost, Hashtag, PostLike, StatusPost
 from workspaces.models import Notification, Workspace
 
 
-def test_the_demo_shows_every_feature_of_the_stream_and_blogs(db, client):
-    call_command("seed_demo")
+def test_the_demo_shows_every_feature_of_the_stream_and_blogs(seeded_demo, client):
     from django.contrib.auth import get_user_model
 
     anna = get_user_model().objects.get(email="anna@nordicwind.example")

@@ -1,37 +1,17 @@
 """The demo shows every part of profiles from the first page."""
 
-from io import StringIO
-
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 
 from profiles.completeness import completeness
 from profiles.models import Profile, ProfileTask
-from tests.conftest import built_once
 from workspaces.models import Workspace
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo, seeded once for the module (the tests only read it), and where its
-    photos were stored."""
-
-    def seed():
-        with TestCase.captureOnCommitCallbacks(execute=True):  # the photo tasks run on commit
-            call_command("seed_demo", stdout=StringIO(), stderr=StringIO())
-        return settings.MEDIA_ROOT
-
-    yield from built_once(django_db_blocker, seed)
-
-
 @pytest.fixture
-def demo(seeded, db, settings):
-    settings.MEDIA_ROOT = seeded
+def demo(seeded_demo):
     return {p.user.email.split("@")[0]: p for p in Profile.objects.select_related("user")}
 
 

@@ -2,7 +2,6 @@
 a newer draft in review, the governance page signed by 2 of 3, a partner late."""
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from documents.models import Document, Version
@@ -11,8 +10,7 @@ from reporting.models import ReportItem
 from workspaces.models import Workspace
 
 
-def test_the_demo_shows_approval_sign_off_and_a_late_report(db, client):
-    call_command("seed_demo")
+def test_the_demo_shows_approval_sign_off_and_a_late_report(seeded_demo, client):
     north = Workspace.objects.get(slug="north-sea")
     agreement = Document.objects.get(workspace=north, title="Consortium agreement")
     states = dict(agreement.versions.values_list("number", "state"))

@@ -1,16 +1,12 @@
 """The demo alliance's files can be searched inside, straight after seed_demo."""
 
-import io
-
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from search.models import Entry
 from tests.search.helpers import search
 
 
-def test_words_only_inside_the_demo_files_are_found(db, client):
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+def test_words_only_inside_the_demo_files_are_found(seeded_demo, client):
     assert not Entry.objects.filter(file_state=Entry.FileState.PENDING).exists()
     hanna = get_user_model().objects.get(email="hanna@balticgrid.example")
     client.force_login(hanna)

@@ -1,15 +1,11 @@
-import io
-
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from workspaces import adoption
 from workspaces.models import Membership, Pin, Workspace
 
 
-def test_seed_demo_shows_the_launch_features(db, client):
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+def test_seed_demo_shows_the_launch_features(seeded_demo, client):
     north = Workspace.objects.get(slug="north-sea")
     users = get_user_model().objects
 

@@ -1,12 +1,10 @@
-from django.core.management import call_command
 from django.urls import reverse
 
 from wiki.models import Page
 from workspaces.models import Workspace
 
 
-def test_the_demo_fills_the_wiki(db, client, capsys):
-    call_command("seed_demo")
+def test_the_demo_fills_the_wiki(seeded_demo, client):
     north = Workspace.objects.get(slug="north-sea")
     pages = {p.path: p for p in Page.objects.in_container(north).alive()}
     assert {

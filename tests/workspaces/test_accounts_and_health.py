@@ -63,9 +63,8 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert response.status_code == 200 and response.json()["status"] == "ok"
 
 
-def test_seed_demo_creates_two_alliances_sharing_a_member_and_is_safe_to_rerun(capsys):
-    call_command("seed_demo", "--json")
-    rows = json.loads(capsys.readouterr().out)
+def test_seed_demo_creates_two_alliances_sharing_a_member_and_is_safe_to_rerun(seeded_demo, capsys):
+    rows = seeded_demo.logins()  # what the first run printed
     call_command("seed_demo", "--json")
     assert json.loads(capsys.readouterr().out) == rows
     assert Workspace.objects.count() == 2
@@ -88,8 +87,7 @@ def test_seed_demo_creates_two_alliances_sharing_a_member_and_is_safe_to_rerun(c
     )
 
 
-def test_demo_logins_work(client):
-    call_command("seed_demo")
+def test_demo_logins_work(seeded_demo, client):
     assert client.login(username="anna@nordicwind.example", password="alliance-demo-2026")
     response = client.get("/w/north-sea/", follow=True)
     assert response.status_code == 200 and "North Sea Energy Alliance" in response.content.decode()

@@ -3,17 +3,12 @@ stream in time order, versions after their document, notifications as old as wha
 caused them, all before "now"), and its output is a short list of personas, with
 ``--json`` one JSON document even when e-mails are printed to standard output."""
 
-import io
 import json
 import re
-from contextlib import redirect_stdout
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,44 +25,10 @@ SECOND = timedelta(seconds=1)
 TIME = re.compile(r'<time[^>]*datetime="([^"]+)"')
 
 
-@dataclass
-class Story:
-    started: datetime  # when seeding began: the story's "now"
-    out: str  # everything seed_demo --json printed on standard output
-    media: Path
-
-
-@pytest.fixture(scope="module")
-def story(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, seeded once for this module (it takes a while) with e-mails printed to
-    standard output as in development; the tests only read it. Flushed afterwards."""
-    media = tmp_path_factory.mktemp("demo-media")
-    isolated = override_settings(
-        MEDIA_ROOT=media,
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
-        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-    )
-    out = io.StringIO()
-    with isolated, django_db_blocker.unblock():
-        started = timezone.now()
-        with redirect_stdout(out):
-            call_command("seed_demo", "--json")
-        try:
-            yield Story(started, out.getvalue(), media)
-        finally:
-            call_command("flush", interactive=False, verbosity=0)
-
-
 @pytest.fixture
-def seeded(story, db, settings):
-    settings.MEDIA_ROOT = story.media
-    return story
+def seeded(seeded_demo):
+    """The demo, seeded with e-mails printed to standard output as in development."""
+    return seeded_demo
 
 
 def test_json_output_is_one_document_with_the_two_factor_secret(seeded):
@@ -159,7 +120,7 @@ def test_document_versions_on_the_page_come_after_its_creation(seeded, client):
     assert len(versions) >= 3 and all(day >= created for day in versions)
 
 
-def test_the_output_names_five_personas_and_not_the_accounts_made_later(capsys):
+def test_the_output_names_five_personas_and_not_the_accounts_made_later(seeded, capsys):
     call_command("seed_demo")
     out = capsys.readouterr().out
     assert "Start here: the alliance lead" in out and "anna@nordicwind.example" in out
