@@ -87,6 +87,14 @@ def _plain(model: Any) -> bool:
     )
 
 
+def may_be_a_key(value: int) -> bool:
+    """Whether ``value`` fits a primary key column. A URL's number can be any size: the
+    ORM answers "no such row" for one that does not fit, SQLite refuses to bind it
+    (OverflowError), so a lookup in SQL text by such a number asks this first."""
+    low, high = connection.ops.integer_field_range("BigAutoField")
+    return low <= value <= high
+
+
 def instance(model: Any, values: dict[str, Any]) -> Any:
     """One ``model`` instance from raw column values, by field attname."""
     return builder(model, list(values))(list(values.values()))

@@ -41,6 +41,8 @@ def document_view_for(
     latest version (and its uploader) loaded, the container's objects attached, and each
     ``state`` subquery set as an attribute, converted as an annotation would be; None if
     there is none."""
+    if not sqlrows.may_be_a_key(pk):
+        return None
     parts = sqlrows.parts(
         [
             (Document, "d"),

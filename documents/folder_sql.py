@@ -63,6 +63,8 @@ def _folders(where: str, params: Sequence[Any]) -> list[Folder]:
 
 def folder_get(*, container: Container, pk: int) -> Folder | None:
     """``_in_container(Folder.objects, container).filter(pk=pk).first()``."""
+    if not sqlrows.may_be_a_key(pk):
+        return None
     where, params = in_container_sql(container, "f")
     found = _folders(f"f.id = %s AND {where}", [pk, *params])
     return found[0] if found else None

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 def person_visible(*, viewer: Viewer, pk: int) -> User | None:
     """``people_visible_to(viewer).filter(pk=pk).select_related("profile").first()``."""
+    if not sqlrows.may_be_a_key(pk):
+        return None
     person, profile = sqlrows.parts([(User, "u"), (Profile, "p")])
     visible, params = people_visible_sql(viewer, "u")
     sql = (
